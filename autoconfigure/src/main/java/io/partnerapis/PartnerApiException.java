@@ -1,0 +1,20 @@
+package io.partnerapis;
+
+/**
+ * Thrown when a partner WebClient or the {@link PartnerApis} registry is used in a way it
+ * does not support: a partner name it does not know, or a request to an origin other than
+ * the partner's. Nothing is sent in either case.
+ *
+ * @author partner-apis
+ */
+public class PartnerApiException extends IllegalStateException {
+
+	/**
+	 * Creates a new exception.
+	 * @param message what was wrong and how to fix it
+	 */
+	public PartnerApiException(String message) {
+		super(message);
+	}
+
+}

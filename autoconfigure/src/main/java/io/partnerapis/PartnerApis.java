@@ -1,0 +1,80 @@
+package io.partnerapis;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The partner APIs an application has configured, by name. Inject it to look partners up
+ * at run time; to call one known partner, inject its WebClient with
+ * {@code @Qualifier("<name>")} instead.
+ *
+ * @author partner-apis
+ */
+public final class PartnerApis {
+
+	private final Map<String, PartnerApi> apis;
+
+	/**
+	 * Creates a registry of the given partner APIs.
+	 * @param apis the partner APIs
+	 */
+	public PartnerApis(Collection<PartnerApi> apis) {
+		Map<String, PartnerApi> byName = new LinkedHashMap<>();
+		apis.forEach((api) -> byName.put(api.getName(), api));
+		this.apis = Collections.unmodifiableMap(byName);
+	}
+
+	/**
+	 * Returns the names of the configured partners, in configuration order.
+	 * @return the names
+	 */
+	public Set<String> getNames() {
+		return this.apis.keySet();
+	}
+
+	/**
+	 * Returns every configured partner, in configuration order.
+	 * @return the partners
+	 */
+	public Collection<PartnerApi> getAll() {
+		return this.apis.values();
+	}
+
+	/**
+	 * Returns the partner of the given name.
+	 * @param name the partner's name
+	 * @return the partner
+	 * @throws PartnerApiException if no partner of that name is configured
+	 */
+	public PartnerApi get(String name) {
+		PartnerApi api = this.apis.get(name);
+		if (api == null) {
+			throw new PartnerApiException("No partner API named '" + name + "' is configured; "
+					+ (this.apis.isEmpty() ? "none are"
+							: "the configured ones are " + String.join(", ", this.apis.keySet()))
+					+ ". Add it under 'partner.apis." + name + "' or use one of those names.");
+		}
+		return api;
+	}
+
+	/**
+	 * Returns the WebClient of the partner of the given name.
+	 * @param name the partner's name
+	 * @return the partner's WebClient
+	 * @throws PartnerApiException if no partner of that name is configured
+	 */
+	public WebClient webClient(String name) {
+		return get(name).getWebClient();
+	}
+
+	@Override
+	public String toString() {
+		return "PartnerApis" + this.apis.keySet();
+	}
+
+}

@@ -1,0 +1,437 @@
+package io.partnerapis;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for the partner APIs an application calls, one entry under
+ * {@code partner.apis} per partner.
+ *
+ * <p>
+ * Values come from three levels: the field initialisers below, the preset of the
+ * partner's {@link Api#getProvider() provider}, and the application's own properties,
+ * each overriding the one before.
+ *
+ * @author partner-apis
+ */
+@ConfigurationProperties("partner")
+public class PartnerApisProperties {
+
+	/**
+	 * Partner APIs by name. The name becomes the client registration id, the qualifier
+	 * of the partner's WebClient and the tag of its metrics.
+	 */
+	private final Map<String, Api> apis = new LinkedHashMap<>();
+
+	public Map<String, Api> getApis() {
+		return this.apis;
+	}
+
+	/**
+	 * One partner API and the OAuth2 client-credentials registration that protects it.
+	 */
+	public static class Api {
+
+		/**
+		 * Provider preset to apply. When absent, taken from the partner's name if that
+		 * names a known provider, else 'generic'.
+		 */
+		private @Nullable PartnerProvider provider;
+
+		/**
+		 * Partner environment whose hosts the provider preset uses.
+		 */
+		private PartnerEnvironment environment = PartnerEnvironment.PRODUCTION;
+
+		/**
+		 * OAuth2 client id issued by the partner.
+		 */
+		private @Nullable String clientId;
+
+		/**
+		 * OAuth2 client secret issued by the partner.
+		 */
+		private @Nullable String clientSecret;
+
+		/**
+		 * Absolute URI of the partner's token endpoint.
+		 */
+		private @Nullable String tokenUri;
+
+		/**
+		 * Absolute base URL of the partner's API. Relative request URIs are resolved
+		 * against it, and tokens are only ever sent to its origin.
+		 */
+		private @Nullable String baseUrl;
+
+		/**
+		 * Scopes to request with each token.
+		 */
+		private Set<String> scopes = new LinkedHashSet<>();
+
+		/**
+		 * Audience to request, sent as the 'audience' token-request parameter.
+		 */
+		private @Nullable String audience;
+
+		/**
+		 * How the client authenticates to the token endpoint.
+		 */
+		private ClientAuthentication clientAuthenticationMethod = ClientAuthentication.CLIENT_SECRET_BASIC;
+
+		/**
+		 * How long before its expiry a token is renewed in the background. Renewal never
+		 * starts before half of the token's lifetime has passed.
+		 */
+		private Duration refreshBeforeExpiry = Duration.ofSeconds(60);
+
+		/**
+		 * Lifetime assumed for a token whose response carries no 'expires_in'.
+		 */
+		private Duration defaultTokenLifetime = Duration.ofMinutes(5);
+
+		/**
+		 * Whether a request answered with 401 Unauthorized is replayed once with a fresh
+		 * token.
+		 */
+		private boolean retryOnUnauthorized = true;
+
+		/**
+		 * Shortest time between two renewals forced by 401 answers. Inside it, a 401 that
+		 * meets the token renewed last goes back to the caller without a new token.
+		 */
+		private Duration unauthorizedRenewalInterval = Duration.ofSeconds(30);
+
+		/**
+		 * Whether the token URI and base URL may use plain 'http' for a host that is not
+		 * loopback. Sends the client secret and tokens in clear; meant for tests only.
+		 */
+		private boolean allowInsecureHttp;
+
+		/**
+		 * Token endpoint exchange.
+		 */
+		private final Token token = new Token();
+
+		/**
+		 * Headers added to every API request, by name.
+		 */
+		private final Map<String, String> headers = new LinkedHashMap<>();
+
+		/**
+		 * Name of a header that carries the client id on every API request and on
+		 * refresh-token requests.
+		 */
+		private @Nullable String clientIdHeader;
+
+		public @Nullable PartnerProvider getProvider() {
+			return this.provider;
+		}
+
+		public void setProvider(@Nullable PartnerProvider provider) {
+			this.provider = provider;
+		}
+
+		public PartnerEnvironment getEnvironment() {
+			return this.environment;
+		}
+
+		public void setEnvironment(PartnerEnvironment environment) {
+			this.environment = environment;
+		}
+
+		public @Nullable String getClientId() {
+			return this.clientId;
+		}
+
+		public void setClientId(@Nullable String clientId) {
+			this.clientId = clientId;
+		}
+
+		public @Nullable String getClientSecret() {
+			return this.clientSecret;
+		}
+
+		public void setClientSecret(@Nullable String clientSecret) {
+			this.clientSecret = clientSecret;
+		}
+
+		public @Nullable String getTokenUri() {
+			return this.tokenUri;
+		}
+
+		public void setTokenUri(@Nullable String tokenUri) {
+			this.tokenUri = tokenUri;
+		}
+
+		public @Nullable String getBaseUrl() {
+			return this.baseUrl;
+		}
+
+		public void setBaseUrl(@Nullable String baseUrl) {
+			this.baseUrl = baseUrl;
+		}
+
+		public Set<String> getScopes() {
+			return this.scopes;
+		}
+
+		public void setScopes(Set<String> scopes) {
+			this.scopes = scopes;
+		}
+
+		public @Nullable String getAudience() {
+			return this.audience;
+		}
+
+		public void setAudience(@Nullable String audience) {
+			this.audience = audience;
+		}
+
+		public ClientAuthentication getClientAuthenticationMethod() {
+			return this.clientAuthenticationMethod;
+		}
+
+		public void setClientAuthenticationMethod(ClientAuthentication clientAuthenticationMethod) {
+			this.clientAuthenticationMethod = clientAuthenticationMethod;
+		}
+
+		public Duration getRefreshBeforeExpiry() {
+			return this.refreshBeforeExpiry;
+		}
+
+		public void setRefreshBeforeExpiry(Duration refreshBeforeExpiry) {
+			this.refreshBeforeExpiry = refreshBeforeExpiry;
+		}
+
+		public Duration getDefaultTokenLifetime() {
+			return this.defaultTokenLifetime;
+		}
+
+		public void setDefaultTokenLifetime(Duration defaultTokenLifetime) {
+			this.defaultTokenLifetime = defaultTokenLifetime;
+		}
+
+		public boolean isRetryOnUnauthorized() {
+			return this.retryOnUnauthorized;
+		}
+
+		public void setRetryOnUnauthorized(boolean retryOnUnauthorized) {
+			this.retryOnUnauthorized = retryOnUnauthorized;
+		}
+
+		public Duration getUnauthorizedRenewalInterval() {
+			return this.unauthorizedRenewalInterval;
+		}
+
+		public void setUnauthorizedRenewalInterval(Duration unauthorizedRenewalInterval) {
+			this.unauthorizedRenewalInterval = unauthorizedRenewalInterval;
+		}
+
+		public boolean isAllowInsecureHttp() {
+			return this.allowInsecureHttp;
+		}
+
+		public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+			this.allowInsecureHttp = allowInsecureHttp;
+		}
+
+		public Token getToken() {
+			return this.token;
+		}
+
+		public Map<String, String> getHeaders() {
+			return this.headers;
+		}
+
+		public @Nullable String getClientIdHeader() {
+			return this.clientIdHeader;
+		}
+
+		public void setClientIdHeader(@Nullable String clientIdHeader) {
+			this.clientIdHeader = clientIdHeader;
+		}
+
+	}
+
+	/**
+	 * How token requests are sent and token responses are read.
+	 */
+	public static class Token {
+
+		/**
+		 * Format of the token request body.
+		 */
+		private RequestFormat requestFormat = RequestFormat.FORM;
+
+		/**
+		 * Dot-separated path of the JSON object in the token response that holds the
+		 * token fields, for partners that wrap them. Empty when they are at the top level.
+		 */
+		private @Nullable String responsePath;
+
+		/**
+		 * Grant used to renew a token: 'client_credentials' fetches a new one,
+		 * 'refresh_token' uses the refresh token of the last response and falls back to
+		 * a new client-credentials grant when that is refused.
+		 */
+		private RenewalGrant renewalGrant = RenewalGrant.CLIENT_CREDENTIALS;
+
+		/**
+		 * Headers added to every token request, by name.
+		 */
+		private final Map<String, String> headers = new LinkedHashMap<>();
+
+		/**
+		 * Parameters added to every client-credentials token request, by name.
+		 */
+		private final Map<String, String> parameters = new LinkedHashMap<>();
+
+		/**
+		 * Connect timeout for token requests.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Time to wait for a token response, per attempt.
+		 */
+		private Duration responseTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * How many times a token request that failed with a 5xx answer, a connection
+		 * error or a timeout is retried. 4xx answers are never retried.
+		 */
+		private int maxRetries = 2;
+
+		/**
+		 * Delay before the first retry of a token request; later retries back off
+		 * exponentially, with jitter.
+		 */
+		private Duration retryBackoff = Duration.ofMillis(200);
+
+		public RequestFormat getRequestFormat() {
+			return this.requestFormat;
+		}
+
+		public void setRequestFormat(RequestFormat requestFormat) {
+			this.requestFormat = requestFormat;
+		}
+
+		public @Nullable String getResponsePath() {
+			return this.responsePath;
+		}
+
+		public void setResponsePath(@Nullable String responsePath) {
+			this.responsePath = responsePath;
+		}
+
+		public RenewalGrant getRenewalGrant() {
+			return this.renewalGrant;
+		}
+
+		public void setRenewalGrant(RenewalGrant renewalGrant) {
+			this.renewalGrant = renewalGrant;
+		}
+
+		public Map<String, String> getHeaders() {
+			return this.headers;
+		}
+
+		public Map<String, String> getParameters() {
+			return this.parameters;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getResponseTimeout() {
+			return this.responseTimeout;
+		}
+
+		public void setResponseTimeout(Duration responseTimeout) {
+			this.responseTimeout = responseTimeout;
+		}
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getRetryBackoff() {
+			return this.retryBackoff;
+		}
+
+		public void setRetryBackoff(Duration retryBackoff) {
+			this.retryBackoff = retryBackoff;
+		}
+
+	}
+
+	/**
+	 * How the client authenticates to the token endpoint.
+	 */
+	public enum ClientAuthentication {
+
+		/**
+		 * Client id and secret in an HTTP Basic 'Authorization' header.
+		 */
+		CLIENT_SECRET_BASIC,
+
+		/**
+		 * Client id and secret as 'client_id' and 'client_secret' in the request body.
+		 */
+		CLIENT_SECRET_POST
+
+	}
+
+	/**
+	 * Format of a token request body.
+	 */
+	public enum RequestFormat {
+
+		/**
+		 * 'application/x-www-form-urlencoded', as RFC 6749 specifies.
+		 */
+		FORM,
+
+		/**
+		 * 'application/json' object of string values.
+		 */
+		JSON
+
+	}
+
+	/**
+	 * Grant used to renew a token.
+	 */
+	public enum RenewalGrant {
+
+		/**
+		 * A new client-credentials grant.
+		 */
+		CLIENT_CREDENTIALS,
+
+		/**
+		 * The refresh token of the last response, falling back to a new
+		 * client-credentials grant when refused.
+		 */
+		REFRESH_TOKEN
+
+	}
+
+}

@@ -1,0 +1,30 @@
+package io.partnerapis;
+
+import java.util.Locale;
+
+/**
+ * Partner environments whose hosts a provider preset knows.
+ *
+ * @author partner-apis
+ */
+public enum PartnerEnvironment {
+
+	/**
+	 * Live hosts.
+	 */
+	PRODUCTION,
+
+	/**
+	 * Sandbox hosts for development and testing.
+	 */
+	SANDBOX;
+
+	/**
+	 * Returns the name of this environment as written in configuration.
+	 * @return the lower-case environment id
+	 */
+	public String id() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

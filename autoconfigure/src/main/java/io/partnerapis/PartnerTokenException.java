@@ -1,0 +1,77 @@
+package io.partnerapis;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+
+/**
+ * Thrown when a partner's token endpoint did not give a usable token: it answered with an
+ * error, with a body that is not a usable token response, or not at all.
+ *
+ * <p>
+ * The message names the partner, the HTTP status, the OAuth2 {@code error} and
+ * {@code error_description} when the endpoint sent them, and a short excerpt of the body
+ * with every token value masked. It never holds a client secret or a token.
+ *
+ * @author partner-apis
+ */
+public class PartnerTokenException extends OAuth2AuthorizationException {
+
+	/**
+	 * Error code for a response that is not a usable token response.
+	 */
+	public static final String INVALID_TOKEN_RESPONSE = "invalid_token_response";
+
+	/**
+	 * Error code for a token request that got no answer: connection failure or timeout.
+	 */
+	public static final String TOKEN_ENDPOINT_UNREACHABLE = "token_endpoint_unreachable";
+
+	private final String partner;
+
+	private final @Nullable Integer status;
+
+	/**
+	 * Creates a new exception.
+	 * @param partner the partner's name
+	 * @param status the HTTP status of the token response, or {@code null} when none came
+	 * @param error the OAuth2 error
+	 * @param message the message, free of secrets and tokens
+	 * @param cause the cause, or {@code null}
+	 */
+	public PartnerTokenException(String partner, @Nullable Integer status, OAuth2Error error, String message,
+			@Nullable Throwable cause) {
+		super(error, message, cause);
+		this.partner = partner;
+		this.status = status;
+	}
+
+	/**
+	 * Returns the name of the partner whose token request failed.
+	 * @return the partner's name
+	 */
+	public String getPartner() {
+		return this.partner;
+	}
+
+	/**
+	 * Returns the HTTP status of the token response.
+	 * @return the status, or {@code null} when no response came
+	 */
+	public @Nullable Integer getStatus() {
+		return this.status;
+	}
+
+	/**
+	 * Returns whether trying the same request again may succeed: the endpoint failed on
+	 * its side (5xx) or could not be reached. 4xx answers are final, since retrying cannot
+	 * fix them and may spend quota.
+	 * @return whether the failure is transient
+	 */
+	public boolean isTransient() {
+		return (this.status == null) ? TOKEN_ENDPOINT_UNREACHABLE.equals(getError().getErrorCode())
+				: this.status >= 500;
+	}
+
+}

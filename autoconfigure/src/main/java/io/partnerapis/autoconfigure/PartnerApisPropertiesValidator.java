@@ -1,0 +1,142 @@
+package io.partnerapis.autoconfigure;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.partnerapis.PartnerApisProperties;
+import io.partnerapis.PartnerApisProperties.Api;
+import io.partnerapis.PartnerProvider;
+import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
+import io.partnerapis.provider.ProviderPresets;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * Checks bound {@link PartnerApisProperties} before anything is built from them, and
+ * reports every problem at once with the property path and its fix.
+ *
+ * @author partner-apis
+ */
+final class PartnerApisPropertiesValidator {
+
+	private final ProviderPresets presets;
+
+	PartnerApisPropertiesValidator(ProviderPresets presets) {
+		this.presets = presets;
+	}
+
+	void validate(PartnerApisProperties properties) {
+		List<Problem> problems = new ArrayList<>();
+		properties.getApis().forEach((name, api) -> validate(name, api, problems));
+		if (!problems.isEmpty()) {
+			throw new PartnerApiConfigurationException(problems);
+		}
+	}
+
+	private void validate(String name, Api api, List<Problem> problems) {
+		String prefix = PartnerApisBinder.APIS + "." + name + ".";
+		PartnerProvider provider = PartnerApisBinder.provider(name, api);
+		requireText(problems, prefix + "client-id", api.getClientId(), "the client id " + describe(provider)
+				+ " issued");
+		requireText(problems, prefix + "client-secret", api.getClientSecret(),
+				"the client secret " + describe(provider) + " issued, preferably from an environment variable");
+		requireUrl(problems, provider, prefix, "token-uri", api.getTokenUri(), api.isAllowInsecureHttp());
+		requireUrl(problems, provider, prefix, "base-url", api.getBaseUrl(), api.isAllowInsecureHttp());
+		requirePositive(problems, prefix + "refresh-before-expiry", api.getRefreshBeforeExpiry());
+		requirePositive(problems, prefix + "default-token-lifetime", api.getDefaultTokenLifetime());
+		requirePositive(problems, prefix + "unauthorized-renewal-interval", api.getUnauthorizedRenewalInterval());
+		requirePositive(problems, prefix + "token.connect-timeout", api.getToken().getConnectTimeout());
+		requirePositive(problems, prefix + "token.response-timeout", api.getToken().getResponseTimeout());
+		requirePositive(problems, prefix + "token.retry-backoff", api.getToken().getRetryBackoff());
+		if (api.getToken().getMaxRetries() < 0) {
+			problems.add(new Problem(prefix + "token.max-retries",
+					"is " + api.getToken().getMaxRetries() + ", which is negative",
+					"Set '" + prefix + "token.max-retries' to 0 or more."));
+		}
+	}
+
+	private static void requireText(List<Problem> problems, String property, @Nullable String value, String what) {
+		if (!StringUtils.hasText(value)) {
+			problems.add(new Problem(property, "is missing", "Set '" + property + "' to " + what + "."));
+		}
+	}
+
+	private void requireUrl(List<Problem> problems, PartnerProvider provider, String prefix, String name,
+			@Nullable String value, boolean allowInsecureHttp) {
+		String property = prefix + name;
+		if (!StringUtils.hasText(value)) {
+			String hint = this.presets.hint(provider, name);
+			String presetNote = (provider != PartnerProvider.GENERIC) ? " (the " + provider.id()
+					+ " preset has no value for it)" : "";
+			problems.add(new Problem(property, "is missing" + presetNote,
+					"Set '" + property + "' to an absolute https URL." + ((hint != null) ? " " + hint : "")));
+			return;
+		}
+		URI uri = parse(value);
+		if (uri == null || !uri.isAbsolute() || uri.getHost() == null
+				|| !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+			problems.add(new Problem(property, "'" + value + "' is not an absolute http(s) URL with a host",
+					"Set '" + property + "' to an absolute URL such as https://host.example/path."));
+			return;
+		}
+		if (uri.getUserInfo() != null) {
+			problems.add(new Problem(property, "holds user information before its host",
+					"Remove the user information from '" + property
+							+ "': credentials belong in client-id and client-secret."));
+			return;
+		}
+		if ("http".equalsIgnoreCase(uri.getScheme()) && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+			problems.add(new Problem(property,
+					"'" + value + "' uses plain http to a host that is not loopback, which would send "
+							+ (name.equals("token-uri") ? "the client secret" : "tokens") + " in clear",
+					"Use https in '" + property + "', or, for tests only, set '" + prefix
+							+ "allow-insecure-http' to true."));
+		}
+	}
+
+	private static void requirePositive(List<Problem> problems, String property, Duration value) {
+		if (value.isNegative() || value.isZero()) {
+			problems.add(new Problem(property, "is " + value + ", which is not positive",
+					"Set '" + property + "' to a positive duration such as 30s."));
+		}
+	}
+
+	private static String describe(PartnerProvider provider) {
+		return (provider != PartnerProvider.GENERIC) ? provider.id() : "the partner";
+	}
+
+	private static @Nullable URI parse(String value) {
+		try {
+			return new URI(value);
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
+	}
+
+	private static boolean isLoopback(String host) {
+		String lower = host.toLowerCase(Locale.ROOT);
+		if (lower.equals("localhost") || lower.endsWith(".localhost")) {
+			return true;
+		}
+		if (lower.startsWith("[") && lower.endsWith("]")) {
+			lower = lower.substring(1, lower.length() - 1);
+		}
+		if (!lower.matches("[0-9.]+") && !lower.contains(":")) {
+			return false;
+		}
+		try {
+			return InetAddress.getByName(lower).isLoopbackAddress();
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.partnerapis.observation;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+import io.partnerapis.observation.TokenFetchObservationDocumentation.LowCardinalityKeyNames;
+
+/**
+ * Default {@link TokenFetchObservationConvention}: the observation is named
+ * {@code partner.apis.token.fetch} and carries the partner, provider, grant type, outcome
+ * and exception. It never carries a client id, secret or token.
+ *
+ * @author partner-apis
+ */
+public class DefaultTokenFetchObservationConvention implements TokenFetchObservationConvention {
+
+	/**
+	 * Shared instance of this convention.
+	 */
+	public static final DefaultTokenFetchObservationConvention INSTANCE = new DefaultTokenFetchObservationConvention();
+
+	/**
+	 * Name of the observation, and of the timer it becomes.
+	 */
+	public static final String NAME = "partner.apis.token.fetch";
+
+	private static final String NONE = "none";
+
+	@Override
+	public String getName() {
+		return NAME;
+	}
+
+	@Override
+	public String getContextualName(TokenFetchContext context) {
+		return "token fetch " + context.getPartner();
+	}
+
+	@Override
+	public KeyValues getLowCardinalityKeyValues(TokenFetchContext context) {
+		Throwable error = context.getError();
+		return KeyValues.of(KeyValue.of(LowCardinalityKeyNames.PARTNER, context.getPartner()),
+				KeyValue.of(LowCardinalityKeyNames.PROVIDER, context.getProvider().id()),
+				KeyValue.of(LowCardinalityKeyNames.GRANT_TYPE, context.getGrantType()),
+				KeyValue.of(LowCardinalityKeyNames.OUTCOME, (error != null) ? "failure" : "success"),
+				KeyValue.of(LowCardinalityKeyNames.EXCEPTION, (error != null) ? error.getClass().getSimpleName() : NONE));
+	}
+
+}

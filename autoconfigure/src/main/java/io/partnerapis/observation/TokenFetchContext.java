@@ -1,0 +1,55 @@
+package io.partnerapis.observation;
+
+import io.micrometer.observation.Observation;
+import io.partnerapis.PartnerProvider;
+
+/**
+ * {@link Observation.Context} of one token request to a partner's token endpoint.
+ *
+ * @author partner-apis
+ */
+public class TokenFetchContext extends Observation.Context {
+
+	private final String partner;
+
+	private final PartnerProvider provider;
+
+	private final String grantType;
+
+	/**
+	 * Creates a new context.
+	 * @param partner the partner's name
+	 * @param provider the partner's provider preset
+	 * @param grantType the OAuth2 grant type of the request
+	 */
+	public TokenFetchContext(String partner, PartnerProvider provider, String grantType) {
+		this.partner = partner;
+		this.provider = provider;
+		this.grantType = grantType;
+	}
+
+	/**
+	 * Returns the name of the partner whose token is fetched.
+	 * @return the partner's name
+	 */
+	public String getPartner() {
+		return this.partner;
+	}
+
+	/**
+	 * Returns the partner's provider preset.
+	 * @return the provider
+	 */
+	public PartnerProvider getProvider() {
+		return this.provider;
+	}
+
+	/**
+	 * Returns the OAuth2 grant type of the request.
+	 * @return {@code client_credentials} or {@code refresh_token}
+	 */
+	public String getGrantType() {
+		return this.grantType;
+	}
+
+}

@@ -1,0 +1,90 @@
+package io.partnerapis.observation;
+
+import io.micrometer.common.docs.KeyName;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
+import io.micrometer.observation.docs.ObservationDocumentation;
+
+/**
+ * Documents the observations of partner-apis. With Spring Boot's default meter handler each
+ * becomes a timer of the same name, and a span when tracing is present.
+ *
+ * @author partner-apis
+ */
+public enum TokenFetchObservationDocumentation implements ObservationDocumentation {
+
+	/**
+	 * One request to a partner's token endpoint, retries included.
+	 */
+	TOKEN_FETCH {
+
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultTokenFetchObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return LowCardinalityKeyNames.values();
+		}
+
+	};
+
+	/**
+	 * Low-cardinality keys of a token request. Every key is always present.
+	 */
+	public enum LowCardinalityKeyNames implements KeyName {
+
+		/**
+		 * Name of the partner.
+		 */
+		PARTNER {
+			@Override
+			public String asString() {
+				return "partner";
+			}
+		},
+
+		/**
+		 * Provider preset of the partner.
+		 */
+		PROVIDER {
+			@Override
+			public String asString() {
+				return "provider";
+			}
+		},
+
+		/**
+		 * OAuth2 grant type: {@code client_credentials} or {@code refresh_token}.
+		 */
+		GRANT_TYPE {
+			@Override
+			public String asString() {
+				return "grant.type";
+			}
+		},
+
+		/**
+		 * {@code success} when a usable token came back, else {@code failure}.
+		 */
+		OUTCOME {
+			@Override
+			public String asString() {
+				return "outcome";
+			}
+		},
+
+		/**
+		 * Simple class name of the failure, or {@code none}.
+		 */
+		EXCEPTION {
+			@Override
+			public String asString() {
+				return "exception";
+			}
+		}
+
+	}
+
+}

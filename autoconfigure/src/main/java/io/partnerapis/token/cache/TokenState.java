@@ -1,0 +1,47 @@
+package io.partnerapis.token.cache;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What is known about one partner's token at one moment, for health checks, metrics and
+ * the actuator endpoint. Holds no token value.
+ *
+ * @param status the state of the cached token
+ * @param expiresAt when the cached token expires, or {@code null} when none is cached
+ * @param renewAt when the cached token is due for renewal, or {@code null} when none is
+ * cached
+ * @param fetches how many token fetches succeeded
+ * @param failures how many token fetches failed
+ * @param lastFailure class name and message of the most recent failure, or {@code null}
+ * @param lastFailureAt when the most recent failure happened, or {@code null}
+ * @param lastFetchFailed whether the most recent fetch failed
+ * @author partner-apis
+ */
+public record TokenState(Status status, @Nullable Instant expiresAt, @Nullable Instant renewAt, long fetches,
+		long failures, @Nullable String lastFailure, @Nullable Instant lastFailureAt, boolean lastFetchFailed) {
+
+	/**
+	 * State of a partner's cached token.
+	 */
+	public enum Status {
+
+		/**
+		 * No token was fetched yet.
+		 */
+		NONE,
+
+		/**
+		 * A token is cached and has not expired.
+		 */
+		VALID,
+
+		/**
+		 * The cached token expired or was rejected, and no other has replaced it yet.
+		 */
+		EXPIRED
+
+	}
+
+}

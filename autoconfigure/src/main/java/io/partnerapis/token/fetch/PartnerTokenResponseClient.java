@@ -1,0 +1,177 @@
+package io.partnerapis.token.fetch;
+
+import java.net.URI;
+import java.util.concurrent.TimeoutException;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.partnerapis.PartnerApisProperties.RequestFormat;
+import io.partnerapis.PartnerTokenException;
+import io.partnerapis.observation.DefaultTokenFetchObservationConvention;
+import io.partnerapis.observation.TokenFetchContext;
+import io.partnerapis.observation.TokenFetchObservationConvention;
+import io.partnerapis.observation.TokenFetchObservationDocumentation;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.boot.json.JsonWriter;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.DefaultOAuth2TokenRequestHeadersConverter;
+import org.springframework.security.oauth2.client.endpoint.DefaultOAuth2TokenRequestParametersConverter;
+import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserter;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * {@link ReactiveOAuth2AccessTokenResponseClient} that speaks each partner's token-endpoint
+ * dialect as its {@link TokenEndpoint} describes.
+ *
+ * <p>
+ * Request parameters and headers come from Spring Security's
+ * {@link DefaultOAuth2TokenRequestParametersConverter} and
+ * {@link DefaultOAuth2TokenRequestHeadersConverter}, so client authentication follows the
+ * registration exactly as Spring Security's own clients do. Spring Security's
+ * {@code AbstractWebClientReactiveOAuth2AccessTokenResponseClient} always writes a form
+ * body and reads the token fields from the top level of the response; partners that want
+ * a JSON body or wrap the token fields need both to change, which is why this client
+ * sends the request itself. Each request is a {@code partner.apis.token.fetch}
+ * observation, is bounded by the response timeout, and is retried with backoff and jitter
+ * when it failed on the endpoint's side (5xx, no connection, timeout) but never after a
+ * 4xx answer.
+ *
+ * @param <T> the grant request type
+ * @author partner-apis
+ */
+public final class PartnerTokenResponseClient<T extends AbstractOAuth2AuthorizationGrantRequest>
+		implements ReactiveOAuth2AccessTokenResponseClient<T> {
+
+	private static final JsonWriter<Object> JSON = JsonWriter.standard();
+
+	private final Converter<T, MultiValueMap<String, String>> parametersConverter = new DefaultOAuth2TokenRequestParametersConverter<>();
+
+	private final Converter<T, HttpHeaders> headersConverter = new DefaultOAuth2TokenRequestHeadersConverter<>();
+
+	private final WebClient webClient;
+
+	private final TokenEndpoint endpoint;
+
+	private final TokenResponseReader reader;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable TokenFetchObservationConvention observationConvention;
+
+	/**
+	 * Creates a new client.
+	 * @param webClient the WebClient that sends token requests, with no partner filter
+	 * @param endpoint how the partner's endpoint is spoken to
+	 * @param registration the partner's client registration
+	 * @param observationRegistry the registry to observe each request in
+	 * @param observationConvention a convention that replaces the default one, or
+	 * {@code null}
+	 */
+	public PartnerTokenResponseClient(WebClient webClient, TokenEndpoint endpoint, ClientRegistration registration,
+			ObservationRegistry observationRegistry, @Nullable TokenFetchObservationConvention observationConvention) {
+		this.webClient = webClient;
+		this.endpoint = endpoint;
+		this.reader = new TokenResponseReader(endpoint, registration.getClientSecret());
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
+	}
+
+	@Override
+	public Mono<OAuth2AccessTokenResponse> getTokenResponse(T grantRequest) {
+		return Mono.defer(() -> {
+			TokenFetchContext context = new TokenFetchContext(this.endpoint.partner(), this.endpoint.provider(),
+					grantRequest.getGrantType().getValue());
+			Observation observation = TokenFetchObservationDocumentation.TOKEN_FETCH
+				.observation(this.observationConvention, DefaultTokenFetchObservationConvention.INSTANCE,
+						() -> context, this.observationRegistry)
+				.start();
+			return exchangeWithRetries(grantRequest).doOnError(observation::error)
+				.doFinally((signal) -> observation.stop())
+				.contextWrite((reactorContext) -> reactorContext.put(ObservationRegistry.class,
+						this.observationRegistry));
+		});
+	}
+
+	private Mono<OAuth2AccessTokenResponse> exchangeWithRetries(T grantRequest) {
+		return Mono.defer(() -> exchange(grantRequest))
+			.timeout(this.endpoint.responseTimeout())
+			.onErrorMap((ex) -> !(ex instanceof PartnerTokenException), (ex) -> unreachable(grantRequest, ex))
+			.retryWhen(Retry.backoff(this.endpoint.maxRetries(), this.endpoint.retryBackoff())
+				.jitter(0.5)
+				.filter((ex) -> ex instanceof PartnerTokenException tokenException && tokenException.isTransient())
+				.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+	}
+
+	private Mono<OAuth2AccessTokenResponse> exchange(T grantRequest) {
+		ClientRegistration registration = grantRequest.getClientRegistration();
+		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>(
+				this.parametersConverter.convert(grantRequest));
+		HttpHeaders headers = this.headersConverter.convert(grantRequest);
+		if (grantRequest instanceof OAuth2ClientCredentialsGrantRequest) {
+			this.endpoint.parameters().forEach(parameters::set);
+		}
+		if (grantRequest instanceof OAuth2RefreshTokenGrantRequest && this.endpoint.clientIdHeader() != null) {
+			parameters.remove(OAuth2ParameterNames.CLIENT_ID);
+			parameters.remove(OAuth2ParameterNames.CLIENT_SECRET);
+			headers.remove(HttpHeaders.AUTHORIZATION);
+			headers.set(this.endpoint.clientIdHeader(), registration.getClientId());
+		}
+		this.endpoint.headers().forEach(headers::set);
+		return this.webClient.post()
+			.uri(registration.getProviderDetails().getTokenUri())
+			.headers((requestHeaders) -> requestHeaders.addAll(headers))
+			.body(body(parameters, headers))
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.map((body) -> this.reader.read(response.statusCode().value(), body)));
+	}
+
+	private BodyInserter<?, ? super ClientHttpRequest> body(MultiValueMap<String, String> parameters,
+			HttpHeaders headers) {
+		if (this.endpoint.requestFormat() == RequestFormat.JSON) {
+			headers.setContentType(MediaType.APPLICATION_JSON);
+			return BodyInserters.fromValue(JSON.writeToString(parameters.toSingleValueMap()));
+		}
+		return BodyInserters.fromFormData(parameters);
+	}
+
+	private PartnerTokenException unreachable(T grantRequest, Throwable ex) {
+		String tokenUri = grantRequest.getClientRegistration().getProviderDetails().getTokenUri();
+		String what = (ex instanceof TimeoutException) ? "got no response within " + this.endpoint.responseTimeout()
+				: "could not be sent: " + describe(ex);
+		return new PartnerTokenException(this.endpoint.partner(), null,
+				new OAuth2Error(PartnerTokenException.TOKEN_ENDPOINT_UNREACHABLE, "Token endpoint unreachable", null),
+				"Token request for partner '" + this.endpoint.partner() + "' to " + withoutQuery(tokenUri) + " " + what,
+				ex);
+	}
+
+	private static String describe(Throwable ex) {
+		Throwable cause = (ex instanceof WebClientRequestException && ex.getCause() != null) ? ex.getCause() : ex;
+		return cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
+	}
+
+	private static String withoutQuery(String uri) {
+		URI parsed = URI.create(uri);
+		return parsed.getScheme() + "://" + parsed.getHost() + ((parsed.getPort() != -1) ? ":" + parsed.getPort() : "")
+				+ parsed.getRawPath();
+	}
+
+}

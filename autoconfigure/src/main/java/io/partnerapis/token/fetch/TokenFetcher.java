@@ -1,0 +1,103 @@
+package io.partnerapis.token.fetch;
+
+import io.partnerapis.PartnerApisProperties.RenewalGrant;
+import io.partnerapis.PartnerTokenException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+
+/**
+ * Obtains a new token for one partner through Spring Security's
+ * {@link ReactiveOAuth2AccessTokenResponseClient} abstraction: a client-credentials grant,
+ * or, where the partner renews with refresh tokens, a refresh-token grant that falls back
+ * to a client-credentials grant when the endpoint refuses it (a 4xx answer).
+ *
+ * @author partner-apis
+ */
+public final class TokenFetcher {
+
+	private final ClientRegistration registration;
+
+	private final String principalName;
+
+	private final RenewalGrant renewalGrant;
+
+	private final ReactiveOAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> clientCredentials;
+
+	private final ReactiveOAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshToken;
+
+	/**
+	 * Creates a new fetcher.
+	 * @param registration the partner's client registration
+	 * @param principalName the principal the authorized clients are stored under
+	 * @param renewalGrant the grant that renews a token
+	 * @param clientCredentials the client for client-credentials grants
+	 * @param refreshToken the client for refresh-token grants
+	 */
+	public TokenFetcher(ClientRegistration registration, String principalName, RenewalGrant renewalGrant,
+			ReactiveOAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> clientCredentials,
+			ReactiveOAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshToken) {
+		this.registration = registration;
+		this.principalName = principalName;
+		this.renewalGrant = renewalGrant;
+		this.clientCredentials = clientCredentials;
+		this.refreshToken = refreshToken;
+	}
+
+	/**
+	 * Returns the partner's client registration.
+	 * @return the registration
+	 */
+	public ClientRegistration getRegistration() {
+		return this.registration;
+	}
+
+	/**
+	 * Returns the principal name the partner's authorized clients are stored under.
+	 * @return the principal name
+	 */
+	public String getPrincipalName() {
+		return this.principalName;
+	}
+
+	/**
+	 * Obtains a new token.
+	 * @param previous the authorized client being replaced, or {@code null}
+	 * @return the new authorized client
+	 */
+	public Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous) {
+		if (this.renewalGrant == RenewalGrant.REFRESH_TOKEN && previous != null
+				&& previous.getRefreshToken() != null) {
+			return this.refreshToken
+				.getTokenResponse(new OAuth2RefreshTokenGrantRequest(this.registration, previous.getAccessToken(),
+						previous.getRefreshToken()))
+				.map((response) -> authorizedClient(response, previous))
+				.onErrorResume(TokenFetcher::isRefused, (ex) -> clientCredentials());
+		}
+		return clientCredentials();
+	}
+
+	private Mono<OAuth2AuthorizedClient> clientCredentials() {
+		return this.clientCredentials.getTokenResponse(new OAuth2ClientCredentialsGrantRequest(this.registration))
+			.map((response) -> authorizedClient(response, null));
+	}
+
+	private OAuth2AuthorizedClient authorizedClient(OAuth2AccessTokenResponse response,
+			@Nullable OAuth2AuthorizedClient previous) {
+		return new OAuth2AuthorizedClient(this.registration, this.principalName, response.getAccessToken(),
+				(response.getRefreshToken() != null || previous == null) ? response.getRefreshToken()
+						: previous.getRefreshToken());
+	}
+
+	private static boolean isRefused(Throwable ex) {
+		return ex instanceof PartnerTokenException tokenException && tokenException.getStatus() != null
+				&& tokenException.getStatus() >= 400 && tokenException.getStatus() < 500;
+	}
+
+}

@@ -1,0 +1,206 @@
+package io.partnerapis.token.fetch;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.partnerapis.PartnerTokenException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.json.JsonParser;
+import org.springframework.boot.json.JsonParserFactory;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.endpoint.DefaultMapOAuth2AccessTokenResponseConverter;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns the status and body of a token endpoint's answer into an
+ * {@link OAuth2AccessTokenResponse}, or a {@link PartnerTokenException} that says why it
+ * could not.
+ *
+ * <p>
+ * Lenient where partners differ: the token fields may sit inside a wrapper object,
+ * {@code token_type} may be any case of {@code bearer} or absent, and {@code expires_in}
+ * may be a number or a numeric string, or absent (then the endpoint's default lifetime
+ * applies). Strict where it matters: no access token, another token type, or an
+ * {@code expires_in} that is negative, zero, not a number or over a year is an error.
+ * Parsing is delegated to Spring Boot's {@link JsonParser} and Spring Security's
+ * {@link DefaultMapOAuth2AccessTokenResponseConverter}; this class only checks and
+ * normalises the map in between.
+ *
+ * @author partner-apis
+ */
+final class TokenResponseReader {
+
+	private static final long MAX_EXPIRES_IN_SECONDS = Duration.ofDays(366).toSeconds();
+
+	private static final int EXCERPT_LENGTH = 200;
+
+	private static final Pattern TOKEN_VALUE = Pattern.compile(
+			"(\"(?:access_token|refresh_token|id_token|token|client_secret)\"\\s*:\\s*\")[^\"]*(\"?)",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern FORM_TOKEN_VALUE = Pattern
+		.compile("((?:access_token|refresh_token|id_token|client_secret)=)[^&\\s]*", Pattern.CASE_INSENSITIVE);
+
+	private final TokenEndpoint endpoint;
+
+	private final @Nullable String clientSecret;
+
+	private final JsonParser jsonParser = JsonParserFactory.getJsonParser();
+
+	private final DefaultMapOAuth2AccessTokenResponseConverter converter = new DefaultMapOAuth2AccessTokenResponseConverter();
+
+	TokenResponseReader(TokenEndpoint endpoint, @Nullable String clientSecret) {
+		this.endpoint = endpoint;
+		this.clientSecret = clientSecret;
+	}
+
+	OAuth2AccessTokenResponse read(int status, String body) {
+		if (status < 200 || status >= 300) {
+			throw errorResponse(status, body);
+		}
+		Map<String, Object> fields = tokenFields(status, body);
+		Object accessToken = fields.get(OAuth2ParameterNames.ACCESS_TOKEN);
+		if (!(accessToken instanceof String value) || !StringUtils.hasText(value)) {
+			throw invalid(status, body, "it has no '" + OAuth2ParameterNames.ACCESS_TOKEN + "'"
+					+ (this.endpoint.responsePath().isEmpty() ? ""
+							: " inside '" + String.join(".", this.endpoint.responsePath()) + "'"));
+		}
+		Map<String, Object> normalised = new LinkedHashMap<>(fields);
+		normalised.put(OAuth2ParameterNames.TOKEN_TYPE, tokenType(status, body, fields));
+		normalised.put(OAuth2ParameterNames.EXPIRES_IN, expiresIn(status, body, fields));
+		return this.converter.convert(normalised);
+	}
+
+	private Map<String, Object> tokenFields(int status, String body) {
+		Map<String, Object> map = parse(body);
+		if (map == null) {
+			throw invalid(status, body, "it is not a JSON object");
+		}
+		for (String name : this.endpoint.responsePath()) {
+			Object nested = map.get(name);
+			if (!(nested instanceof Map<?, ?> object)) {
+				throw invalid(status, body, "it has no '" + name + "' object");
+			}
+			map = stringKeys(object);
+		}
+		return map;
+	}
+
+	private String tokenType(int status, String body, Map<String, Object> fields) {
+		Object type = fields.get(OAuth2ParameterNames.TOKEN_TYPE);
+		if (type == null || OAuth2AccessToken.TokenType.BEARER.getValue().equalsIgnoreCase(type.toString())) {
+			return OAuth2AccessToken.TokenType.BEARER.getValue();
+		}
+		throw invalid(status, body, "its token_type '" + excerpt(type.toString(), 40)
+				+ "' is not 'Bearer', the only type this client can send");
+	}
+
+	private long expiresIn(int status, String body, Map<String, Object> fields) {
+		Object value = fields.get(OAuth2ParameterNames.EXPIRES_IN);
+		if (value == null) {
+			return Math.max(1, this.endpoint.defaultLifetime().toSeconds());
+		}
+		long seconds;
+		try {
+			seconds = (value instanceof Number number && number.doubleValue() == number.longValue())
+					? number.longValue() : Long.parseLong(value.toString().trim());
+		}
+		catch (NumberFormatException ex) {
+			throw invalid(status, body, "its expires_in '" + excerpt(value.toString(), 40) + "' is not a number");
+		}
+		if (seconds <= 0 || seconds > MAX_EXPIRES_IN_SECONDS) {
+			throw invalid(status, body,
+					"its expires_in " + seconds + " is outside 1.." + MAX_EXPIRES_IN_SECONDS + " seconds");
+		}
+		return seconds;
+	}
+
+	private PartnerTokenException errorResponse(int status, String body) {
+		Map<String, Object> map = parse(body);
+		String code = null;
+		String description = null;
+		if (map != null) {
+			code = text(map.get(OAuth2ParameterNames.ERROR));
+			description = text(map.get(OAuth2ParameterNames.ERROR_DESCRIPTION));
+		}
+		String errorCode = (code != null) ? excerpt(code, 60) : "http_" + status;
+		StringBuilder message = new StringBuilder(prefix(status));
+		if (code != null) {
+			message.append(", error '").append(errorCode).append("'");
+		}
+		if (description != null) {
+			message.append(" (").append(excerpt(mask(description), 200)).append(")");
+		}
+		message.append(bodyExcerpt(body));
+		return new PartnerTokenException(this.endpoint.partner(), status,
+				new OAuth2Error(errorCode, (description != null) ? excerpt(mask(description), 200) : null, null),
+				message.toString(), null);
+	}
+
+	private PartnerTokenException invalid(int status, String body, String reason) {
+		return new PartnerTokenException(this.endpoint.partner(), status,
+				new OAuth2Error(PartnerTokenException.INVALID_TOKEN_RESPONSE, "Unusable token response", null),
+				prefix(status) + " but the response is not a usable token response: " + reason + bodyExcerpt(body),
+				null);
+	}
+
+	private String prefix(int status) {
+		return "Token request for partner '" + this.endpoint.partner() + "' answered HTTP " + status;
+	}
+
+	private String bodyExcerpt(String body) {
+		if (!StringUtils.hasText(body)) {
+			return "; the body was empty";
+		}
+		return "; body: " + excerpt(mask(body.strip()), EXCERPT_LENGTH);
+	}
+
+	/**
+	 * Masks every token-like value in a text taken from a token endpoint's answer, and the
+	 * client secret wherever the endpoint echoed it.
+	 * @param text the text
+	 * @return the masked text
+	 */
+	String mask(String text) {
+		String masked = TOKEN_VALUE.matcher(text).replaceAll("$1****$2");
+		masked = FORM_TOKEN_VALUE.matcher(masked).replaceAll("$1****");
+		if (StringUtils.hasLength(this.clientSecret)) {
+			masked = masked.replace(this.clientSecret, "****");
+		}
+		return masked;
+	}
+
+	private static String excerpt(String text, int length) {
+		String singleLine = text.replaceAll("\\s+", " ");
+		return (singleLine.length() <= length) ? singleLine : singleLine.substring(0, length) + "...";
+	}
+
+	private @Nullable Map<String, Object> parse(String body) {
+		String trimmed = body.strip();
+		if (!trimmed.startsWith("{")) {
+			return null;
+		}
+		try {
+			return this.jsonParser.parseMap(trimmed);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable String text(@Nullable Object value) {
+		return (value != null && StringUtils.hasText(value.toString())) ? value.toString() : null;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> stringKeys(Map<?, ?> map) {
+		return (Map<String, Object>) map;
+	}
+
+}

@@ -1,0 +1,97 @@
+package io.partnerapis.token.renew;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.util.Assert;
+
+/**
+ * Decides when a partner's token is renewed: ahead of its expiry, again after a failed
+ * renewal, and after the partner rejected it with 401 Unauthorized.
+ *
+ * <ul>
+ * <li>A token is renewed {@code refresh-before-expiry} before it expires, but never before
+ * half of its lifetime has passed, so a short-lived token is not fetched on every
+ * call.</li>
+ * <li>A failed background renewal is tried again after a quarter of the time the token
+ * has left, between one and thirty seconds, not on every call.</li>
+ * <li>A renewal forced by a 401 happens at most once per
+ * {@code unauthorized-renewal-interval}, so an API that rejects every token cannot drain
+ * a token quota.</li>
+ * </ul>
+ *
+ * @author partner-apis
+ */
+public final class RenewalPolicy {
+
+	private static final Duration MIN_RETRY_DELAY = Duration.ofSeconds(1);
+
+	private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
+
+	private final Duration refreshBeforeExpiry;
+
+	private final Duration unauthorizedRenewalInterval;
+
+	/**
+	 * Creates a new policy.
+	 * @param refreshBeforeExpiry how long before expiry a token is renewed
+	 * @param unauthorizedRenewalInterval shortest time between two renewals forced by 401
+	 */
+	public RenewalPolicy(Duration refreshBeforeExpiry, Duration unauthorizedRenewalInterval) {
+		Assert.isTrue(!refreshBeforeExpiry.isNegative(), "'refreshBeforeExpiry' must not be negative");
+		Assert.isTrue(!unauthorizedRenewalInterval.isNegative(), "'unauthorizedRenewalInterval' must not be negative");
+		this.refreshBeforeExpiry = refreshBeforeExpiry;
+		this.unauthorizedRenewalInterval = unauthorizedRenewalInterval;
+	}
+
+	/**
+	 * Returns when a token is due for renewal.
+	 * @param token the token
+	 * @return the instant from which it is renewed in the background, or
+	 * {@link Instant#MAX} for a token that does not expire
+	 */
+	public Instant renewAt(OAuth2AccessToken token) {
+		Instant expiresAt = token.getExpiresAt();
+		if (expiresAt == null) {
+			return Instant.MAX;
+		}
+		Instant issuedAt = (token.getIssuedAt() != null) ? token.getIssuedAt() : expiresAt;
+		Instant halfLife = issuedAt.plus(Duration.between(issuedAt, expiresAt).dividedBy(2));
+		Instant early = expiresAt.minus(this.refreshBeforeExpiry);
+		return early.isAfter(halfLife) ? early : halfLife;
+	}
+
+	/**
+	 * Returns when a background renewal that just failed is tried again.
+	 * @param now the current instant
+	 * @param expiresAt when the token in use expires
+	 * @return the instant of the next attempt
+	 */
+	public Instant retryAfterFailure(Instant now, @Nullable Instant expiresAt) {
+		if (expiresAt == null) {
+			return now.plus(MAX_RETRY_DELAY);
+		}
+		Duration delay = Duration.between(now, expiresAt).dividedBy(4);
+		if (delay.compareTo(MIN_RETRY_DELAY) < 0) {
+			delay = MIN_RETRY_DELAY;
+		}
+		else if (delay.compareTo(MAX_RETRY_DELAY) > 0) {
+			delay = MAX_RETRY_DELAY;
+		}
+		return now.plus(delay);
+	}
+
+	/**
+	 * Returns whether a 401 may force a renewal now.
+	 * @param now the current instant
+	 * @param lastForced when the last forced renewal happened, or {@code null}
+	 * @return whether a renewal may be forced
+	 */
+	public boolean mayForceRenewal(Instant now, @Nullable Instant lastForced) {
+		return lastForced == null || !now.isBefore(lastForced.plus(this.unauthorizedRenewalInterval));
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.partnerapis.testsupport;
+
+import io.partnerapis.autoconfigure.PartnerApisAutoConfiguration;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+/**
+ * Context runners with the auto-configurations a partner-apis application has.
+ */
+public final class PartnerContexts {
+
+	private PartnerContexts() {
+	}
+
+	public static ApplicationContextRunner runner() {
+		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PartnerApisAutoConfiguration.class,
+				WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+				CodecsAutoConfiguration.class));
+	}
+
+}

@@ -1,0 +1,138 @@
+package io.partnerapis.testsupport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+/**
+ * A WireMock server on a random loopback port that plays one partner: a token endpoint
+ * handing out {@code token-1}, {@code token-2}, ... in order, and whatever API stubs a
+ * test adds. Counts what it actually received.
+ */
+public final class PartnerStub implements AutoCloseable {
+
+	public static final String TOKEN_PATH = "/oauth/token";
+
+	private final WireMockServer server;
+
+	private final String tokenPath;
+
+	public PartnerStub() {
+		this(TOKEN_PATH);
+	}
+
+	public PartnerStub(String tokenPath) {
+		this.server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
+			.containerThreads(64).jettyAcceptors(2));
+		this.server.start();
+		this.tokenPath = tokenPath;
+	}
+
+	public WireMockServer server() {
+		return this.server;
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.server.port();
+	}
+
+	public String tokenUri() {
+		return baseUrl() + this.tokenPath;
+	}
+
+	/**
+	 * Stubs the token endpoint to answer {@code count} requests in turn with
+	 * {@code token-1} ... {@code token-<count>}, each with the given body template.
+	 * @param count how many tokens to hand out
+	 * @param body makes the JSON body for a token value
+	 * @param delayMillis how long each answer takes
+	 */
+	public void tokens(int count, Function<String, String> body, int delayMillis) {
+		for (int i = 1; i <= count; i++) {
+			String state = (i == 1) ? Scenario.STARTED : "issued-" + (i - 1);
+			stub(post(urlPathEqualTo(this.tokenPath)).inScenario("tokens")
+				.whenScenarioStateIs(state)
+				.willSetStateTo("issued-" + i)
+				.willReturn(json(body.apply("token-" + i)).withFixedDelay(delayMillis)));
+		}
+	}
+
+	/**
+	 * Stubs the token endpoint with standard responses of the given lifetime.
+	 * @param count how many tokens to hand out
+	 * @param expiresIn the lifetime in seconds
+	 */
+	public void tokens(int count, int expiresIn) {
+		tokens(count, (token) -> tokenResponse(token, expiresIn), 0);
+	}
+
+	public static String tokenResponse(String token, int expiresIn) {
+		return "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + "}";
+	}
+
+	public static ResponseDefinitionBuilder json(String body) {
+		return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+	}
+
+	public void stub(MappingBuilder mapping) {
+		this.server.stubFor(mapping);
+	}
+
+	public int tokenRequests() {
+		return this.server.countRequestsMatching(postRequestedFor(urlPathEqualTo(this.tokenPath)).build()).getCount();
+	}
+
+	public List<LoggedRequest> tokenRequestsReceived() {
+		return this.server.findAll(postRequestedFor(urlPathEqualTo(this.tokenPath)));
+	}
+
+	public List<LoggedRequest> apiRequests() {
+		List<LoggedRequest> api = new ArrayList<>(this.server.findAll(anyRequestedFor(anyUrl())));
+		api.removeIf((request) -> request.getUrl().startsWith(this.tokenPath));
+		return api;
+	}
+
+	/**
+	 * Returns a context runner with partner-apis and Spring Boot's WebClient
+	 * auto-configuration, and a partner of the given name pointed at this stub.
+	 * @param name the partner's name
+	 * @return the context runner
+	 */
+	public ApplicationContextRunner contextRunner(String name) {
+		return PartnerContexts.runner().withPropertyValues(properties(name, Map.of()));
+	}
+
+	public String[] properties(String name, Map<String, String> extra) {
+		List<String> properties = new ArrayList<>();
+		String prefix = "partner.apis." + name + ".";
+		properties.add(prefix + "client-id=client-" + name);
+		properties.add(prefix + "client-secret=secret-" + name);
+		properties.add(prefix + "token-uri=" + tokenUri());
+		properties.add(prefix + "base-url=" + baseUrl());
+		extra.forEach((key, value) -> properties.add(prefix + key + "=" + value));
+		return properties.toArray(String[]::new);
+	}
+
+	@Override
+	public void close() {
+		this.server.stop();
+	}
+
+}

@@ -21,7 +21,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@code <name>WebClient} in lower camel case and qualified with the partner's name. The
  * beans are not default candidates, so they never make an unqualified {@code WebClient}
  * injection point ambiguous, and an existing bean definition of the same name is left as
- * it is.
+ * it is. They are lazy views onto the {@link PartnerApis} bean, which is built, and
+ * validated, eagerly.
  *
  * @author partner-apis
  */
@@ -53,6 +54,7 @@ class PartnerWebClientRegistrar implements ImportBeanDefinitionRegistrar, Enviro
 				RootBeanDefinition definition = new RootBeanDefinition(WebClient.class);
 				definition.setInstanceSupplier(() -> this.beanFactory.getBean(PartnerApis.class).webClient(name));
 				definition.setDefaultCandidate(false);
+				definition.setLazyInit(true);
 				definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
 				registry.registerBeanDefinition(beanName, definition);
 			}

@@ -19,7 +19,8 @@ public final class PartnerContexts {
 	public static ApplicationContextRunner runner() {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PartnerApisAutoConfiguration.class,
 				WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-				CodecsAutoConfiguration.class));
+				CodecsAutoConfiguration.class))
+			.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s");
 	}
 
 }

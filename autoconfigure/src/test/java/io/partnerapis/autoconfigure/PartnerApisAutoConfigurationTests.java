@@ -1,0 +1,240 @@
+package io.partnerapis.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.partnerapis.PartnerApiException;
+import io.partnerapis.PartnerApis;
+import io.partnerapis.PartnerApisProperties;
+import io.partnerapis.PartnerWebClientCustomizer;
+import io.partnerapis.testsupport.PartnerContexts;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link PartnerApisAutoConfiguration}.
+ */
+class PartnerApisAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = PartnerContexts.runner()
+		.withPropertyValues(partner("acme"))
+		.withPropertyValues(partner("my-partner"));
+
+	@Test
+	void eachPartnerGetsAQualifiedWebClientBean() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(PartnerApis.class);
+			assertThat(context.getBean(PartnerApis.class).getNames()).containsExactly("acme", "my-partner");
+			assertThat(context).hasBean("acmeWebClient").hasBean("myPartnerWebClient");
+			assertThat(context.getBean("acmeWebClient")).isSameAs(context.getBean(PartnerApis.class).webClient("acme"));
+		});
+	}
+
+	@Test
+	void partnerWebClientsAreInjectedByQualifier() {
+		this.contextRunner.withUserConfiguration(QualifiedInjectionConfiguration.class).run((context) -> {
+			QualifiedInjection injection = context.getBean(QualifiedInjection.class);
+			PartnerApis apis = context.getBean(PartnerApis.class);
+			assertThat(injection.acme).isSameAs(apis.webClient("acme"));
+			assertThat(injection.myPartner).isSameAs(apis.webClient("my-partner"));
+		});
+	}
+
+	@Test
+	void partnerWebClientsDoNotMakeAnUnqualifiedWebClientAmbiguous() {
+		this.contextRunner.withUserConfiguration(UnqualifiedInjectionConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(UnqualifiedInjection.class).webClient)
+				.isSameAs(context.getBean("applicationWebClient"));
+			BeanDefinition definition = context.getBeanFactory().getBeanDefinition("acmeWebClient");
+			assertThat(definition).isInstanceOfSatisfying(AbstractBeanDefinition.class,
+					(abstractDefinition) -> assertThat(abstractDefinition.isDefaultCandidate()).isFalse());
+		});
+	}
+
+	@Test
+	void existingBeanDefinitionWithTheSameNameIsNotOverwritten() {
+		this.contextRunner.withBean("acmeWebClient", WebClient.class, () -> WebClient.create("http://127.0.0.1:1"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean("acmeWebClient"))
+					.isNotSameAs(context.getBean(PartnerApis.class).webClient("acme"));
+			});
+	}
+
+	@Test
+	void userDefinedPartnerApisBacksOffTheRegistry() {
+		PartnerApis own = new PartnerApis(List.of());
+		this.contextRunner.withBean(PartnerApis.class, () -> own).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(PartnerApis.class);
+			assertThat(context.getBean(PartnerApis.class)).isSameAs(own);
+		});
+	}
+
+	@Test
+	void userDefinedPropertiesBackOffTheBinding() {
+		PartnerApisProperties own = new PartnerApisProperties();
+		PartnerApisProperties.Api api = new PartnerApisProperties.Api();
+		api.setClientId("own-id");
+		api.setClientSecret("own-secret");
+		api.setTokenUri("https://auth.own.example/token");
+		api.setBaseUrl("https://api.own.example");
+		own.getApis().put("own", api);
+		this.contextRunner.withBean(PartnerApisProperties.class, () -> own).run((context) -> {
+			assertThat(context).hasSingleBean(PartnerApisProperties.class);
+			assertThat(context.getBean(PartnerApisProperties.class)).isSameAs(own);
+			assertThat(context.getBean(PartnerApis.class).get("own").getBaseUrl()).isEqualTo("https://api.own.example");
+		});
+	}
+
+	@Test
+	void noPartnersGiveAnEmptyRegistryAndNoWebClients() {
+		PartnerContexts.runner().run((context) -> {
+			assertThat(context).hasSingleBean(PartnerApis.class);
+			assertThat(context.getBean(PartnerApis.class).getNames()).isEmpty();
+			assertThat(context).doesNotHaveBean(WebClient.class);
+		});
+	}
+
+	@Test
+	void backsOffWithoutSpringSecurityOAuth2Client() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ClientRegistration.class)).run((context) -> {
+			assertThat(context).doesNotHaveBean(PartnerApis.class);
+			assertThat(context).doesNotHaveBean("acmeWebClient");
+		});
+	}
+
+	@Test
+	void backsOffWithoutWebClient() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(WebClient.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(PartnerApis.class));
+	}
+
+	@Test
+	void publishesNoSpringSecurityBeans() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).doesNotHaveBean(ReactiveClientRegistrationRepository.class);
+			assertThat(context).doesNotHaveBean(ReactiveOAuth2AuthorizedClientService.class);
+			assertThat(context).doesNotHaveBean(ReactiveOAuth2AuthorizedClientManager.class);
+		});
+	}
+
+	@Test
+	void applicationOAuth2ClientRegistrationsKeepTheirOwnBeans() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ReactiveOAuth2ClientAutoConfiguration.class))
+			.withPropertyValues("spring.security.oauth2.client.registration.login.client-id=login-client",
+					"spring.security.oauth2.client.registration.login.client-secret=login-secret",
+					"spring.security.oauth2.client.registration.login.authorization-grant-type=client_credentials",
+					"spring.security.oauth2.client.provider.login.token-uri=https://login.example/token")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ReactiveClientRegistrationRepository.class);
+				assertThat(context).hasSingleBean(ReactiveOAuth2AuthorizedClientService.class);
+				ReactiveClientRegistrationRepository repository = context
+					.getBean(ReactiveClientRegistrationRepository.class);
+				assertThat(repository.findByRegistrationId("login").block()).isNotNull();
+				assertThat(repository.findByRegistrationId("acme").block()).isNull();
+				assertThat(context.getBean(PartnerApis.class).getNames()).containsExactly("acme", "my-partner");
+			});
+	}
+
+	@Test
+	void customizersAreCalledForEachPartnerInOrder() {
+		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
+			List<String> calls = context.getBean(CustomizerConfiguration.class).calls;
+			assertThat(calls).containsExactly("first:acme", "second:acme", "first:my-partner", "second:my-partner");
+		});
+	}
+
+	@Test
+	void unknownPartnerNameSaysWhichExist() {
+		this.contextRunner.run((context) -> assertThatExceptionOfType(PartnerApiException.class)
+			.isThrownBy(() -> context.getBean(PartnerApis.class).webClient("acem"))
+			.withMessageContaining("'acem'")
+			.withMessageContaining("acme, my-partner")
+			.withMessageContaining("partner.apis.acem"));
+	}
+
+	@Test
+	void beanNameIsTheLowerCamelPartnerNameWithWebClient() {
+		assertThat(PartnerWebClientRegistrar.beanName("my-partner")).isEqualTo("myPartnerWebClient");
+		assertThat(PartnerWebClientRegistrar.beanName("acme")).isEqualTo("acmeWebClient");
+		assertThat(PartnerWebClientRegistrar.beanName("big_partner.eu")).isEqualTo("bigPartnerEuWebClient");
+	}
+
+	private static String[] partner(String name) {
+		String prefix = "partner.apis." + name + ".";
+		return new String[] { prefix + "client-id=id-" + name, prefix + "client-secret=secret-" + name,
+				prefix + "token-uri=https://auth." + name + ".example/token",
+				prefix + "base-url=https://api." + name + ".example" };
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class QualifiedInjectionConfiguration {
+
+		@Bean
+		QualifiedInjection qualifiedInjection(@Qualifier("acme") WebClient acme,
+				@Qualifier("my-partner") WebClient myPartner) {
+			return new QualifiedInjection(acme, myPartner);
+		}
+
+	}
+
+	record QualifiedInjection(WebClient acme, WebClient myPartner) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UnqualifiedInjectionConfiguration {
+
+		@Bean
+		WebClient applicationWebClient() {
+			return WebClient.create();
+		}
+
+		@Bean
+		UnqualifiedInjection unqualifiedInjection(WebClient webClient) {
+			return new UnqualifiedInjection(webClient);
+		}
+
+	}
+
+	record UnqualifiedInjection(WebClient webClient) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		final List<String> calls = new ArrayList<>();
+
+		@Bean
+		@Order(2)
+		PartnerWebClientCustomizer second() {
+			return (partner, builder) -> this.calls.add("second:" + partner);
+		}
+
+		@Bean
+		@Order(1)
+		PartnerWebClientCustomizer first() {
+			return (partner, builder) -> this.calls.add("first:" + partner);
+		}
+
+	}
+
+}

@@ -1,0 +1,110 @@
+package io.partnerapis.usecases;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import io.partnerapis.PartnerApi;
+import io.partnerapis.PartnerApis;
+import io.partnerapis.testsupport.PartnerStub;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tokens are renewed ahead of their expiry, in the background, and not more often than
+ * half their lifetime allows.
+ */
+class EarlyRenewalTests {
+
+	private final PartnerStub partner = new PartnerStub();
+
+	@AfterEach
+	void stop() {
+		this.partner.close();
+	}
+
+	@Test
+	void shortLivedTokenIsNotFetchedOnEveryCall() {
+		this.partner.tokens(5, 30);
+		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
+		this.partner.contextRunner("acme").withPropertyValues("partner.apis.acme.refresh-before-expiry=60s")
+			.run((context) -> {
+				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+				for (int i = 0; i < 20; i++) {
+					call(webClient);
+				}
+				assertThat(this.partner.tokenRequests()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void tokenInItsRenewalWindowIsUsedWhileOneRenewalRunsInTheBackground() {
+		int tokenDelayMillis = 1500;
+		this.partner.tokens(5, (token) -> PartnerStub.tokenResponse(token, 4), tokenDelayMillis);
+		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
+		this.partner.contextRunner("acme").withPropertyValues("partner.apis.acme.refresh-before-expiry=60s")
+			.run((context) -> {
+				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+				call(webClient);
+				assertThat(this.partner.tokenRequests()).isEqualTo(1);
+				Thread.sleep(2200);
+				long slowest = 0;
+				for (int i = 0; i < 10; i++) {
+					long start = System.nanoTime();
+					call(webClient);
+					slowest = Math.max(slowest, Duration.ofNanos(System.nanoTime() - start).toMillis());
+				}
+				assertThat(slowest).as("no call waits for the background renewal").isLessThan(tokenDelayMillis);
+				PartnerApi api = context.getBean(PartnerApis.class).get("acme");
+				await().atMost(Duration.ofSeconds(10)).until(() -> api.getTokenState().fetches() == 2);
+				call(webClient);
+				assertThat(this.partner.tokenRequests()).as("one renewal for all calls in the window").isEqualTo(2);
+				assertThat(this.partner.apiRequests()).extracting((request) -> request.getHeader("Authorization"))
+					.startsWith("Bearer token-1")
+					.endsWith("Bearer token-2");
+			});
+	}
+
+	@Test
+	void responseWithoutExpiresInGetsTheConfiguredDefaultLifetime() {
+		this.partner.tokens(5, (token) -> "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\"}", 0);
+		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
+		this.partner.contextRunner("acme")
+			.withPropertyValues(this.partner.properties("acme", Map.of("default-token-lifetime", "10m")))
+			.run((context) -> {
+				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+				call(webClient);
+				Thread.sleep(1500);
+				call(webClient);
+				assertThat(this.partner.tokenRequests()).isEqualTo(1);
+				assertThat(context.getBean(PartnerApis.class).get("acme").getTokenState().expiresAt())
+					.isBetween(Instant.now().plus(Duration.ofMinutes(9)), Instant.now().plus(Duration.ofMinutes(10)));
+			});
+	}
+
+	@Test
+	void expiredTokenIsReplacedBeforeTheNextCall() {
+		this.partner.tokens(5, 1);
+		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
+		this.partner.contextRunner("acme").run((context) -> {
+			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+			call(webClient);
+			Thread.sleep(1300);
+			call(webClient);
+			assertThat(this.partner.apiRequests()).extracting((request) -> request.getHeader("Authorization"))
+				.containsExactly("Bearer token-1", "Bearer token-2");
+		});
+	}
+
+	private static void call(WebClient webClient) {
+		webClient.get().uri("/things").retrieve().toBodilessEntity().block(Duration.ofSeconds(10));
+	}
+
+}

@@ -1,0 +1,213 @@
+package io.partnerapis.usecases;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.partnerapis.PartnerApis;
+import io.partnerapis.testsupport.PartnerStub;
+import io.partnerapis.webclient.UnauthorizedRetryOutcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A partner rejects a token with 401: the token is dropped once, a fresh one is fetched
+ * and the request is replayed once.
+ */
+class UnauthorizedRecoveryTests {
+
+	private final PartnerStub partner = new PartnerStub();
+
+	@AfterEach
+	void stop() {
+		this.partner.close();
+	}
+
+	@Test
+	void revokedTokenIsReplacedAndEveryLaterCallSucceeds() {
+		this.partner.tokens(5, 3600);
+		rejectToken("token-1");
+		acceptToken("token-2");
+		this.partner.contextRunner("acme").run((context) -> {
+			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+			for (int i = 0; i < 100; i++) {
+				assertThat(status(webClient)).isEqualTo(200);
+			}
+			assertThat(this.partner.tokenRequests()).isEqualTo(2);
+			assertThat(this.partner.apiRequests()).hasSize(101);
+			assertThat(context.getBean(PartnerApis.class).get("acme")
+				.getUnauthorizedCount(UnauthorizedRetryOutcome.RECOVERED)).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void concurrentUnauthorizedAnswersCauseOneRenewal() {
+		this.partner.tokens(5, (token) -> PartnerStub.tokenResponse(token, 3600), 200);
+		rejectToken("token-1");
+		acceptToken("token-2");
+		this.partner.contextRunner("acme").run((context) -> {
+			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+			webClient.get().uri("/warm-up").exchangeToMono((response) -> response.releaseBody()).block();
+			List<Integer> statuses = Flux.range(0, 200)
+				.flatMap((i) -> webClient.get().uri("/things").retrieve().toBodilessEntity(), 200)
+				.map((entity) -> entity.getStatusCode().value())
+				.collectList()
+				.block(Duration.ofSeconds(60));
+			assertThat(statuses).hasSize(200).containsOnly(200);
+			assertThat(this.partner.tokenRequests()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void secondUnauthorizedGoesBackToTheCallerWithoutALoop() {
+		this.partner.tokens(5, 3600);
+		this.partner.stub(get(urlPathEqualTo("/things"))
+			.willReturn(aResponse().withStatus(401).withBody("{\"detail\":\"no\"}")));
+		this.partner.contextRunner("acme").run((context) -> {
+			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+			ResponseEntity<String> response = webClient.get()
+				.uri("/things")
+				.exchangeToMono((r) -> r.toEntity(String.class))
+				.block(Duration.ofSeconds(10));
+			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(response.getBody()).isEqualTo("{\"detail\":\"no\"}");
+			assertThat(this.partner.apiRequests()).extracting((request) -> request.getHeader("Authorization"))
+				.containsExactly("Bearer token-1", "Bearer token-2");
+			assertThat(this.partner.tokenRequests()).isEqualTo(2);
+			assertThat(context.getBean(PartnerApis.class).get("acme")
+				.getUnauthorizedCount(UnauthorizedRetryOutcome.FAILED)).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void formBodyIsReplayedUnchanged() {
+		this.partner.tokens(5, 3600);
+		this.partner.stub(post(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer token-1"))
+			.willReturn(aResponse().withStatus(401)));
+		this.partner.stub(post(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer token-2"))
+			.willReturn(PartnerStub.json("{}")));
+		this.partner.contextRunner("acme").run((context) -> {
+			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+			LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+			form.add("q", "x y");
+			ResponseEntity<Void> response = webClient.post()
+				.uri("/things")
+				.body(BodyInserters.fromFormData(form))
+				.retrieve()
+				.toBodilessEntity()
+				.block(Duration.ofSeconds(10));
+			assertThat(response.getStatusCode().value()).isEqualTo(200);
+			assertThat(this.partner.apiRequests()).hasSize(2)
+				.allSatisfy((request) -> assertThat(request.getBodyAsString()).isEqualTo("q=x+y"))
+				.allSatisfy((request) -> assertThat(request.getHeader("Content-Type"))
+					.startsWith("application/x-www-form-urlencoded"));
+		});
+	}
+
+	@Test
+	void valueBodyIsReplayedUnchanged() {
+		this.partner.tokens(5, 3600);
+		this.partner.stub(post(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer token-1"))
+			.willReturn(aResponse().withStatus(401)));
+		this.partner.stub(post(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer token-2"))
+			.willReturn(PartnerStub.json("{}")));
+		this.partner.contextRunner("acme").run((context) -> {
+			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+			webClient.post()
+				.uri("/things")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"amount\":42}")
+				.retrieve()
+				.toBodilessEntity()
+				.block(Duration.ofSeconds(10));
+			assertThat(this.partner.apiRequests()).hasSize(2)
+				.allSatisfy((request) -> assertThat(request.getBodyAsString()).isEqualTo("{\"amount\":42}"))
+				.allSatisfy((request) -> assertThat(request.getHeader("Content-Type")).startsWith("application/json"));
+		});
+	}
+
+	@Test
+	void streamingBodyIsNotReplayedAndTheCallerGetsThe401() {
+		this.partner.tokens(5, 3600);
+		this.partner.stub(post(urlPathEqualTo("/upload")).willReturn(aResponse().withStatus(401)));
+		this.partner.contextRunner("acme").run((context) -> {
+			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+			Flux<DataBuffer> chunks = Flux.range(0, 3)
+				.map((i) -> DefaultDataBufferFactory.sharedInstance.wrap(("chunk-" + i + "\n").getBytes()));
+			int status = webClient.post()
+				.uri("/upload")
+				.contentType(MediaType.TEXT_PLAIN)
+				.body(BodyInserters.fromDataBuffers(chunks))
+				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
+				.block(Duration.ofSeconds(10));
+			assertThat(status).isEqualTo(401);
+			assertThat(this.partner.apiRequests()).hasSize(1);
+			assertThat(this.partner.tokenRequests()).isEqualTo(1);
+			assertThat(context.getBean(PartnerApis.class).get("acme")
+				.getUnauthorizedCount(UnauthorizedRetryOutcome.SKIPPED)).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void retryCanBeTurnedOff() {
+		this.partner.tokens(5, 3600);
+		rejectToken("token-1");
+		acceptToken("token-2");
+		this.partner.contextRunner("acme").withPropertyValues("partner.apis.acme.retry-on-unauthorized=false")
+			.run((context) -> {
+				assertThat(status(context.getBean("acmeWebClient", WebClient.class))).isEqualTo(401);
+				assertThat(this.partner.apiRequests()).hasSize(1);
+				assertThat(this.partner.tokenRequests()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void alwaysUnauthorizedApiDoesNotDrainTheTokenQuota() {
+		this.partner.tokens(60, 3600);
+		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(aResponse().withStatus(401)));
+		this.partner.contextRunner("acme").run((context) -> {
+			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+			for (int i = 0; i < 50; i++) {
+				assertThat(status(webClient)).isEqualTo(401);
+			}
+			assertThat(this.partner.tokenRequests()).isEqualTo(2);
+			assertThat(this.partner.apiRequests()).hasSize(51);
+		});
+	}
+
+	private void rejectToken(String token) {
+		this.partner.stub(get(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer " + token))
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"detail\": \"Token is invalid or expired (decode).\"}")));
+	}
+
+	private void acceptToken(String token) {
+		this.partner.stub(get(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer " + token))
+			.willReturn(PartnerStub.json("{\"ok\":true}")));
+	}
+
+	private static int status(WebClient webClient) {
+		return webClient.get()
+			.uri("/things")
+			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
+			.block(Duration.ofSeconds(10));
+	}
+
+}

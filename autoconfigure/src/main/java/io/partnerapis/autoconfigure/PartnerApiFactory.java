@@ -95,7 +95,7 @@ final class PartnerApiFactory {
 
 	private PartnerApi partnerApi(String name, Api api, ClientRegistration registration,
 			ReactiveOAuth2AuthorizedClientService store) {
-		PartnerProvider provider = PartnerApisBinder.provider(name, api);
+		PartnerProvider provider = ProviderPresetsPropertySource.provider(name, api);
 		TokenEndpoint endpoint = tokenEndpoint(name, provider, api);
 		WebClient tokenWebClient = this.webClientBuilders.get()
 			.clientConnector(this.connectorBuilder.build(this.httpClientSettings

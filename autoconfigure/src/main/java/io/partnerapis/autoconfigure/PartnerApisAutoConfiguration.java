@@ -13,19 +13,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} of partner APIs: binds {@code partner.apis.*} with provider
- * presets, builds the {@link PartnerApis} registry and registers a qualified
+ * Auto-configuration} of partner APIs: binds {@code partner.apis.*} over provider
+ * presets, validates it, builds the {@link PartnerApis} registry and registers a qualified
  * {@link WebClient} bean per partner.
  *
  * <p>
@@ -39,16 +39,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
 		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass({ WebClient.class, ClientRegistration.class })
+@EnableConfigurationProperties(PartnerApisProperties.class)
 @Import(PartnerWebClientRegistrar.class)
 public final class PartnerApisAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	static PartnerApisProperties partnerApisProperties(Environment environment) {
-		PartnerApisProperties properties = new PartnerApisBinder(environment, ProviderPresets.load()).bind();
-		new PartnerApisPropertiesValidator(ProviderPresets.load()).validate(properties);
-		return properties;
-	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -57,6 +50,7 @@ public final class PartnerApisAutoConfiguration {
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<TokenFetchObservationConvention> observationConvention, ResourceLoader resourceLoader) {
+		new PartnerApisPropertiesValidator(ProviderPresets.load()).validate(properties);
 		PartnerApiFactory factory = new PartnerApiFactory(() -> webClientBuilder.getIfAvailable(WebClient::builder),
 				customizers.orderedStream().toList(),
 				connectorBuilder.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),

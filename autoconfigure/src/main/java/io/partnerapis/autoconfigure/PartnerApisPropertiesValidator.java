@@ -40,8 +40,8 @@ final class PartnerApisPropertiesValidator {
 	}
 
 	private void validate(String name, Api api, List<Problem> problems) {
-		String prefix = PartnerApisBinder.APIS + "." + name + ".";
-		PartnerProvider provider = PartnerApisBinder.provider(name, api);
+		String prefix = ProviderPresetsPropertySource.APIS + "." + name + ".";
+		PartnerProvider provider = ProviderPresetsPropertySource.provider(name, api);
 		requireText(problems, prefix + "client-id", api.getClientId(), "the client id " + describe(provider)
 				+ " issued");
 		requireText(problems, prefix + "client-secret", api.getClientSecret(),

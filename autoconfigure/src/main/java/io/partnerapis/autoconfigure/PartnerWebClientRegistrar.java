@@ -1,5 +1,7 @@
 package io.partnerapis.autoconfigure;
 
+import java.util.Set;
+
 import io.partnerapis.PartnerApis;
 import io.partnerapis.provider.ProviderPresets;
 
@@ -11,13 +13,16 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Registers one {@link WebClient} bean per configured partner, named
+ * Applies the provider presets of the configured partners (see
+ * {@link ProviderPresetsPropertySource}) and registers one {@link WebClient} bean per
+ * configured partner, named
  * {@code <name>WebClient} in lower camel case and qualified with the partner's name. The
  * beans are not default candidates, so they never make an unqualified {@code WebClient}
  * injection point ambiguous, and an existing bean definition of the same name is left as
@@ -48,7 +53,10 @@ class PartnerWebClientRegistrar implements ImportBeanDefinitionRegistrar, Enviro
 
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata importingClassMetadata, BeanDefinitionRegistry registry) {
-		for (String name : new PartnerApisBinder(this.environment, ProviderPresets.load()).bindConfigured().keySet()) {
+		Set<String> names = (this.environment instanceof ConfigurableEnvironment configurable)
+				? ProviderPresetsPropertySource.apply(configurable, ProviderPresets.load()).keySet()
+				: ProviderPresetsPropertySource.bindConfigured(this.environment).keySet();
+		for (String name : names) {
 			String beanName = beanName(name);
 			if (!registry.containsBeanDefinition(beanName)) {
 				RootBeanDefinition definition = new RootBeanDefinition(WebClient.class);

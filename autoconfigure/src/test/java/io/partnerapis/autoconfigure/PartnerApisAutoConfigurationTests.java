@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.PropertySource;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -90,19 +91,19 @@ class PartnerApisAutoConfigurationTests {
 	}
 
 	@Test
-	void userDefinedPropertiesBackOffTheBinding() {
-		PartnerApisProperties own = new PartnerApisProperties();
-		PartnerApisProperties.Api api = new PartnerApisProperties.Api();
-		api.setClientId("own-id");
-		api.setClientSecret("own-secret");
-		api.setTokenUri("https://auth.own.example/token");
-		api.setBaseUrl("https://api.own.example");
-		own.getApis().put("own", api);
-		this.contextRunner.withBean(PartnerApisProperties.class, () -> own).run((context) -> {
-			assertThat(context).hasSingleBean(PartnerApisProperties.class);
-			assertThat(context.getBean(PartnerApisProperties.class)).isSameAs(own);
-			assertThat(context.getBean(PartnerApis.class).get("own").getBaseUrl()).isEqualTo("https://api.own.example");
-		});
+	void presetsInForceShowAsTheLowestPropertySource() {
+		this.contextRunner.withPropertyValues("partner.apis.buoy.client-id=id", "partner.apis.buoy.client-secret=s")
+			.run((context) -> {
+				PropertySource<?> last = context.getEnvironment().getPropertySources().stream()
+					.reduce((first, second) -> second)
+					.orElseThrow();
+				assertThat(last.getName()).isEqualTo("partnerApisProviderPresets");
+				assertThat(last.getProperty("partner.apis.buoy.token-uri"))
+					.isEqualTo("https://auth.buoyhealth.com/oauth/token");
+				assertThat(last.getProperty("partner.apis.acme.provider")).isEqualTo("generic");
+				assertThat(context.getBean(PartnerApisProperties.class).getApis().get("buoy").getTokenUri())
+					.isEqualTo("https://auth.buoyhealth.com/oauth/token");
+			});
 	}
 
 	@Test

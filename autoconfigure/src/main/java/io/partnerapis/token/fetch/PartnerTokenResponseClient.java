@@ -134,11 +134,12 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 			headers.remove(HttpHeaders.AUTHORIZATION);
 			headers.set(this.endpoint.clientIdHeader(), registration.getClientId());
 		}
+		BodyInserter<?, ? super ClientHttpRequest> requestBody = body(parameters, headers);
 		this.endpoint.headers().forEach(headers::set);
 		return this.webClient.post()
 			.uri(registration.getProviderDetails().getTokenUri())
-			.headers((requestHeaders) -> requestHeaders.addAll(headers))
-			.body(body(parameters, headers))
+			.headers((requestHeaders) -> requestHeaders.putAll(headers))
+			.body(requestBody)
 			.exchangeToMono((response) -> response.bodyToMono(String.class)
 				.defaultIfEmpty("")
 				.map((body) -> this.reader.read(response.statusCode().value(), body)));

@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.http.codec.ClientCodecConfigurer;
 import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -98,6 +99,7 @@ final class PartnerApiFactory {
 		PartnerProvider provider = ProviderPresetsPropertySource.provider(name, api);
 		TokenEndpoint endpoint = tokenEndpoint(name, provider, api);
 		WebClient tokenWebClient = this.webClientBuilders.get()
+			.codecs(PartnerApiFactory::maskRequestDetails)
 			.clientConnector(this.connectorBuilder.build(this.httpClientSettings
 				.withTimeouts(api.getToken().getConnectTimeout(), api.getToken().getResponseTimeout())))
 			.build();
@@ -114,9 +116,19 @@ final class PartnerApiFactory {
 		WebClient.Builder builder = this.webClientBuilders.get()
 			.baseUrl(baseUrl)
 			.defaultHeaders((headers) -> apiHeaders(api).forEach(headers::set));
+		builder.codecs(PartnerApiFactory::maskRequestDetails);
 		this.customizers.forEach((customizer) -> customizer.customize(name, builder));
 		WebClient webClient = builder.filters((filters) -> filters.add(filter)).build();
 		return new PartnerApi(name, provider, registration, baseUrl, webClient, tokens, filter);
+	}
+
+	/**
+	 * Keeps form fields and headers, which carry the client secret and tokens, out of
+	 * Spring's request logging even where {@code spring.codec.log-request-details} turns
+	 * it on for the application's other clients.
+	 */
+	private static void maskRequestDetails(ClientCodecConfigurer codecs) {
+		codecs.defaultCodecs().enableLoggingRequestDetails(false);
 	}
 
 	static ClientRegistration registration(String name, Api api) {

@@ -1,6 +1,7 @@
 package io.partnerapis.token.fetch;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
 
 import io.micrometer.observation.Observation;
@@ -17,6 +18,9 @@ import reactor.util.retry.Retry;
 
 import org.springframework.boot.json.JsonWriter;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
@@ -54,6 +58,11 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * when it failed on the endpoint's side (5xx, no connection, timeout) but never after a
  * 4xx answer.
  *
+ * <p>
+ * Bodies go out and come in as bytes, never as strings or maps, so that Spring's codecs,
+ * which log the content of strings and objects at debug level, never see a secret or a
+ * token. Answers longer than 64 KiB are not read further.
+ *
  * @param <T> the grant request type
  * @author partner-apis
  */
@@ -61,6 +70,8 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 		implements ReactiveOAuth2AccessTokenResponseClient<T> {
 
 	private static final JsonWriter<Object> JSON = JsonWriter.standard();
+
+	private static final int MAX_BODY_BYTES = 64 * 1024;
 
 	private final Converter<T, MultiValueMap<String, String>> parametersConverter = new DefaultOAuth2TokenRequestParametersConverter<>();
 
@@ -140,7 +151,10 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 			.uri(registration.getProviderDetails().getTokenUri())
 			.headers((requestHeaders) -> requestHeaders.putAll(headers))
 			.body(requestBody)
-			.exchangeToMono((response) -> response.bodyToMono(String.class)
+			.exchangeToMono((response) -> DataBufferUtils.join(response.bodyToFlux(DataBuffer.class), MAX_BODY_BYTES)
+				.map(PartnerTokenResponseClient::text)
+				.onErrorResume(DataBufferLimitException.class,
+						(ex) -> Mono.just("(body longer than " + MAX_BODY_BYTES + " bytes)"))
 				.defaultIfEmpty("")
 				.map((body) -> this.reader.read(response.statusCode().value(), body)));
 	}
@@ -149,9 +163,19 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 			HttpHeaders headers) {
 		if (this.endpoint.requestFormat() == RequestFormat.JSON) {
 			headers.setContentType(MediaType.APPLICATION_JSON);
-			return BodyInserters.fromValue(JSON.writeToString(parameters.toSingleValueMap()));
+			return BodyInserters
+				.fromValue(JSON.writeToString(parameters.toSingleValueMap()).getBytes(StandardCharsets.UTF_8));
 		}
 		return BodyInserters.fromFormData(parameters);
+	}
+
+	private static String text(DataBuffer buffer) {
+		try {
+			return buffer.toString(StandardCharsets.UTF_8);
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
 	}
 
 	private PartnerTokenException unreachable(T grantRequest, Throwable ex) {

@@ -1,0 +1,163 @@
+package io.partnerapis.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad {@code partner.apis} configuration stops the application at start-up with a report
+ * that names the property and the fix. Runs real applications and reads what they print.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PartnerApiConfigurationFailureAnalyzerTests {
+
+	private static final String SECRET = "s3cr3t-Value-42";
+
+	@Test
+	void missingCredentialsNameBothProperties(CapturedOutput output) {
+		String report = failedStartup(output, "partner.apis.acme.token-uri=https://auth.acme.example/token",
+				"partner.apis.acme.base-url=https://api.acme.example");
+		assertThat(report).contains("partner.apis.acme.client-id: is missing")
+			.contains("partner.apis.acme.client-secret: is missing")
+			.contains("Set 'partner.apis.acme.client-id' to the client id the partner issued.");
+	}
+
+	@Test
+	void missingTokenUriWithoutAPresetValueNamesTheProperty(CapturedOutput output) {
+		String report = failedStartup(output, credentials("acme"), "partner.apis.acme.base-url=https://api.acme.example");
+		assertThat(report).contains("partner.apis.acme.token-uri: is missing")
+			.contains("Set 'partner.apis.acme.token-uri' to an absolute https URL.")
+			.doesNotContain(SECRET);
+	}
+
+	@Test
+	void relativeOrMalformedUrlsAreRejected(CapturedOutput output) {
+		String report = failedStartup(output, credentials("acme"), "partner.apis.acme.token-uri=/oauth/token",
+				"partner.apis.acme.base-url=https://api acme example");
+		assertThat(report).contains("partner.apis.acme.token-uri: '/oauth/token' is not an absolute http(s) URL")
+			.contains("partner.apis.acme.base-url: 'https://api acme example' is not an absolute http(s) URL");
+	}
+
+	@Test
+	void plainHttpToAHostThatIsNotLoopbackIsRejectedUnlessAllowed(CapturedOutput output) {
+		String report = failedStartup(output, credentials("acme"),
+				"partner.apis.acme.token-uri=http://auth.acme.example/token",
+				"partner.apis.acme.base-url=http://api.acme.example");
+		assertThat(report).contains("partner.apis.acme.token-uri: 'http://auth.acme.example/token' uses plain http")
+			.contains("which would send the client secret in clear")
+			.contains("set 'partner.apis.acme.allow-insecure-http' to true");
+		assertThat(startup(credentials("acme"), "partner.apis.acme.token-uri=http://auth.acme.example/token",
+				"partner.apis.acme.base-url=http://api.acme.example", "partner.apis.acme.allow-insecure-http=true"))
+			.isNull();
+		assertThat(startup(credentials("acme"), "partner.apis.acme.token-uri=http://127.0.0.1:8080/token",
+				"partner.apis.acme.base-url=http://localhost:8081"))
+			.isNull();
+	}
+
+	@Test
+	void userInformationInAUrlIsRejectedWithoutEchoingIt(CapturedOutput output) {
+		String report = failedStartup(output, credentials("acme"),
+				"partner.apis.acme.token-uri=https://user:" + SECRET + "@auth.acme.example/token",
+				"partner.apis.acme.base-url=https://api.acme.example");
+		assertThat(report).contains("partner.apis.acme.token-uri: holds user information before its host")
+			.doesNotContain(SECRET);
+	}
+
+	@Test
+	void zeroOrNegativeDurationsAreRejected(CapturedOutput output) {
+		String report = failedStartup(output, valid("acme"), "partner.apis.acme.refresh-before-expiry=0s",
+				"partner.apis.acme.token.response-timeout=-5s", "partner.apis.acme.token.max-retries=-1");
+		assertThat(report).contains("partner.apis.acme.refresh-before-expiry: is PT0S, which is not positive")
+			.contains("partner.apis.acme.token.response-timeout: is PT-5S, which is not positive")
+			.contains("partner.apis.acme.token.max-retries: is -1, which is negative")
+			.contains("Set 'partner.apis.acme.refresh-before-expiry' to a positive duration such as 30s.");
+	}
+
+	@Test
+	void unknownProviderListsTheKnownOnes(CapturedOutput output) {
+		String report = failedStartup(output, valid("acme"), "partner.apis.acme.provider=budsence");
+		assertThat(report).contains("partner.apis.acme.provider")
+			.contains("\"budsence\"")
+			.contains("The following values are valid")
+			.contains("BUDSENSE")
+			.contains("GENERIC");
+	}
+
+	@Test
+	void unknownEnvironmentListsTheKnownOnes(CapturedOutput output) {
+		String report = failedStartup(output, valid("acme"), "partner.apis.acme.environment=staging");
+		assertThat(report).contains("partner.apis.acme.environment")
+			.contains("\"staging\"")
+			.contains("PRODUCTION")
+			.contains("SANDBOX");
+	}
+
+	@Test
+	void validConfigurationStarts() {
+		assertThat(startup(valid("acme"))).isNull();
+	}
+
+	private String failedStartup(CapturedOutput output, Object... properties) {
+		Throwable failure = startup(properties);
+		assertThat(failure).as("start-up failure").isNotNull();
+		String printed = output.getAll();
+		assertThat(printed).contains("APPLICATION FAILED TO START").doesNotContain(SECRET);
+		return printed.substring(printed.lastIndexOf("APPLICATION FAILED TO START"));
+	}
+
+	private static Throwable startup(Object... properties) {
+		List<String> args = new ArrayList<>();
+		for (Object property : properties) {
+			if (property instanceof String[] many) {
+				for (String one : many) {
+					args.add("--" + one);
+				}
+			}
+			else {
+				args.add("--" + property);
+			}
+		}
+		args.add("--spring.main.banner-mode=off");
+		args.add("--spring.reactor.netty.shutdown-quiet-period=0s");
+		SpringApplication application = new SpringApplication(TestApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		try {
+			application.run(args.toArray(String[]::new)).close();
+			return null;
+		}
+		catch (RuntimeException ex) {
+			return ex;
+		}
+	}
+
+	private static String[] credentials(String name) {
+		return new String[] { "partner.apis." + name + ".client-id=id-" + name,
+				"partner.apis." + name + ".client-secret=" + SECRET };
+	}
+
+	private static String[] valid(String name) {
+		return new String[] { "partner.apis." + name + ".client-id=id-" + name,
+				"partner.apis." + name + ".client-secret=" + SECRET,
+				"partner.apis." + name + ".token-uri=https://auth." + name + ".example/token",
+				"partner.apis." + name + ".base-url=https://api." + name + ".example" };
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ PartnerApisAutoConfiguration.class, WebClientAutoConfiguration.class })
+	static class TestApplication {
+
+	}
+
+}

@@ -17,7 +17,7 @@ import org.springframework.util.Assert;
  * half of its lifetime has passed, so a short-lived token is not fetched on every
  * call.</li>
  * <li>A failed background renewal is tried again after a quarter of the time the token
- * has left, between one and thirty seconds, not on every call.</li>
+ * has left, between five and thirty seconds, not on every call.</li>
  * <li>A renewal forced by a 401 happens at most once per
  * {@code unauthorized-renewal-interval}, so an API that rejects every token cannot drain
  * a token quota.</li>
@@ -27,7 +27,7 @@ import org.springframework.util.Assert;
  */
 public final class RenewalPolicy {
 
-	private static final Duration MIN_RETRY_DELAY = Duration.ofSeconds(1);
+	private static final Duration MIN_RETRY_DELAY = Duration.ofSeconds(5);
 
 	private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
 

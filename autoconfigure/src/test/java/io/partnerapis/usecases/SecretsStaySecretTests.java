@@ -1,0 +1,109 @@
+package io.partnerapis.usecases;
+
+import java.time.Duration;
+import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.partnerapis.PartnerApis;
+import io.partnerapis.PartnerApisProperties;
+import io.partnerapis.PartnerTokenException;
+import io.partnerapis.testsupport.PartnerStub;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * No client secret or token shows in any log line at any level, in exception messages or
+ * in the {@code toString()} of partner-apis types, through token fetches in form and JSON,
+ * a 401 recovery and a token endpoint that echoes the secret.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SecretsStaySecretTests {
+
+	private static final String SECRET = "Sup3r-S3cret-Client-Value";
+
+	private static final String TOKEN_ONE = "tok-AAAA-first-issued";
+
+	private static final String TOKEN_TWO = "tok-BBBB-second-issued";
+
+	private static final String REFRESH = "rt-CCCC-refresh-value";
+
+	private final PartnerStub partner = new PartnerStub();
+
+	private Level rootLevel;
+
+	@BeforeEach
+	void logEverything() {
+		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		this.rootLevel = root.getLevel();
+		root.setLevel(Level.TRACE);
+	}
+
+	@AfterEach
+	void restore() {
+		((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(this.rootLevel);
+		this.partner.close();
+	}
+
+	@Test
+	void tokensAndSecretsAppearNowhere(CapturedOutput output) {
+		this.partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).inScenario("tokens")
+			.whenScenarioStateIs("Started")
+			.willSetStateTo("second")
+			.willReturn(PartnerStub.json("{\"access_token\":\"" + TOKEN_ONE
+					+ "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"" + REFRESH + "\"}")));
+		this.partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).inScenario("tokens")
+			.whenScenarioStateIs("second")
+			.willSetStateTo("broken")
+			.willReturn(PartnerStub.json(PartnerStub.tokenResponse(TOKEN_TWO, 3600))));
+		this.partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).inScenario("tokens")
+			.whenScenarioStateIs("broken")
+			.willReturn(aResponse().withStatus(400)
+				.withBody("{\"error\":\"invalid_client\",\"error_description\":\"bad secret " + SECRET
+						+ "\",\"access_token\":\"" + TOKEN_ONE + "\"}")));
+		this.partner.stub(get(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer " + TOKEN_ONE))
+			.willReturn(aResponse().withStatus(401)));
+		this.partner.stub(get(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer " + TOKEN_TWO))
+			.willReturn(PartnerStub.json("{}")));
+		this.partner.contextRunner("acme")
+			.withPropertyValues(this.partner.properties("acme",
+					Map.of("client-secret", SECRET, "token.request-format", "json", "token.max-retries", "0",
+							"unauthorized-renewal-interval", "1ms")))
+			.withPropertyValues("spring.codec.log-request-details=true")
+			.run((context) -> {
+				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+				webClient.get().uri("/things").retrieve().toBodilessEntity().block(Duration.ofSeconds(10));
+				PartnerApis apis = context.getBean(PartnerApis.class);
+				this.partner.stub(get(urlPathEqualTo("/things"))
+					.withHeader("Authorization", equalTo("Bearer " + TOKEN_TWO))
+					.willReturn(aResponse().withStatus(401)));
+				PartnerTokenException failure = assertThatExceptionOfType(PartnerTokenException.class)
+					.isThrownBy(() -> webClient.get().uri("/things").retrieve().toBodilessEntity().block())
+					.actual();
+				assertThat(failure.getMessage()).contains("invalid_client").doesNotContain(SECRET, TOKEN_ONE);
+				assertThat(String.valueOf(failure.getError())).doesNotContain(SECRET, TOKEN_ONE);
+				String described = apis + " " + apis.get("acme") + " " + apis.get("acme").getTokenState() + " "
+						+ context.getBean(PartnerApisProperties.class).getApis().get("acme");
+				assertThat(described).doesNotContain(SECRET, TOKEN_ONE, TOKEN_TWO, REFRESH);
+			});
+		assertThat(this.partner.tokenRequests()).as("the flows ran").isEqualTo(3);
+		assertThat(output.getAll()).as("logging ran at trace level").contains("TRACE").contains("DEBUG");
+		assertThat(output.getAll()).doesNotContain(SECRET, TOKEN_ONE, TOKEN_TWO, REFRESH);
+	}
+
+}

@@ -1,0 +1,216 @@
+package io.partnerapis.usecases;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.partnerapis.PartnerApi;
+import io.partnerapis.PartnerApis;
+import io.partnerapis.PartnerTokenException;
+import io.partnerapis.testsupport.PartnerStub;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The token endpoint misbehaves: transient failures are retried a bounded number of
+ * times, final ones never, and every unusable answer becomes a
+ * {@link PartnerTokenException} that says what went wrong without a secret or a token.
+ */
+class TokenEndpointFailureTests {
+
+	private static final String SECRET = "secret-acme";
+
+	private final PartnerStub partner = new PartnerStub();
+
+	@AfterEach
+	void stop() {
+		this.partner.close();
+	}
+
+	@Test
+	void serverErrorsAreRetriedUntilATokenComes() {
+		failTimes(2, aResponse().withStatus(503));
+		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
+		runner().run((context) -> {
+			call(context.getBean("acmeWebClient", WebClient.class));
+			assertThat(this.partner.tokenRequests()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void serverErrorsStopAfterTheRetriesWithAnErrorNamingPartnerAndStatus() {
+		this.partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH))
+			.willReturn(aResponse().withStatus(500).withBody("<html><body>Internal error</body></html>")));
+		runner().run((context) -> {
+			assertThatExceptionOfType(PartnerTokenException.class)
+				.isThrownBy(() -> call(context.getBean("acmeWebClient", WebClient.class)))
+				.withMessageContaining("partner 'acme'")
+				.withMessageContaining("HTTP 500")
+				.withMessageContaining("<html><body>Internal error</body></html>")
+				.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(500))
+				.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("http_500"));
+			assertThat(this.partner.tokenRequests()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void connectionResetsAreRetried() {
+		failTimes(1, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
+		runner().run((context) -> {
+			call(context.getBean("acmeWebClient", WebClient.class));
+			assertThat(this.partner.tokenRequests()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void clientErrorsAreNeverRetried() {
+		this.partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).willReturn(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}")));
+		runner().run((context) -> {
+			assertThatExceptionOfType(PartnerTokenException.class)
+				.isThrownBy(() -> call(context.getBean("acmeWebClient", WebClient.class)))
+				.withMessageContaining("partner 'acme' answered HTTP 401, error 'invalid_client'")
+				.withMessageContaining("(Client authentication failed)")
+				.withMessageNotContaining(SECRET)
+				.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_client"));
+			assertThat(this.partner.tokenRequests()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void slowAnswerTimesOutAndIsRetriedOnce() {
+		this.partner.tokens(3, (token) -> PartnerStub.tokenResponse(token, 3600), 3000);
+		runner().withPropertyValues("partner.apis.acme.token.response-timeout=300ms",
+				"partner.apis.acme.token.max-retries=1")
+			.run((context) -> {
+				assertThatExceptionOfType(PartnerTokenException.class)
+					.isThrownBy(() -> call(context.getBean("acmeWebClient", WebClient.class)))
+					.withMessageContaining("partner 'acme'")
+					.withMessageContaining("got no response within PT0.3S")
+					.satisfies((ex) -> assertThat(ex.getStatus()).isNull());
+				assertThat(this.partner.tokenRequests()).isEqualTo(2);
+			});
+	}
+
+	@Test
+	void unreachableEndpointIsReportedWithItsAddress() throws Exception {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		String tokenUri = "http://127.0.0.1:" + closedPort + "/oauth/token";
+		runner().withPropertyValues("partner.apis.acme.token-uri=" + tokenUri).run((context) -> {
+			assertThatExceptionOfType(PartnerTokenException.class)
+				.isThrownBy(() -> call(context.getBean("acmeWebClient", WebClient.class)))
+				.withMessageContaining("partner 'acme' to " + tokenUri + " could not be sent")
+				.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("token_endpoint_unreachable"));
+		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unusableBodies")
+	void unusableTokenResponseIsATypedErrorThatMasksTokens(String description, String body, String expected) {
+		this.partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).willReturn(PartnerStub.json(body)));
+		runner().run((context) -> {
+			assertThatExceptionOfType(PartnerTokenException.class)
+				.isThrownBy(() -> call(context.getBean("acmeWebClient", WebClient.class)))
+				.withMessageContaining("partner 'acme' answered HTTP 200")
+				.withMessageContaining(expected)
+				.withMessageNotContaining("tok-VALUE")
+				.withMessageNotContaining(SECRET);
+			assertThat(this.partner.tokenRequests()).as("never retried").isEqualTo(1);
+		});
+	}
+
+	static Stream<Arguments> unusableBodies() {
+		return Stream.of(Arguments.of("html", "<html>Maintenance</html>", "not a JSON object"),
+				Arguments.of("empty", "", "the body was empty"),
+				Arguments.of("empty object", "{}", "it has no 'access_token'"),
+				Arguments.of("no access token", "{\"token_type\":\"bearer\",\"expires_in\":60}",
+						"it has no 'access_token'"),
+				Arguments.of("other token type", "{\"access_token\":\"tok-VALUE\",\"token_type\":\"mac\"}",
+						"its token_type 'mac' is not 'Bearer'"),
+				Arguments.of("negative lifetime",
+						"{\"access_token\":\"tok-VALUE\",\"token_type\":\"bearer\",\"expires_in\":-5}",
+						"its expires_in -5 is outside"),
+				Arguments.of("absurd lifetime",
+						"{\"access_token\":\"tok-VALUE\",\"token_type\":\"bearer\",\"expires_in\":99999999999}",
+						"its expires_in 99999999999 is outside"),
+				Arguments.of("lifetime not a number",
+						"{\"access_token\":\"tok-VALUE\",\"token_type\":\"bearer\",\"expires_in\":\"soon\"}",
+						"its expires_in 'soon' is not a number"),
+				Arguments.of("truncated", "{\"access_token\":\"tok-VALUE\",\"token_ty", "not a JSON object"),
+				Arguments.of("secret echoed",
+						"{\"error_hint\":\"bad client " + SECRET + "\",\"refresh_token\":\"tok-VALUE\"}",
+						"it has no 'access_token'"));
+	}
+
+	@Test
+	void failedRenewalKeepsTheValidTokenAndIsNotTriedOnEveryCall() {
+		this.partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).inScenario("renewal")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("down")
+			.willReturn(PartnerStub.json(PartnerStub.tokenResponse("token-1", 6))));
+		this.partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).inScenario("renewal")
+			.whenScenarioStateIs("down")
+			.willReturn(aResponse().withStatus(503)));
+		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
+		runner().withPropertyValues("partner.apis.acme.token.max-retries=0").run((context) -> {
+			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+			PartnerApi api = context.getBean(PartnerApis.class).get("acme");
+			call(webClient);
+			Thread.sleep(3200);
+			call(webClient);
+			await().atMost(Duration.ofSeconds(5)).until(() -> api.getTokenState().failures() == 1);
+			for (int i = 0; i < 20; i++) {
+				call(webClient);
+			}
+			assertThat(this.partner.tokenRequests()).as("one failed renewal, not one per call").isEqualTo(2);
+			assertThat(api.getTokenState().lastFetchFailed()).isTrue();
+			assertThat(api.getTokenState().lastFailure()).contains("HTTP 503");
+			assertThat(this.partner.apiRequests()).hasSize(22)
+				.allSatisfy((request) -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer token-1"));
+		});
+	}
+
+	private ApplicationContextRunner runner() {
+		return this.partner.contextRunner("acme")
+			.withPropertyValues(this.partner.properties("acme", Map.of("token.retry-backoff", "10ms")));
+	}
+
+	private void failTimes(int times, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder failure) {
+		for (int i = 0; i < times; i++) {
+			this.partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).inScenario("flaky")
+				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "failed-" + i)
+				.willSetStateTo("failed-" + (i + 1))
+				.willReturn(failure));
+		}
+		this.partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).inScenario("flaky")
+			.whenScenarioStateIs("failed-" + times)
+			.willReturn(PartnerStub.json(PartnerStub.tokenResponse("token-1", 3600))));
+	}
+
+	private static void call(WebClient webClient) {
+		webClient.get().uri("/things").retrieve().toBodilessEntity().block(Duration.ofSeconds(20));
+	}
+
+}

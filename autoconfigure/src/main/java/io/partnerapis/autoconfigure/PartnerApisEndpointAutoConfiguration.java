@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -22,13 +23,22 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
 		"org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint" })
 @ConditionalOnBean(PartnerApis.class)
-@ConditionalOnAvailableEndpoint(PartnerApisEndpoint.class)
 public final class PartnerApisEndpointAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	PartnerApisEndpoint partnerApisEndpoint(PartnerApis partnerApis) {
-		return new PartnerApisEndpoint(partnerApis);
+	/**
+	 * Holds the condition whose class comes from {@code spring-boot-actuator-autoconfigure},
+	 * so that it is only read once the class-path check above has passed.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnAvailableEndpoint(PartnerApisEndpoint.class)
+	static class PartnerApisEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PartnerApisEndpoint partnerApisEndpoint(PartnerApis partnerApis) {
+			return new PartnerApisEndpoint(partnerApis);
+		}
+
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -29,15 +30,24 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(name = { "org.springframework.boot.health.contributor.HealthContributor",
 		"org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator" })
 @ConditionalOnBean(PartnerApis.class)
-@ConditionalOnEnabledHealthIndicator("partnerapis")
 public final class PartnerApisHealthContributorAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean(name = { "partnerApisHealthIndicator", "partnerApisHealthContributor" })
-	HealthContributor partnerApisHealthContributor(PartnerApis partnerApis) {
-		Map<String, PartnerApi> byName = new LinkedHashMap<>();
-		partnerApis.getAll().forEach((api) -> byName.put(api.getName(), api));
-		return CompositeHealthContributor.fromMap(byName, PartnerApiHealthIndicator::new);
+	/**
+	 * Holds the conditions whose classes come from {@code spring-boot-health}, so that
+	 * they are only read once the class-path check above has passed.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnEnabledHealthIndicator("partnerapis")
+	static class PartnerApisHealthContributorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = { "partnerApisHealthIndicator", "partnerApisHealthContributor" })
+		HealthContributor partnerApisHealthContributor(PartnerApis partnerApis) {
+			Map<String, PartnerApi> byName = new LinkedHashMap<>();
+			partnerApis.getAll().forEach((api) -> byName.put(api.getName(), api));
+			return CompositeHealthContributor.fromMap(byName, PartnerApiHealthIndicator::new);
+		}
+
 	}
 
 }

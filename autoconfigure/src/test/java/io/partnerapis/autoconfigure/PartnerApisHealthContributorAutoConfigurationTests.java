@@ -4,15 +4,22 @@ import java.util.Map;
 
 import io.partnerapis.PartnerApis;
 import io.partnerapis.actuate.PartnerApiHealthIndicator;
+import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -45,6 +52,38 @@ class PartnerApisHealthContributorAutoConfigurationTests {
 			assertThat(composite.getContributor("acme")).isInstanceOf(PartnerApiHealthIndicator.class);
 			assertThat(this.partner.tokenRequests()).isZero();
 		});
+	}
+
+	@Test
+	void healthEndpointReportsNoPartnerComponentsWhenNoPartnerIsConfigured() {
+		PartnerContexts.runner()
+			.withConfiguration(AutoConfigurations.of(PartnerApisHealthContributorAutoConfiguration.class,
+					HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoint.health.show-components=always")
+			.withBean("other", HealthIndicator.class, () -> () -> Health.up().build())
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasBean("partnerApisHealthContributor");
+				HealthDescriptor health = context.getBean(HealthEndpoint.class).health();
+				assertThat(health).isInstanceOf(CompositeHealthDescriptor.class);
+				assertThat(((CompositeHealthDescriptor) health).getComponents()).containsOnlyKeys("other");
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+			});
+	}
+
+	@Test
+	void healthEndpointShowsTheContributorAsPartnerApis() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class,
+					HealthEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoint.health.show-components=always")
+			.run((context) -> {
+				HealthDescriptor health = context.getBean(HealthEndpoint.class).health();
+				assertThat(((CompositeHealthDescriptor) health).getComponents()).containsKey("partnerApis");
+				HealthDescriptor partners = ((CompositeHealthDescriptor) health).getComponents().get("partnerApis");
+				assertThat(partners.getStatus()).isEqualTo(Status.UNKNOWN);
+				assertThat(((CompositeHealthDescriptor) partners).getComponents()).containsOnlyKeys("acme", "globex");
+				assertThat(this.partner.tokenRequests()).isZero();
+			});
 	}
 
 	@Test

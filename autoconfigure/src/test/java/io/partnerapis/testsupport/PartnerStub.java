@@ -1,5 +1,6 @@
 package io.partnerapis.testsupport;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,13 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -89,6 +93,64 @@ public final class PartnerStub implements AutoCloseable {
 
 	public static ResponseDefinitionBuilder json(String body) {
 		return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+	}
+
+	/**
+	 * Stubs the token endpoint to answer every request with the given status and body,
+	 * replacing what {@link #tokens(int, int)} set up.
+	 * @param status the HTTP status
+	 * @param body the body
+	 */
+	public void tokenEndpointFails(int status, String body) {
+		stub(post(urlPathEqualTo(this.tokenPath))
+			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+	}
+
+	/**
+	 * Forgets every stub and scenario state, keeping the record of received requests, so
+	 * that a test can change how the partner answers half way through.
+	 */
+	public void resetStubs() {
+		this.server.resetMappings();
+		this.server.resetScenarios();
+	}
+
+	/**
+	 * Stubs {@code GET path} to answer with the given status to requests that carry the
+	 * given bearer token.
+	 * @param path the API path
+	 * @param token the token value the request must carry
+	 * @param status the HTTP status to answer with
+	 */
+	public void apiAnswers(String path, String token, int status) {
+		stub(get(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer " + token))
+			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("{}")));
+	}
+
+	/**
+	 * Stubs {@code GET path} to answer every request with the given status, whatever token
+	 * it carries.
+	 * @param path the API path
+	 * @param status the HTTP status to answer with
+	 */
+	public void apiAlwaysAnswers(String path, int status) {
+		stub(get(urlPathEqualTo(path))
+			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("{}")));
+	}
+
+	/**
+	 * Sends {@code GET path} through a partner WebClient and returns the status of the
+	 * final answer, after any replay.
+	 * @param webClient the partner's WebClient
+	 * @param path the API path
+	 * @return the HTTP status
+	 */
+	public static int call(WebClient webClient, String path) {
+		Integer status = webClient.get()
+			.uri(path)
+			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
+			.block(Duration.ofSeconds(30));
+		return (status != null) ? status : -1;
 	}
 
 	public void stub(MappingBuilder mapping) {

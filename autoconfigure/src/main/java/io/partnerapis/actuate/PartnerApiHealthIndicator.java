@@ -1,0 +1,71 @@
+package io.partnerapis.actuate;
+
+import io.partnerapis.PartnerApi;
+import io.partnerapis.token.cache.TokenState;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * {@link HealthIndicator} of one partner, judged from what its token cache already knows.
+ * Checking health never sends a token request.
+ * <ul>
+ * <li>{@link Status#UP UP} while a valid token is cached, or the most recent token fetch
+ * succeeded.</li>
+ * <li>{@link Status#DOWN DOWN} when the most recent token fetch failed and no valid token
+ * remains; the {@code error} detail then holds the failure's class and message.</li>
+ * <li>{@link Status#UNKNOWN UNKNOWN} before any token was fetched.</li>
+ * </ul>
+ * Details name the provider and the token's status and times. They never hold a client
+ * id, a secret or a token: failure messages come from partner-apis, which masks token
+ * values and the client secret in them.
+ *
+ * @author partner-apis
+ */
+public final class PartnerApiHealthIndicator implements HealthIndicator {
+
+	private final PartnerApi api;
+
+	/**
+	 * Creates an indicator of the given partner.
+	 * @param api the partner
+	 */
+	public PartnerApiHealthIndicator(PartnerApi api) {
+		this.api = api;
+	}
+
+	@Override
+	public Health health() {
+		TokenState state = this.api.getTokenState();
+		Health.Builder builder = new Health.Builder(status(state));
+		builder.withDetail("provider", this.api.getProvider().id());
+		builder.withDetail("tokenState", state.status().name());
+		if (state.expiresAt() != null) {
+			builder.withDetail("expiresAt", state.expiresAt());
+		}
+		if (state.lastFetchFailed() && state.lastFailure() != null) {
+			builder.withDetail("error", state.lastFailure());
+			if (state.lastFailureAt() != null) {
+				builder.withDetail("failedAt", state.lastFailureAt());
+			}
+		}
+		return builder.build();
+	}
+
+	private static Status status(TokenState state) {
+		if (state.status() == TokenState.Status.VALID) {
+			return Status.UP;
+		}
+		if (state.lastFetchFailed()) {
+			return Status.DOWN;
+		}
+		return (state.fetches() > 0) ? Status.UP : Status.UNKNOWN;
+	}
+
+	@Override
+	public String toString() {
+		return "PartnerApiHealthIndicator[" + this.api.getName() + "]";
+	}
+
+}

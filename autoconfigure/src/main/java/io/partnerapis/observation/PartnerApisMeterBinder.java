@@ -1,0 +1,115 @@
+package io.partnerapis.observation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.partnerapis.PartnerApi;
+import io.partnerapis.PartnerApis;
+import io.partnerapis.token.cache.TokenState;
+import io.partnerapis.webclient.UnauthorizedRetryOutcome;
+
+/**
+ * {@link MeterBinder} for the state partner-apis keeps about each partner: how requests the
+ * partner answered with 401 Unauthorized ended, and how long the cached token has left.
+ * Both are read from {@link PartnerApi} when a registry polls them, so binding adds no work
+ * to a request. Token requests themselves are timed by the
+ * {@value DefaultTokenFetchObservationConvention#NAME} observation instead.
+ *
+ * <p>
+ * Every meter is tagged with the partner's name only, never with a client id, a secret or
+ * a token.
+ *
+ * @author partner-apis
+ */
+public final class PartnerApisMeterBinder implements MeterBinder {
+
+	/**
+	 * Name of the counter of requests a partner answered with 401 Unauthorized, by outcome.
+	 */
+	public static final String UNAUTHORIZED_RETRIES = "partner.apis.unauthorized.retries";
+
+	/**
+	 * Name of the gauge of seconds until a partner's cached token expires.
+	 */
+	public static final String TOKEN_EXPIRY = "partner.apis.token.expiry";
+
+	/**
+	 * Tag key holding the partner's name.
+	 */
+	public static final String PARTNER_TAG = "partner";
+
+	/**
+	 * Tag key holding the {@linkplain UnauthorizedRetryOutcome#tagValue() outcome} of a 401
+	 * answer.
+	 */
+	public static final String OUTCOME_TAG = "outcome";
+
+	private static final String UNAUTHORIZED_RETRIES_DESCRIPTION = "Requests the partner answered with 401 Unauthorized: "
+			+ "recovered by one replay with a fresh token, failed again, or skipped without a replay";
+
+	private static final String TOKEN_EXPIRY_DESCRIPTION = "Seconds until the partner's cached token expires, "
+			+ "0 when no valid token is cached";
+
+	private final PartnerApis apis;
+
+	private final Clock clock;
+
+	/**
+	 * Creates a binder for the given partners that reads the time from the system clock.
+	 * @param apis the partners
+	 */
+	public PartnerApisMeterBinder(PartnerApis apis) {
+		this(apis, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates a binder for the given partners.
+	 * @param apis the partners
+	 * @param clock the clock that the token expiry is measured against
+	 */
+	public PartnerApisMeterBinder(PartnerApis apis, Clock clock) {
+		this.apis = apis;
+		this.clock = clock;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		for (PartnerApi api : this.apis.getAll()) {
+			for (UnauthorizedRetryOutcome outcome : UnauthorizedRetryOutcome.values()) {
+				FunctionCounter.builder(UNAUTHORIZED_RETRIES, api, (partner) -> partner.getUnauthorizedCount(outcome))
+					.description(UNAUTHORIZED_RETRIES_DESCRIPTION)
+					.tag(PARTNER_TAG, api.getName())
+					.tag(OUTCOME_TAG, outcome.tagValue())
+					.register(registry);
+			}
+			Gauge.builder(TOKEN_EXPIRY, api, this::secondsUntilExpiry)
+				.description(TOKEN_EXPIRY_DESCRIPTION)
+				.baseUnit("seconds")
+				.tag(PARTNER_TAG, api.getName())
+				.register(registry);
+		}
+	}
+
+	/**
+	 * Returns how many seconds the partner's cached token has left: 0 rather than NaN when
+	 * no token is cached, it expired, or its expiry time is unknown, so that alerts on a low
+	 * value also fire when there is no token at all.
+	 * @param api the partner
+	 * @return the seconds until expiry, never negative
+	 */
+	private double secondsUntilExpiry(PartnerApi api) {
+		TokenState state = api.getTokenState();
+		Instant expiresAt = state.expiresAt();
+		if (state.status() != TokenState.Status.VALID || expiresAt == null) {
+			return 0;
+		}
+		Duration left = Duration.between(this.clock.instant(), expiresAt);
+		return left.isNegative() ? 0 : left.toMillis() / 1000.0;
+	}
+
+}

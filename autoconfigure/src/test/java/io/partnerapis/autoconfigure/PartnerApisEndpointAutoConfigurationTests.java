@@ -1,0 +1,70 @@
+package io.partnerapis.autoconfigure;
+
+import java.util.List;
+
+import io.partnerapis.PartnerApis;
+import io.partnerapis.actuate.PartnerApisEndpoint;
+import io.partnerapis.testsupport.PartnerStub;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link PartnerApisEndpointAutoConfiguration}.
+ */
+class PartnerApisEndpointAutoConfigurationTests {
+
+	private final PartnerStub partner = new PartnerStub();
+
+	private final ApplicationContextRunner contextRunner = this.partner.contextRunner("acme")
+		.withConfiguration(AutoConfigurations.of(PartnerApisEndpointAutoConfiguration.class));
+
+	@AfterEach
+	void stop() {
+		this.partner.close();
+	}
+
+	@Test
+	void endpointIsCreatedWhenExposed() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=partnerapis")
+			.run((context) -> assertThat(context).hasSingleBean(PartnerApisEndpoint.class));
+	}
+
+	@Test
+	void noEndpointUnlessExposed() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(PartnerApis.class)
+			.doesNotHaveBean(PartnerApisEndpoint.class));
+	}
+
+	@Test
+	void noEndpointWhenAccessIsNone() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=partnerapis",
+					"management.endpoint.partnerapis.access=NONE")
+			.run((context) -> assertThat(context).doesNotHaveBean(PartnerApisEndpoint.class));
+	}
+
+	@Test
+	void noEndpointWithoutActuator() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=partnerapis")
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+			.run((context) -> assertThat(context).hasSingleBean(PartnerApis.class)
+				.doesNotHaveBean("partnerApisEndpoint"));
+	}
+
+	@Test
+	void backsOffForAUserEndpoint() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=partnerapis")
+			.withBean("myEndpoint", PartnerApisEndpoint.class,
+					() -> new PartnerApisEndpoint(new PartnerApis(List.of())))
+			.run((context) -> assertThat(context).hasSingleBean(PartnerApisEndpoint.class)
+				.hasBean("myEndpoint")
+				.doesNotHaveBean("partnerApisEndpoint"));
+	}
+
+}

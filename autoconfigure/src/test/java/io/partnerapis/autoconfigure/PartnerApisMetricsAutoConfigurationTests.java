@@ -1,0 +1,134 @@
+package io.partnerapis.autoconfigure;
+
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.partnerapis.PartnerApis;
+import io.partnerapis.observation.PartnerApisMeterBinder;
+import io.partnerapis.testsupport.PartnerContexts;
+import io.partnerapis.testsupport.PartnerStub;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Tests for {@link PartnerApisMetricsAutoConfiguration}.
+ */
+class PartnerApisMetricsAutoConfigurationTests {
+
+	private final PartnerStub partner = new PartnerStub();
+
+	private final ApplicationContextRunner contextRunner = this.partner.contextRunner("acme")
+		.withConfiguration(AutoConfigurations.of(PartnerApisMetricsAutoConfiguration.class));
+
+	private final ApplicationContextRunner bootMetricsRunner = this.contextRunner
+		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class));
+
+	@AfterEach
+	void stop() {
+		this.partner.close();
+	}
+
+	@Test
+	void meterBinderIsBoundToSpringBootsMeterRegistry() {
+		this.bootMetricsRunner.run((context) -> {
+			assertThat(context).hasSingleBean(PartnerApisMeterBinder.class);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.find(PartnerApisMeterBinder.UNAUTHORIZED_RETRIES)
+				.tag(PartnerApisMeterBinder.PARTNER_TAG, "acme")
+				.functionCounters()).hasSize(3);
+			assertThat(registry.find(PartnerApisMeterBinder.TOKEN_EXPIRY)
+				.tag(PartnerApisMeterBinder.PARTNER_TAG, "acme")
+				.gauge()).isNotNull();
+		});
+	}
+
+	@Test
+	void tokenFetchesBecomeTimersTaggedWithTheirOutcome() {
+		this.partner.tokens(1, 3600);
+		this.partner.apiAlwaysAnswers("/things", 200);
+		try (PartnerStub broken = new PartnerStub()) {
+			broken.tokenEndpointFails(500, "{\"error\":\"server_error\"}");
+			this.bootMetricsRunner.withPropertyValues(broken.properties("broken", Map.of("token.max-retries", "0")))
+				.run((context) -> {
+					assertThat(PartnerStub.call(context.getBean("acmeWebClient", WebClient.class), "/things"))
+						.isEqualTo(200);
+					assertThatException().isThrownBy(
+							() -> PartnerStub.call(context.getBean("brokenWebClient", WebClient.class), "/things"));
+					MeterRegistry registry = context.getBean(MeterRegistry.class);
+					Timer success = registry.get("partner.apis.token.fetch")
+						.tags("partner", "acme", "provider", "generic", "grant.type", "client_credentials", "outcome",
+								"success", "exception", "none")
+						.timer();
+					assertThat(success.count()).isEqualTo(1);
+					Timer failure = registry.get("partner.apis.token.fetch")
+						.tags("partner", "broken", "provider", "generic", "grant.type", "client_credentials", "outcome",
+								"failure", "exception", "PartnerTokenException")
+						.timer();
+					assertThat(failure.count()).isEqualTo(1);
+					assertThat(registry.find("partner.apis.token.fetch").timers()).hasSize(2);
+					assertThat(this.partner.tokenRequests()).isEqualTo(1);
+					assertThat(broken.tokenRequests()).isEqualTo(1);
+				});
+		}
+	}
+
+	@Test
+	void noMeterBinderWithoutMeterRegistry() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(PartnerApis.class)
+				.doesNotHaveBean(MeterRegistry.class)
+				.doesNotHaveBean(PartnerApisMeterBinder.class);
+		});
+	}
+
+	@Test
+	void noMeterBinderWithoutMicrometer() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.withBean(SimpleMeterRegistry.class)
+			.run((context) -> assertThat(context).hasSingleBean(PartnerApis.class)
+				.doesNotHaveBean("partnerApisMeterBinder"));
+	}
+
+	@Test
+	void meterBinderIsCreatedWithAnApplicationMeterRegistry() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.run((context) -> assertThat(context).hasSingleBean(PartnerApisMeterBinder.class));
+	}
+
+	@Test
+	void meterBinderBacksOffForAUserBinder() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withBean("myBinder", PartnerApisMeterBinder.class,
+					() -> new PartnerApisMeterBinder(new PartnerApis(List.of())))
+			.run((context) -> assertThat(context).hasSingleBean(PartnerApisMeterBinder.class)
+				.hasBean("myBinder")
+				.doesNotHaveBean("partnerApisMeterBinder"));
+	}
+
+	@Test
+	void noMeterBinderWithoutPartnerApis() {
+		PartnerContexts.runner()
+			.withConfiguration(AutoConfigurations.of(PartnerApisMetricsAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(WebClient.class))
+			.withBean(SimpleMeterRegistry.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(PartnerApis.class)
+				.doesNotHaveBean("partnerApisMeterBinder"));
+	}
+
+}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.partnerapis.PartnerTokenException;
 import io.partnerapis.token.fetch.TokenFetcher;
 import io.partnerapis.token.renew.RenewalPolicy;
 import org.apache.commons.logging.Log;
@@ -190,10 +191,19 @@ public final class PartnerTokenCache {
 			})
 			.doOnError((ex) -> {
 				this.failures.incrementAndGet();
-				this.lastFailure = new Failure(ex.getClass().getSimpleName() + ": " + ex.getMessage(),
-						this.clock.instant());
+				this.lastFailure = new Failure(describe(ex), this.clock.instant());
 				this.lastFetchFailed = true;
 			});
+	}
+
+	/**
+	 * Describes a failed fetch for health checks and endpoints. Only a
+	 * {@link PartnerTokenException}'s message is known to be free of secrets; any other
+	 * failure is described by its class alone.
+	 */
+	private static String describe(Throwable ex) {
+		return (ex instanceof PartnerTokenException) ? ex.getClass().getSimpleName() + ": " + ex.getMessage()
+				: ex.getClass().getSimpleName();
 	}
 
 	private Cached adopt(OAuth2AuthorizedClient client) {

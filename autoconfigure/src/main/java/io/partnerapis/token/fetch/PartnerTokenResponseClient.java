@@ -100,7 +100,7 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 			ObservationRegistry observationRegistry, @Nullable TokenFetchObservationConvention observationConvention) {
 		this.webClient = webClient;
 		this.endpoint = endpoint;
-		this.reader = new TokenResponseReader(endpoint, registration.getClientSecret());
+		this.reader = new TokenResponseReader(endpoint, registration.getClientId(), registration.getClientSecret());
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
 	}
@@ -115,7 +115,8 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 						() -> context, this.observationRegistry)
 				.start();
 			return exchangeWithRetries(grantRequest).doOnError(observation::error)
-				.doFinally((signal) -> observation.stop())
+				.doOnTerminate(observation::stop)
+				.doOnCancel(observation::stop)
 				.contextWrite((reactorContext) -> reactorContext.put(ObservationRegistry.class,
 						this.observationRegistry));
 		});

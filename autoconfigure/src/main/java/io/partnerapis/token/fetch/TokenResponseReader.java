@@ -49,14 +49,17 @@ final class TokenResponseReader {
 
 	private final TokenEndpoint endpoint;
 
+	private final @Nullable String clientId;
+
 	private final @Nullable String clientSecret;
 
 	private final JsonParser jsonParser = JsonParserFactory.getJsonParser();
 
 	private final DefaultMapOAuth2AccessTokenResponseConverter converter = new DefaultMapOAuth2AccessTokenResponseConverter();
 
-	TokenResponseReader(TokenEndpoint endpoint, @Nullable String clientSecret) {
+	TokenResponseReader(TokenEndpoint endpoint, @Nullable String clientId, @Nullable String clientSecret) {
 		this.endpoint = endpoint;
+		this.clientId = clientId;
 		this.clientSecret = clientSecret;
 	}
 
@@ -163,7 +166,7 @@ final class TokenResponseReader {
 
 	/**
 	 * Masks every token-like value in a text taken from a token endpoint's answer, and the
-	 * client secret wherever the endpoint echoed it.
+	 * client id and secret wherever the endpoint echoed them.
 	 * @param text the text
 	 * @return the masked text
 	 */
@@ -172,6 +175,9 @@ final class TokenResponseReader {
 		masked = FORM_TOKEN_VALUE.matcher(masked).replaceAll("$1****");
 		if (StringUtils.hasLength(this.clientSecret)) {
 			masked = masked.replace(this.clientSecret, "****");
+		}
+		if (StringUtils.hasLength(this.clientId)) {
+			masked = masked.replace(this.clientId, "<client-id>");
 		}
 		return masked;
 	}

@@ -1,0 +1,48 @@
+package io.partnerapis.sample.demo;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+/**
+ * Calls five partners through the partner-apis starter and prints, per partner, what it
+ * took: calls, token fetches, 401s recovered and token fetch latency. Runs against local
+ * stand-ins for the partners unless the {@code live} profile is active.
+ *
+ * @author partner-apis
+ */
+@SpringBootApplication(proxyBeanMethods = false)
+@EnableConfigurationProperties(DemoProperties.class)
+public class DemoApplication {
+
+	/**
+	 * Runs the demo and exits with its exit code: 0 when every call succeeded.
+	 * @param args the command-line arguments, such as
+	 * {@code --spring.profiles.active=live}
+	 */
+	public static void main(String[] args) {
+		System.exit(run(args));
+	}
+
+	/**
+	 * Runs the demo and returns its exit code.
+	 * @param args the command-line arguments
+	 * @return 0 when every call succeeded, 1 when one failed
+	 */
+	public static int run(String... args) {
+		return SpringApplication.exit(application().run(args));
+	}
+
+	/**
+	 * Returns the demo application, ready to run: its partners are pointed at local
+	 * stand-ins, or, with the {@code live} profile, checked for credentials, before the
+	 * context starts.
+	 * @return the application
+	 */
+	public static SpringApplication application() {
+		SpringApplication application = new SpringApplication(DemoApplication.class);
+		application.addInitializers(new PartnerTargetsInitializer());
+		return application;
+	}
+
+}

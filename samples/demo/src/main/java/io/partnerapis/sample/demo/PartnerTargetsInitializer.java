@@ -1,0 +1,99 @@
+package io.partnerapis.sample.demo;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.partnerapis.sample.demo.standin.PartnerStandIns;
+
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+import org.springframework.util.StringUtils;
+
+/**
+ * Decides, before the context starts, which partners the demo calls.
+ *
+ * <ul>
+ * <li>By default it starts {@link PartnerStandIns local stand-ins} on free loopback ports
+ * and points each partner's token URI and base URL at its stand-in, with the made-up
+ * credentials the stand-in accepts, ahead of {@code application.yml}. The stand-ins are a
+ * bean of the context and stop with it.</li>
+ * <li>With the {@value #LIVE_PROFILE} profile it leaves {@code application.yml} as it is,
+ * and fails at once, naming them, if environment variables it refers to are not set.</li>
+ * </ul>
+ *
+ * @author partner-apis
+ */
+public class PartnerTargetsInitializer implements ApplicationContextInitializer<GenericApplicationContext> {
+
+	/**
+	 * Profile that calls the real partners.
+	 */
+	public static final String LIVE_PROFILE = "live";
+
+	private static final ConfigurationPropertyName PARTNERS = ConfigurationPropertyName.of("partner.apis");
+
+	private static final Pattern REQUIRED_PLACEHOLDER = Pattern.compile("\\$\\{([^:}]+)}");
+
+	@Override
+	public void initialize(GenericApplicationContext context) {
+		ConfigurableEnvironment environment = context.getEnvironment();
+		if (environment.acceptsProfiles(Profiles.of(LIVE_PROFILE))) {
+			Map<String, String> missing = missingVariables(environment);
+			if (!missing.isEmpty()) {
+				throw new MissingCredentialsException(missing);
+			}
+			return;
+		}
+		PartnerStandIns standIns = PartnerStandIns.start();
+		environment.getPropertySources().addFirst(new MapPropertySource("partnerStandIns", standIns.properties()));
+		context.registerBean("partnerStandIns", PartnerStandIns.class, () -> standIns);
+	}
+
+	/**
+	 * Returns the variables that partner properties refer to without a default and that
+	 * are not set, each with the first property that needs it. Only the value that wins
+	 * for each property counts, so a variable whose property is set some other way is not
+	 * needed.
+	 */
+	private static Map<String, String> missingVariables(ConfigurableEnvironment environment) {
+		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(environment);
+		Map<String, String> missing = new LinkedHashMap<>();
+		for (ConfigurationPropertySource source : sources) {
+			if (source instanceof IterableConfigurationPropertySource iterable) {
+				iterable.filter(PARTNERS::isAncestorOf).forEach((name) -> {
+					Matcher placeholders = REQUIRED_PLACEHOLDER.matcher(String.valueOf(effectiveValue(sources, name)));
+					while (placeholders.find()) {
+						String variable = placeholders.group(1);
+						if (!StringUtils.hasText(environment.getProperty(variable))) {
+							missing.putIfAbsent(variable, name.toString());
+						}
+					}
+				});
+			}
+		}
+		return missing;
+	}
+
+	private static Object effectiveValue(Iterable<ConfigurationPropertySource> sources,
+			ConfigurationPropertyName name) {
+		for (ConfigurationPropertySource source : sources) {
+			ConfigurationProperty property = source.getConfigurationProperty(name);
+			if (property != null) {
+				return Objects.requireNonNullElse(property.getValue(), "");
+			}
+		}
+		return "";
+	}
+
+}

@@ -1,0 +1,121 @@
+package io.partnerapis.sample.demo;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.partnerapis.sample.demo.standin.PartnerStandIns;
+import io.partnerapis.sample.demo.standin.StandIn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * Runs the demo as a person would, against the local stand-ins, and checks both what it
+ * prints and what the stand-ins received.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DemoApplicationTests {
+
+	@Test
+	void demoPrintsOneRowPerPartnerAndExitsZero(CapturedOutput output) {
+		assertThat(DemoApplication.run()).isZero();
+		assertThat(row(output, "budsense")).containsExactly(5, 5, 1, 0);
+		assertThat(row(output, "bemobi")).containsExactly(100, 100, 1, 0);
+		assertThat(row(output, "smartsense")).containsExactly(5, 5, 1, 0);
+		assertThat(row(output, "buoy")).containsExactly(6, 6, 2, 1);
+		int[] bud = row(output, "bud");
+		assertThat(bud[0]).isEqualTo(10);
+		assertThat(bud[1]).isEqualTo(10);
+		assertThat(bud[2]).as("4 s tokens over 5 s of calls are renewed at least once").isBetween(2, 5);
+		assertThat(bud[3]).as("renewed before they expire, so never rejected").isZero();
+		assertThat(output).contains("All 126 calls succeeded.");
+	}
+
+	@Test
+	void standInsReceiveOnlyRequestsShapedAsTheirDocumentsSay() {
+		ConfigurableApplicationContext context = DemoApplication.application().run();
+		PartnerStandIns standIns = context.getBean(PartnerStandIns.class);
+		assertThat(SpringApplication.exit(context)).isZero();
+		assertThat(standIns.all()).allSatisfy((standIn) -> assertThat(standIn.isRunning()).isFalse());
+
+		StandIn budsense = standIns.standIn("budsense");
+		assertThat(budsense.tokenRequests()).hasSize(1);
+		assertThat(budsense.apiRequests()).isEqualTo(5);
+		assertThat(budsense.rejected()).isEmpty();
+
+		StandIn bud = standIns.standIn("bud");
+		List<LoggedRequest> budTokens = bud.tokenRequests();
+		assertThat(budTokens).hasSizeBetween(2, 5);
+		assertThat(budTokens.get(0).getBodyAsString()).isEqualTo("grant_type=client_credentials");
+		assertThat(budTokens.get(0).getHeader("Authorization")).startsWith("Basic ");
+		assertThat(budTokens.subList(1, budTokens.size())).allSatisfy((renewal) -> {
+			assertThat(renewal.getBodyAsString()).startsWith("grant_type=refresh_token&refresh_token=bud-refresh-");
+			assertThat(renewal.getHeader("X-Client-Id")).isEqualTo(bud.clientId());
+		});
+		assertThat(bud.apiRequests()).isEqualTo(10);
+		assertThat(bud.rejected()).isEmpty();
+
+		StandIn bemobi = standIns.standIn("bemobi");
+		assertThat(bemobi.tokenRequests()).as("100 concurrent first calls share one token request").hasSize(1);
+		assertThat(bemobi.apiRequests()).isEqualTo(100);
+		assertThat(bemobi.rejected()).isEmpty();
+
+		StandIn smartsense = standIns.standIn("smartsense");
+		assertThat(smartsense.tokenRequests()).hasSize(1);
+		assertThat(smartsense.apiRequests()).isEqualTo(5);
+		assertThat(smartsense.rejected()).isEmpty();
+
+		StandIn buoy = standIns.standIn("buoy");
+		assertThat(buoy.tokenRequests()).hasSize(2);
+		assertThat(buoy.apiRequests()).as("6 calls and one replay of the call that met the revoked token")
+			.isEqualTo(7);
+		assertThat(buoy.rejected()).containsExactly("missing or invalid bearer token");
+	}
+
+	@Test
+	void liveProfileFailsNamingEveryMissingVariableBeforeAnyCall(CapturedOutput output) {
+		assumeThat(System.getenv()).doesNotContainKeys("BUD_CLIENT_ID", "BEMOBI_TOKEN_URI", "BUOY_CLIENT_SECRET");
+		assertThatExceptionOfType(MissingCredentialsException.class)
+			.isThrownBy(() -> DemoApplication.run("--spring.profiles.active=live", "--BUDSENSE_CLIENT_ID=given",
+					"--partner.apis.budsense.client-secret=given"))
+			.satisfies((ex) -> assertThat(ex.getVariables()).containsExactly(
+					entry("BUD_CLIENT_ID", "partner.apis.bud.client-id"),
+					entry("BUD_CLIENT_SECRET", "partner.apis.bud.client-secret"),
+					entry("BEMOBI_TOKEN_URI", "partner.apis.bemobi.token-uri"),
+					entry("BEMOBI_CLIENT_ID", "partner.apis.bemobi.client-id"),
+					entry("BEMOBI_CLIENT_SECRET", "partner.apis.bemobi.client-secret"),
+					entry("SMARTSENSE_CLIENT_ID", "partner.apis.smartsense.client-id"),
+					entry("SMARTSENSE_CLIENT_SECRET", "partner.apis.smartsense.client-secret"),
+					entry("BUOY_CLIENT_ID", "partner.apis.buoy.client-id"),
+					entry("BUOY_CLIENT_SECRET", "partner.apis.buoy.client-secret")));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("BEMOBI_TOKEN_URI (for 'partner.apis.bemobi.token-uri')")
+			.contains("export BUD_CLIENT_ID=...")
+			.doesNotContain("Calling 5 partners");
+	}
+
+	/**
+	 * Returns calls, ok, token fetches and 401s recovered from the partner's row, after
+	 * checking that its latency columns hold values.
+	 */
+	private static int[] row(CapturedOutput output, String partner) {
+		Matcher row = Pattern.compile("^" + partner + " +(\\d+) +(\\d+) +(\\d+) +(\\d+) +\\d+ ms +\\d+ ms  \\S",
+				Pattern.MULTILINE)
+			.matcher(output.getOut());
+		assertThat(row.find()).as("row of %s in%n%s", partner, output.getOut()).isTrue();
+		return new int[] { Integer.parseInt(row.group(1)), Integer.parseInt(row.group(2)),
+				Integer.parseInt(row.group(3)), Integer.parseInt(row.group(4)) };
+	}
+
+}

@@ -78,6 +78,8 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 		this.out.printf(ROW, "partner", "calls", "ok", "token fetches", "401 recovered", "fetch avg", "fetch max",
 				"scenario");
 		outcomes.forEach(this::printRow);
+		this.out.println("(Fetch times are those of the token requests; the run's first one includes the JVM "
+				+ "warming up its HTTP client.)");
 		this.out.println();
 		int calls = outcomes.stream().mapToInt((outcome) -> outcome.plan().calls()).sum();
 		int failed = outcomes.stream().mapToInt(CallPlan.Outcome::failed).sum();

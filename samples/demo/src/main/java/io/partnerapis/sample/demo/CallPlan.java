@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -107,7 +108,7 @@ record CallPlan(String partner, WebClient webClient, String path, int calls, int
 	 * @param succeeded how many calls got a 2xx answer
 	 * @param firstFailure the first failure, or {@code null} when none failed
 	 */
-	record Outcome(CallPlan plan, int succeeded, String firstFailure) {
+	record Outcome(CallPlan plan, int succeeded, @Nullable String firstFailure) {
 
 		/**
 		 * Returns how many calls failed.

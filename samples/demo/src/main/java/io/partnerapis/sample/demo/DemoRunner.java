@@ -14,6 +14,7 @@ import io.partnerapis.PartnerApis;
 import io.partnerapis.observation.DefaultTokenFetchObservationConvention;
 import io.partnerapis.sample.demo.standin.PartnerStandIns;
 import io.partnerapis.webclient.UnauthorizedRetryOutcome;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,7 +43,7 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final MeterRegistry meterRegistry;
 
-	private final PartnerStandIns standIns;
+	private final @Nullable PartnerStandIns standIns;
 
 	private final PrintStream out = System.out;
 

@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.ValueMatcher;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The token-keeping half of a stand-in: issues access and refresh tokens, knows which
@@ -140,18 +141,18 @@ final class TokenAuthority {
 		return event.getResponseDefinition();
 	}
 
-	private boolean isValid(String token) {
+	private boolean isValid(@Nullable String token) {
 		Instant expiresAt = (token != null) ? this.accessTokens.get(token) : null;
 		return expiresAt != null && this.clock.instant().isBefore(expiresAt);
 	}
 
-	private static String bearer(Request request) {
+	private static @Nullable String bearer(Request request) {
 		String authorization = request.getHeader("Authorization");
 		return (authorization != null && authorization.startsWith(BEARER)) ? authorization.substring(BEARER.length())
 				: null;
 	}
 
-	private static String formParameter(Request request, String name) {
+	private static @Nullable String formParameter(Request request, String name) {
 		if (!"application/x-www-form-urlencoded".equals(request.contentTypeHeader().mimeTypePart())) {
 			return null;
 		}

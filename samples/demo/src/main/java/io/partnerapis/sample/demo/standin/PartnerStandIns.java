@@ -18,7 +18,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * Local stand-ins for the five partners, each on its own free loopback port, each
- * accepting only what its document (in {@code shared/seeds}) asks for, so that a demo run
+ * accepting only what its partner's authentication document asks for, so that a demo run
  * that succeeds proves the starter's presets speak every partner's dialect.
  *
  * <p>

@@ -163,6 +163,7 @@ public final class PartnerTokenCache {
 			}
 			Flight flight = new Flight();
 			flight.result = Mono.defer(this::loadOrFetch)
+				.doOnTerminate(() -> this.inFlight.compareAndSet(flight, null))
 				.doFinally((signal) -> this.inFlight.compareAndSet(flight, null))
 				.cache();
 			if (this.inFlight.compareAndSet(null, flight)) {

@@ -1,7 +1,12 @@
 package io.partnerapis.usecases;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -124,6 +129,38 @@ class TokenEndpointFailureTests {
 				.withMessageContaining("partner 'acme' to " + tokenUri + " could not be sent")
 				.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("token_endpoint_unreachable"));
 		});
+	}
+
+	@Test
+	void connectTimeoutBoundsAnEndpointThatNeverAccepts() throws Exception {
+		try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			List<Socket> backlog = new ArrayList<>();
+			try {
+				for (int i = 0; i < 4; i++) {
+					Socket socket = new Socket();
+					socket.connect(full.getLocalSocketAddress(), 200);
+					backlog.add(socket);
+				}
+			}
+			catch (IOException ex) {
+				// The backlog is full: further connections hang, which is what this test needs.
+			}
+			String tokenUri = "http://127.0.0.1:" + full.getLocalPort() + "/oauth/token";
+			runner().withPropertyValues("partner.apis.acme.token-uri=" + tokenUri,
+					"partner.apis.acme.token.connect-timeout=500ms", "partner.apis.acme.token.response-timeout=20s",
+					"partner.apis.acme.token.max-retries=0")
+				.run((context) -> {
+					long start = System.nanoTime();
+					assertThatExceptionOfType(PartnerTokenException.class)
+						.isThrownBy(() -> call(context.getBean("acmeWebClient", WebClient.class)))
+						.withMessageContaining("could not be sent")
+						.withMessageContaining("timed out");
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+				});
+			for (Socket socket : backlog) {
+				socket.close();
+			}
+		}
 	}
 
 	@ParameterizedTest(name = "{0}")

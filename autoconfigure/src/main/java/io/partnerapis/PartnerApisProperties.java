@@ -295,6 +295,13 @@ public class PartnerApisProperties {
 		private final Map<String, String> parameters = new LinkedHashMap<>();
 
 		/**
+		 * Whether the client id and secret are URL-encoded before they go into an HTTP
+		 * Basic header, as RFC 6749 section 2.3.1 says. Some token endpoints expect them as
+		 * they are.
+		 */
+		private boolean encodeClientCredentials = true;
+
+		/**
 		 * Connect timeout for token requests.
 		 */
 		private Duration connectTimeout = Duration.ofSeconds(5);
@@ -346,6 +353,14 @@ public class PartnerApisProperties {
 
 		public Map<String, String> getParameters() {
 			return this.parameters;
+		}
+
+		public boolean isEncodeClientCredentials() {
+			return this.encodeClientCredentials;
+		}
+
+		public void setEncodeClientCredentials(boolean encodeClientCredentials) {
+			this.encodeClientCredentials = encodeClientCredentials;
 		}
 
 		public Duration getConnectTimeout() {

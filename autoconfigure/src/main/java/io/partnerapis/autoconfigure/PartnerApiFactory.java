@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.http.codec.ClientCodecConfigurer;
 import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
@@ -98,11 +99,7 @@ final class PartnerApiFactory {
 			ReactiveOAuth2AuthorizedClientService store) {
 		PartnerProvider provider = ProviderPresetsPropertySource.provider(name, api);
 		TokenEndpoint endpoint = tokenEndpoint(name, provider, api);
-		WebClient tokenWebClient = this.webClientBuilders.get()
-			.codecs(PartnerApiFactory::maskRequestDetails)
-			.clientConnector(this.connectorBuilder.build(this.httpClientSettings
-				.withTimeouts(api.getToken().getConnectTimeout(), api.getToken().getResponseTimeout())))
-			.build();
+		WebClient tokenWebClient = tokenWebClient(api);
 		TokenFetcher fetcher = new TokenFetcher(registration, PRINCIPAL_NAME, api.getToken().getRenewalGrant(),
 				new PartnerTokenResponseClient<>(tokenWebClient, endpoint, registration, this.observationRegistry,
 						this.observationConvention),
@@ -120,6 +117,24 @@ final class PartnerApiFactory {
 		this.customizers.forEach((customizer) -> customizer.customize(name, builder));
 		WebClient webClient = builder.filters((filters) -> filters.add(filter)).build();
 		return new PartnerApi(name, provider, registration, baseUrl, webClient, tokens, filter);
+	}
+
+	/**
+	 * Builds the WebClient that sends a partner's token requests. It is not built from the
+	 * application's {@link WebClient.Builder}, so that no application filter or default
+	 * header sees client credentials, as Spring Security does for its own token clients;
+	 * it uses the application's connector and HTTP client settings, with the partner's
+	 * connect timeout, and never follows a redirect, which would send the client secret to
+	 * another host.
+	 */
+	private WebClient tokenWebClient(Api api) {
+		HttpClientSettings settings = this.httpClientSettings.withConnectTimeout(api.getToken().getConnectTimeout())
+			.withRedirects(HttpRedirects.DONT_FOLLOW);
+		return WebClient.builder()
+			.clientConnector(this.connectorBuilder.build(settings))
+			.codecs(PartnerApiFactory::maskRequestDetails)
+			.observationRegistry(this.observationRegistry)
+			.build();
 	}
 
 	/**
@@ -155,8 +170,8 @@ final class PartnerApiFactory {
 		List<String> responsePath = StringUtils.hasText(token.getResponsePath())
 				? List.of(StringUtils.tokenizeToStringArray(token.getResponsePath(), ".")) : List.of();
 		return new TokenEndpoint(name, provider, token.getRequestFormat(), token.getHeaders(), parameters,
-				responsePath, api.getClientIdHeader(), api.getDefaultTokenLifetime(), token.getResponseTimeout(),
-				token.getMaxRetries(), token.getRetryBackoff());
+				responsePath, api.getClientIdHeader(), token.isEncodeClientCredentials(), api.getDefaultTokenLifetime(),
+				token.getResponseTimeout(), token.getMaxRetries(), token.getRetryBackoff());
 	}
 
 	private static Map<String, String> apiHeaders(Api api) {

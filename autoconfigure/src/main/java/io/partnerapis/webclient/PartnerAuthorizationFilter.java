@@ -26,11 +26,16 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * <ul>
  * <li>A request to an origin other than the partner's base URL is refused before anything
  * is sent, so a token never leaves for another host.</li>
- * <li>A 401 answer has its body released, the token that was used is reported to the
- * {@link PartnerTokenCache}, and the request is replayed once with the token it gives.
+ * <li>On a 401 answer the token that was used is reported to the {@link PartnerTokenCache},
+ * which drops it if it is still the current one; the answer's body is released and the
+ * request is replayed once, with the same bytes, with the token the cache gives next.
  * The replay's answer goes back to the caller as it is: there is never a loop.</li>
  * <li>A request whose body cannot be sent again is not replayed, and neither is one whose
- * token the cache cannot replace yet; the caller gets the 401.</li>
+ * token the cache cannot replace yet; the caller gets the 401. With
+ * {@code retry-on-unauthorized} off, rejected tokens are still dropped, but nothing is
+ * replayed.</li>
+ * <li>The token is looked up on every subscription, so a filter or operator that
+ * resubscribes later gets a token that is valid then.</li>
  * </ul>
  *
  * @author partner-apis
@@ -74,14 +79,20 @@ public final class PartnerAuthorizationFilter implements ExchangeFilterFunction 
 					+ this.origin + ", the origin of 'partner.apis." + this.partner
 					+ ".base-url'. Use a relative URI, or another WebClient for other hosts."));
 		}
+		Mono<OAuth2AccessToken> token = Mono.defer(this.tokens::token);
 		if (!this.retryOnUnauthorized) {
-			return this.tokens.token().flatMap((token) -> next.exchange(authorized(request, token, request.body())));
+			return token.flatMap((current) -> next.exchange(authorized(request, current, request.body()))
+				.doOnNext((response) -> {
+					if (isUnauthorized(response)) {
+						this.tokens.rejected(current);
+					}
+				}));
 		}
-		return this.tokens.token().flatMap((token) -> {
+		return token.flatMap((current) -> {
 			RecordingBodyInserter body = new RecordingBodyInserter(request.body());
-			return next.exchange(authorized(request, token, body))
-				.flatMap((response) -> (response.statusCode().value() != HttpStatus.UNAUTHORIZED.value()) ? Mono.just(response)
-						: recover(request, next, token, body, response));
+			return next.exchange(authorized(request, current, body))
+				.flatMap((response) -> isUnauthorized(response) ? recover(request, next, current, body, response)
+						: Mono.just(response));
 		});
 	}
 
@@ -97,16 +108,28 @@ public final class PartnerAuthorizationFilter implements ExchangeFilterFunction 
 
 	private Mono<ClientResponse> recover(ClientRequest request, ExchangeFunction next, OAuth2AccessToken rejected,
 			RecordingBodyInserter body, ClientResponse response) {
-		if (!body.isReplayable() || !this.tokens.rejected(rejected)) {
+		boolean renewed = this.tokens.rejected(rejected);
+		if (!renewed || !body.isReplayable()) {
 			count(UnauthorizedRetryOutcome.SKIPPED);
 			return Mono.just(response);
 		}
 		return response.releaseBody()
-			.then(this.tokens.token())
-			.flatMap((fresh) -> next.exchange(authorized(request, fresh, body.delegate())))
-			.doOnNext((replayed) -> count((replayed.statusCode().value() != HttpStatus.UNAUTHORIZED.value())
-					? UnauthorizedRetryOutcome.RECOVERED : UnauthorizedRetryOutcome.FAILED))
+			.then(Mono.defer(this.tokens::token))
+			.flatMap((fresh) -> next.exchange(authorized(request, fresh, body.replay())))
+			.doOnNext((replayed) -> {
+				if (isUnauthorized(replayed)) {
+					count(UnauthorizedRetryOutcome.FAILED);
+				}
+				else {
+					count(UnauthorizedRetryOutcome.RECOVERED);
+					this.tokens.recovered();
+				}
+			})
 			.doOnError((ex) -> count(UnauthorizedRetryOutcome.FAILED));
+	}
+
+	private static boolean isUnauthorized(ClientResponse response) {
+		return response.statusCode().value() == HttpStatus.UNAUTHORIZED.value();
 	}
 
 	private void count(UnauthorizedRetryOutcome outcome) {

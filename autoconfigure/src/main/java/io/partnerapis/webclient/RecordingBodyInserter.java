@@ -1,41 +1,69 @@
 package io.partnerapis.webclient;
 
+import java.nio.ByteBuffer;
+
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.http.client.reactive.ClientHttpRequestDecorator;
 import org.springframework.web.reactive.function.BodyInserter;
 
 /**
- * Passes a request body through unchanged and notes whether it can be sent again.
+ * Passes a request body through unchanged and keeps a copy of it, so that the request
+ * can be sent again with the same bytes after a 401.
  *
  * <p>
  * Spring's message writers write a single value ({@code bodyValue}, form data, an encoded
- * object) as one {@link Mono} of data, and an empty body as {@code setComplete()}; the
- * inserter of such a body produces the same bytes when invoked again. A body written as a
- * {@code Flux} (a stream, a resource, multipart) may be consumed by writing it, so it is
- * not. Nothing is buffered: the body is only observed.
+ * object) as one {@link Mono} of data, and an empty body as {@code setComplete()}. Such a
+ * body, up to {@value #MAX_REPLAY_BYTES} bytes, is copied as it is written, with its
+ * content type; a replay writes that copy, not the original inserter again, which could
+ * read a consumed stream or a released buffer. A body written as a {@code Flux} (a stream,
+ * a resource, multipart) or a larger one is not kept and is not replayed.
  *
  * @author partner-apis
  */
 final class RecordingBodyInserter implements BodyInserter<Object, ClientHttpRequest> {
 
+	static final int MAX_REPLAY_BYTES = 256 * 1024;
+
+	private static final byte[] EMPTY = new byte[0];
+
 	private final BodyInserter<?, ? super ClientHttpRequest> delegate;
 
-	private volatile boolean replayable;
+	private volatile byte @Nullable [] recorded;
+
+	private volatile @Nullable MediaType contentType;
 
 	RecordingBodyInserter(BodyInserter<?, ? super ClientHttpRequest> delegate) {
 		this.delegate = delegate;
 	}
 
-	BodyInserter<?, ? super ClientHttpRequest> delegate() {
-		return this.delegate;
+	boolean isReplayable() {
+		return this.recorded != null;
 	}
 
-	boolean isReplayable() {
-		return this.replayable;
+	/**
+	 * Returns an inserter that writes the recorded body again.
+	 * @return the inserter
+	 */
+	BodyInserter<Object, ClientHttpRequest> replay() {
+		return (outputMessage, context) -> {
+			byte[] bytes = this.recorded;
+			if (bytes == null || bytes.length == 0) {
+				return outputMessage.setComplete();
+			}
+			HttpHeaders headers = outputMessage.getHeaders();
+			if (headers.getContentType() == null && this.contentType != null) {
+				headers.setContentType(this.contentType);
+			}
+			headers.setContentLength(bytes.length);
+			return outputMessage.writeWith(Mono.fromSupplier(() -> outputMessage.bufferFactory().wrap(bytes)));
+		};
 	}
 
 	@Override
@@ -44,23 +72,38 @@ final class RecordingBodyInserter implements BodyInserter<Object, ClientHttpRequ
 
 			@Override
 			public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-				RecordingBodyInserter.this.replayable = body instanceof Mono;
-				return super.writeWith(body);
+				if (!(body instanceof Mono<? extends DataBuffer> single)) {
+					RecordingBodyInserter.this.recorded = null;
+					return super.writeWith(body);
+				}
+				RecordingBodyInserter.this.contentType = getHeaders().getContentType();
+				return super.writeWith(single.doOnNext(RecordingBodyInserter.this::record));
 			}
 
 			@Override
 			public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-				RecordingBodyInserter.this.replayable = false;
+				RecordingBodyInserter.this.recorded = null;
 				return super.writeAndFlushWith(body);
 			}
 
 			@Override
 			public Mono<Void> setComplete() {
-				RecordingBodyInserter.this.replayable = true;
+				RecordingBodyInserter.this.recorded = EMPTY;
 				return super.setComplete();
 			}
 
 		}, context);
+	}
+
+	private void record(DataBuffer buffer) {
+		int length = buffer.readableByteCount();
+		if (length > MAX_REPLAY_BYTES) {
+			this.recorded = null;
+			return;
+		}
+		ByteBuffer copy = ByteBuffer.allocate(length);
+		buffer.toByteBuffer(buffer.readPosition(), copy, 0, length);
+		this.recorded = copy.array();
 	}
 
 }

@@ -108,6 +108,19 @@ class BudProviderTests {
 	}
 
 	@Test
+	void basicCredentialsGoAsTheyAreAsWithCurlUser() {
+		String secret = "a+b/c=d%e";
+		this.bud.stub(post(urlPathEqualTo(TOKEN_PATH))
+			.willReturn(PartnerStub.json(wrapped("cc-token", 3600, "refresh-1"))));
+		this.bud.stub(get(urlPathEqualTo("/financial/v2/accounts")).willReturn(PartnerStub.json("{}")));
+		this.bud.contextRunner("bud").withPropertyValues("partner.apis.bud.client-secret=" + secret).run((context) -> {
+			call(context.getBean("budWebClient", WebClient.class));
+			assertThat(this.bud.tokenRequestsReceived().get(0).getHeader("Authorization"))
+				.isEqualTo(basic("client-bud", secret));
+		});
+	}
+
+	@Test
 	void productionWithoutHostsFailsNamingBothProperties() {
 		PartnerContexts.runner()
 			.withPropertyValues("partner.apis.bud.client-id=id", "partner.apis.bud.client-secret=secret")

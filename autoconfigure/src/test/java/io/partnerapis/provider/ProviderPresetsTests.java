@@ -70,6 +70,8 @@ class ProviderPresetsTests {
 				assertThat(budsense.getTokenUri()).isEqualTo("https://api.budsense.com/oauth/token");
 				assertThat(budsense.getClientAuthenticationMethod()).isEqualTo(ClientAuthentication.CLIENT_SECRET_POST);
 				assertThat(budsense.getScopes()).containsExactly("budsense/read");
+				assertThat(budsense.getBaseUrl()).isEqualTo("https://api.budsense.com");
+				assertThat(budsense.getDefaultTokenLifetime()).hasHours(1);
 				Api bud = apis.get("bud");
 				assertThat(bud.getTokenUri()).isEqualTo("https://api-sandbox.thisisbud.com/v1/oauth/token");
 				assertThat(bud.getBaseUrl()).isEqualTo("https://api-sandbox.thisisbud.com");
@@ -77,16 +79,25 @@ class ProviderPresetsTests {
 				assertThat(bud.getToken().getResponsePath()).isEqualTo("data");
 				assertThat(bud.getToken().getRenewalGrant()).isEqualTo(RenewalGrant.REFRESH_TOKEN);
 				assertThat(bud.getClientIdHeader()).isEqualTo("X-Client-Id");
+				assertThat(bud.getToken().isEncodeClientCredentials()).isFalse();
 				Api bemobi = apis.get("bemobi");
 				assertThat(bemobi.getAudience()).isEqualTo("https://api.wave.bemobi.com");
 				assertThat(bemobi.getClientAuthenticationMethod()).isEqualTo(ClientAuthentication.CLIENT_SECRET_POST);
+				assertThat(bemobi.getBaseUrl()).isEqualTo("https://api.wave.bemobi.com");
+				assertThat(bemobi.getTokenUri()).isEqualTo("https://auth.bemobi.example/oauth/token");
+				assertThat(bemobi.getUnauthorizedRenewalInterval()).hasMinutes(5);
 				Api smartsense = apis.get("smartsense");
 				assertThat(smartsense.getTokenUri()).isEqualTo("https://api.smartsense.co/auth/oauth");
 				assertThat(smartsense.getToken().getHeaders()).containsEntry("Accept", "application/json");
+				assertThat(smartsense.getBaseUrl()).isEqualTo("https://api.smartsense.co");
+				assertThat(smartsense.getClientAuthenticationMethod())
+					.isEqualTo(ClientAuthentication.CLIENT_SECRET_BASIC);
 				Api buoy = apis.get("buoy");
 				assertThat(buoy.getTokenUri()).isEqualTo("https://auth.buoyhealth.com/oauth/token");
 				assertThat(buoy.getAudience()).isEqualTo("https://api.buoyhealth.com");
 				assertThat(buoy.getToken().getRequestFormat()).isEqualTo(RequestFormat.JSON);
+				assertThat(buoy.getBaseUrl()).isEqualTo("https://api.buoyhealth.com");
+				assertThat(buoy.getDefaultTokenLifetime()).hasHours(24);
 			});
 	}
 

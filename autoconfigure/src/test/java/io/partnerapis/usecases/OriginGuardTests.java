@@ -60,11 +60,15 @@ class OriginGuardTests {
 				.retrieve()
 				.toBodilessEntity()
 				.block(Duration.ofSeconds(10));
-			assertThatExceptionOfType(PartnerApiException.class).isThrownBy(() -> webClient.get()
-				.uri("http://localhost:" + this.partner.server().port() + "/things")
-				.retrieve()
-				.toBodilessEntity()
-				.block(Duration.ofSeconds(10)));
+			for (String other : new String[] { "http://localhost:" + this.partner.server().port(),
+					"https://127.0.0.1:" + this.partner.server().port(), "http://127.0.0.1" }) {
+				assertThatExceptionOfType(PartnerApiException.class).as(other)
+					.isThrownBy(() -> webClient.get()
+						.uri(other + "/things")
+						.retrieve()
+						.toBodilessEntity()
+						.block(Duration.ofSeconds(10)));
+			}
 			assertThat(this.partner.apiRequests()).hasSize(1)
 				.allSatisfy((request) -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer token-1"));
 		});

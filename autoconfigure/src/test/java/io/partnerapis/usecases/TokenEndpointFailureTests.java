@@ -117,6 +117,22 @@ class TokenEndpointFailureTests {
 	}
 
 	@Test
+	void redirectIsNeverFollowedSoTheSecretStaysWithTheTokenEndpoint() {
+		try (PartnerStub elsewhere = new PartnerStub()) {
+			elsewhere.tokens(1, 3600);
+			this.partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH))
+				.willReturn(aResponse().withStatus(307).withHeader("Location", elsewhere.tokenUri())));
+			runner().run((context) -> {
+				assertThatExceptionOfType(PartnerTokenException.class)
+					.isThrownBy(() -> call(context.getBean("acmeWebClient", WebClient.class)))
+					.withMessageContaining("HTTP 307");
+				assertThat(elsewhere.server().getAllServeEvents()).isEmpty();
+				assertThat(this.partner.tokenRequests()).isEqualTo(1);
+			});
+		}
+	}
+
+	@Test
 	void unreachableEndpointIsReportedWithItsAddress() throws Exception {
 		int closedPort;
 		try (ServerSocket socket = new ServerSocket(0)) {

@@ -1,14 +1,21 @@
 package io.partnerapis.usecases;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
+import io.partnerapis.PartnerWebClientCustomizer;
 import io.partnerapis.testsupport.PartnerStub;
 import io.partnerapis.webclient.UnauthorizedRetryOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -17,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -25,6 +33,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A partner rejects a token with 401: the token is dropped once, a fresh one is fetched
@@ -143,9 +152,10 @@ class UnauthorizedRecoveryTests {
 	}
 
 	@Test
-	void streamingBodyIsNotReplayedAndTheCallerGetsThe401() {
+	void streamingBodyIsNotReplayedButItsRejectedTokenIsDropped() {
 		this.partner.tokens(5, 3600);
 		this.partner.stub(post(urlPathEqualTo("/upload")).willReturn(aResponse().withStatus(401)));
+		acceptToken("token-2");
 		this.partner.contextRunner("acme").run((context) -> {
 			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
 			Flux<DataBuffer> chunks = Flux.range(0, 3)
@@ -161,19 +171,90 @@ class UnauthorizedRecoveryTests {
 			assertThat(this.partner.tokenRequests()).isEqualTo(1);
 			assertThat(context.getBean(PartnerApis.class).get("acme")
 				.getUnauthorizedCount(UnauthorizedRetryOutcome.SKIPPED)).isEqualTo(1);
+			assertThat(status(webClient)).as("the next call gets a fresh token").isEqualTo(200);
+			assertThat(this.partner.tokenRequests()).isEqualTo(2);
 		});
 	}
 
 	@Test
-	void retryCanBeTurnedOff() {
+	void bodyFromAOneShotSourceIsReplayedWithTheBytesFirstSent() {
+		this.partner.tokens(5, 3600);
+		this.partner.stub(post(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer token-1"))
+			.willReturn(aResponse().withStatus(401)));
+		this.partner.stub(post(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer token-2"))
+			.willReturn(PartnerStub.json("{}")));
+		this.partner.contextRunner("acme").run((context) -> {
+			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+			ByteArrayInputStream stream = new ByteArrayInputStream("read once".getBytes(StandardCharsets.UTF_8));
+			int status = webClient.post()
+				.uri("/things")
+				.contentType(MediaType.TEXT_PLAIN)
+				.body(Mono.fromCallable(stream::readAllBytes), byte[].class)
+				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
+				.block(Duration.ofSeconds(10));
+			assertThat(status).isEqualTo(200);
+			assertThat(this.partner.apiRequests()).hasSize(2)
+				.allSatisfy((request) -> assertThat(request.getBodyAsString()).isEqualTo("read once"))
+				.allSatisfy((request) -> assertThat(request.getHeader("Content-Type")).startsWith("text/plain"));
+		});
+	}
+
+	@Test
+	void filterThatResubscribesLaterGetsATokenValidThen() {
+		this.partner.tokens(5, 1);
+		this.partner.stub(get(urlPathEqualTo("/things")).inScenario("flaky")
+			.whenScenarioStateIs("Started")
+			.willSetStateTo("up")
+			.willReturn(aResponse().withStatus(503)));
+		this.partner.stub(get(urlPathEqualTo("/things")).inScenario("flaky")
+			.whenScenarioStateIs("up")
+			.willReturn(PartnerStub.json("{}")));
+		this.partner.contextRunner("acme")
+			.withBean(PartnerWebClientCustomizer.class, () -> (name, builder) -> builder
+				.filter((request, next) -> next.exchange(request)
+					.flatMap((response) -> (response.statusCode().value() == 503)
+							? response.releaseBody().then(Mono.<ClientResponse>error(new IllegalStateException("503")))
+							: Mono.just(response))
+					.retryWhen(Retry.fixedDelay(1, Duration.ofMillis(1500)))))
+			.run((context) -> {
+				assertThat(status(context.getBean("acmeWebClient", WebClient.class))).isEqualTo(200);
+				assertThat(this.partner.apiRequests()).extracting((request) -> request.getHeader("Authorization"))
+					.containsExactly("Bearer token-1", "Bearer token-2");
+			});
+	}
+
+	@Test
+	void callersThatAllCancelLeaveTheFetchToFinishForTheNext() {
+		this.partner.tokens(5, (token) -> PartnerStub.tokenResponse(token, 3600), 600);
+		acceptToken("token-1");
+		this.partner.contextRunner("acme").run((context) -> {
+			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+			Disposable first = webClient.get().uri("/things").retrieve().toBodilessEntity().subscribe();
+			Disposable second = webClient.get().uri("/things").retrieve().toBodilessEntity().subscribe();
+			Thread.sleep(150);
+			first.dispose();
+			second.dispose();
+			PartnerApi api = context.getBean(PartnerApis.class).get("acme");
+			await().atMost(Duration.ofSeconds(10)).until(() -> api.getTokenState().fetches() == 1);
+			assertThat(status(webClient)).isEqualTo(200);
+			assertThat(this.partner.tokenRequests()).isEqualTo(1);
+			assertThat(this.partner.apiRequests()).hasSize(1);
+		});
+	}
+
+	@Test
+	void retryCanBeTurnedOffWhileRejectedTokensAreStillDropped() {
 		this.partner.tokens(5, 3600);
 		rejectToken("token-1");
 		acceptToken("token-2");
 		this.partner.contextRunner("acme").withPropertyValues("partner.apis.acme.retry-on-unauthorized=false")
 			.run((context) -> {
-				assertThat(status(context.getBean("acmeWebClient", WebClient.class))).isEqualTo(401);
+				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+				assertThat(status(webClient)).isEqualTo(401);
 				assertThat(this.partner.apiRequests()).hasSize(1);
 				assertThat(this.partner.tokenRequests()).isEqualTo(1);
+				assertThat(status(webClient)).isEqualTo(200);
+				assertThat(this.partner.tokenRequests()).isEqualTo(2);
 			});
 	}
 

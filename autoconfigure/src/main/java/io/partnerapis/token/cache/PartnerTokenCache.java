@@ -2,6 +2,7 @@ package io.partnerapis.token.cache;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -59,6 +60,8 @@ public final class PartnerTokenCache {
 	private final AtomicReference<@Nullable Flight> inFlight = new AtomicReference<>();
 
 	private final AtomicReference<@Nullable Instant> lastForcedRenewal = new AtomicReference<>();
+
+	private final AtomicInteger unrecoveredForcedRenewals = new AtomicInteger();
 
 	private volatile @Nullable OAuth2AuthorizedClient retired;
 
@@ -119,16 +122,27 @@ public final class PartnerTokenCache {
 		}
 		Instant now = this.clock.instant();
 		Instant lastForced = this.lastForcedRenewal.get();
-		if (!this.policy.mayForceRenewal(now, lastForced)) {
-			return false;
+		if (!this.policy.mayForceRenewal(now, lastForced, this.unrecoveredForcedRenewals.get())) {
+			return this.current.get() != cached;
 		}
-		if (this.lastForcedRenewal.compareAndSet(lastForced, now) && this.current.compareAndSet(cached, null)) {
+		if (this.lastForcedRenewal.compareAndSet(lastForced, now)) {
+			this.unrecoveredForcedRenewals.incrementAndGet();
 			this.retired = cached.client;
-			this.store.removeAuthorizedClient(this.partner, this.principal.getName())
-				.subscribe(null, (ex) -> logger.warn(
-						"Could not remove rejected token of partner '" + this.partner + "' from its store", ex));
+			if (this.current.compareAndSet(cached, null)) {
+				this.store.removeAuthorizedClient(this.partner, this.principal.getName())
+					.subscribe(null, (ex) -> logger.warn("Could not remove the rejected token of partner '"
+							+ this.partner + "' from its store: " + describe(ex)));
+			}
 		}
 		return true;
+	}
+
+	/**
+	 * Takes note that a request replayed after 401 Unauthorized succeeded, so the partner
+	 * accepts fresh tokens and renewals forced by 401 go back to their shortest interval.
+	 */
+	public void recovered() {
+		this.unrecoveredForcedRenewals.set(0);
 	}
 
 	/**
@@ -148,11 +162,9 @@ public final class PartnerTokenCache {
 	}
 
 	private void renewInBackground(Cached cached) {
-		flight().subscribe(null, (ex) -> {
-			Instant retryAt = this.policy.retryAfterFailure(this.clock.instant(),
-					cached.client.getAccessToken().getExpiresAt());
-			this.current.compareAndSet(cached, new Cached(cached.client, retryAt));
-		});
+		flight().subscribe(null, (ex) -> logger.warn("Background renewal of the token of partner '" + this.partner
+				+ "' failed; its current token stays in use until " + cached.client.getAccessToken().getExpiresAt()
+				+ ". " + describe(ex)));
 	}
 
 	private Mono<Cached> flight() {
@@ -180,7 +192,20 @@ public final class PartnerTokenCache {
 			.filter((stored) -> now.isBefore(this.policy.renewAt(stored.getAccessToken()))
 					&& (previous == null || !sameToken(previous, stored.getAccessToken())))
 			.switchIfEmpty(Mono.defer(() -> fetch(previous)))
-			.map(this::adopt);
+			.map(this::adopt)
+			.doOnError((ex) -> postpone(cached));
+	}
+
+	/**
+	 * Moves the renewal of a token that is still valid past a failed attempt, before the
+	 * flight ends, so that no caller starts another attempt at once.
+	 */
+	private void postpone(@Nullable Cached cached) {
+		Instant now = this.clock.instant();
+		if (cached != null && cached.isValidAt(now)) {
+			Instant retryAt = this.policy.retryAfterFailure(now, cached.client.getAccessToken().getExpiresAt());
+			this.current.compareAndSet(cached, new Cached(cached.client, retryAt));
+		}
 	}
 
 	private Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous) {

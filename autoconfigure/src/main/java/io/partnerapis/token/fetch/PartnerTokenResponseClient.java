@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.partnerapis.PartnerApisProperties.RequestFormat;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.observation.DefaultTokenFetchObservationConvention;
@@ -59,9 +60,10 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * 4xx answer.
  *
  * <p>
- * Bodies go out and come in as bytes, never as strings or maps, so that Spring's codecs,
- * which log the content of strings and objects at debug level, never see a secret or a
- * token. Answers longer than 64 KiB are not read further.
+ * JSON bodies go out and all answers come in as bytes, never as strings or objects, so
+ * that Spring's codecs, which log the content of strings and objects at debug level, never
+ * see a secret or a token; form bodies go through Spring's form writer, which masks their
+ * content in logs. Answers longer than 64 KiB are not read further.
  *
  * @param <T> the grant request type
  * @author partner-apis
@@ -75,7 +77,7 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 
 	private final Converter<T, MultiValueMap<String, String>> parametersConverter = new DefaultOAuth2TokenRequestParametersConverter<>();
 
-	private final Converter<T, HttpHeaders> headersConverter = new DefaultOAuth2TokenRequestHeadersConverter<>();
+	private final DefaultOAuth2TokenRequestHeadersConverter<T> headersConverter = new DefaultOAuth2TokenRequestHeadersConverter<>();
 
 	private final WebClient webClient;
 
@@ -100,6 +102,7 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 			ObservationRegistry observationRegistry, @Nullable TokenFetchObservationConvention observationConvention) {
 		this.webClient = webClient;
 		this.endpoint = endpoint;
+		this.headersConverter.setEncodeClientCredentials(endpoint.encodeClientCredentials());
 		this.reader = new TokenResponseReader(endpoint, registration.getClientId(), registration.getClientSecret());
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
@@ -117,8 +120,7 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 			return exchangeWithRetries(grantRequest).doOnError(observation::error)
 				.doOnTerminate(observation::stop)
 				.doOnCancel(observation::stop)
-				.contextWrite((reactorContext) -> reactorContext.put(ObservationRegistry.class,
-						this.observationRegistry));
+				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}
 

@@ -25,6 +25,8 @@ import org.springframework.util.Assert;
  * first; empty when they are at the top level
  * @param clientIdHeader name of the header that identifies the client on refresh-token
  * requests instead of its credentials, or {@code null}
+ * @param encodeClientCredentials whether the client id and secret are URL-encoded before
+ * they go into an HTTP Basic header, as RFC 6749 section 2.3.1 says
  * @param defaultLifetime lifetime of a token whose response carries no {@code expires_in}
  * @param responseTimeout time to wait for each response
  * @param maxRetries how many times a transient failure is retried
@@ -33,9 +35,12 @@ import org.springframework.util.Assert;
  */
 public record TokenEndpoint(String partner, PartnerProvider provider, RequestFormat requestFormat,
 		Map<String, String> headers, Map<String, String> parameters, List<String> responsePath,
-		@Nullable String clientIdHeader, Duration defaultLifetime, Duration responseTimeout, int maxRetries,
+		@Nullable String clientIdHeader, boolean encodeClientCredentials, Duration defaultLifetime, Duration responseTimeout, int maxRetries,
 		Duration retryBackoff) {
 
+	/**
+	 * Creates new settings, copying the given maps and list.
+	 */
 	public TokenEndpoint {
 		Assert.hasText(partner, "'partner' must not be empty");
 		headers = Map.copyOf(headers);
@@ -63,7 +68,7 @@ public record TokenEndpoint(String partner, PartnerProvider provider, RequestFor
 	 */
 	public static TokenEndpoint standard(String partner) {
 		return new TokenEndpoint(partner, PartnerProvider.GENERIC, RequestFormat.FORM, Map.of(), Map.of(), List.of(),
-				null, Duration.ofMinutes(5), Duration.ofSeconds(10), 2, Duration.ofMillis(200));
+				null, true, Duration.ofMinutes(5), Duration.ofSeconds(10), 2, Duration.ofMillis(200));
 	}
 
 }

@@ -47,6 +47,9 @@ final class TokenResponseReader {
 	private static final Pattern FORM_TOKEN_VALUE = Pattern
 		.compile("((?:access_token|refresh_token|id_token|client_secret)=)[^&\\s]*", Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern CREDENTIALS = Pattern.compile("\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+",
+			Pattern.CASE_INSENSITIVE);
+
 	private final TokenEndpoint endpoint;
 
 	private final @Nullable String clientId;
@@ -132,7 +135,7 @@ final class TokenResponseReader {
 			code = text(map.get(OAuth2ParameterNames.ERROR));
 			description = text(map.get(OAuth2ParameterNames.ERROR_DESCRIPTION));
 		}
-		String errorCode = (code != null) ? excerpt(code, 60) : "http_" + status;
+		String errorCode = (code != null) ? excerpt(mask(code), 60) : "http_" + status;
 		StringBuilder message = new StringBuilder(prefix(status));
 		if (code != null) {
 			message.append(", error '").append(errorCode).append("'");
@@ -173,6 +176,7 @@ final class TokenResponseReader {
 	String mask(String text) {
 		String masked = TOKEN_VALUE.matcher(text).replaceAll("$1****$2");
 		masked = FORM_TOKEN_VALUE.matcher(masked).replaceAll("$1****");
+		masked = CREDENTIALS.matcher(masked).replaceAll("$1 ****");
 		if (StringUtils.hasLength(this.clientSecret)) {
 			masked = masked.replace(this.clientSecret, "****");
 		}

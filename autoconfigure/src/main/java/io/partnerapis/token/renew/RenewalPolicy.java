@@ -19,8 +19,9 @@ import org.springframework.util.Assert;
  * <li>A failed background renewal is tried again after a quarter of the time the token
  * has left, between five and thirty seconds, not on every call.</li>
  * <li>A renewal forced by a 401 happens at most once per
- * {@code unauthorized-renewal-interval}, so an API that rejects every token cannot drain
- * a token quota.</li>
+ * {@code unauthorized-renewal-interval}, and that interval doubles, up to an hour, while
+ * the partner rejects the fresh tokens too, so an API that rejects every token cannot
+ * drain a token quota.</li>
  * </ul>
  *
  * @author partner-apis
@@ -30,6 +31,8 @@ public final class RenewalPolicy {
 	private static final Duration MIN_RETRY_DELAY = Duration.ofSeconds(5);
 
 	private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
+
+	private static final Duration MAX_FORCED_RENEWAL_INTERVAL = Duration.ofHours(1);
 
 	private final Duration refreshBeforeExpiry;
 
@@ -85,13 +88,34 @@ public final class RenewalPolicy {
 	}
 
 	/**
-	 * Returns whether a 401 may force a renewal now.
+	 * Returns whether a 401 may force a renewal now. The interval between forced renewals
+	 * doubles with each one whose token was rejected in turn, up to an hour (or the
+	 * configured interval, if longer), so an API that rejects every token costs at most a
+	 * few dozen tokens a day.
 	 * @param now the current instant
 	 * @param lastForced when the last forced renewal happened, or {@code null}
+	 * @param unrecovered how many forced renewals in a row were not followed by a
+	 * successful replay
 	 * @return whether a renewal may be forced
 	 */
-	public boolean mayForceRenewal(Instant now, @Nullable Instant lastForced) {
-		return lastForced == null || !now.isBefore(lastForced.plus(this.unauthorizedRenewalInterval));
+	public boolean mayForceRenewal(Instant now, @Nullable Instant lastForced, int unrecovered) {
+		return lastForced == null || !now.isBefore(lastForced.plus(forcedRenewalInterval(unrecovered)));
+	}
+
+	/**
+	 * Returns the shortest time after a forced renewal before the next one.
+	 * @param unrecovered how many forced renewals in a row were not followed by a
+	 * successful replay
+	 * @return the interval
+	 */
+	public Duration forcedRenewalInterval(int unrecovered) {
+		Duration cap = (this.unauthorizedRenewalInterval.compareTo(MAX_FORCED_RENEWAL_INTERVAL) > 0)
+				? this.unauthorizedRenewalInterval : MAX_FORCED_RENEWAL_INTERVAL;
+		Duration interval = this.unauthorizedRenewalInterval;
+		for (int i = 1; i < unrecovered && interval.compareTo(cap) < 0; i++) {
+			interval = interval.multipliedBy(2);
+		}
+		return (interval.compareTo(cap) > 0) ? cap : interval;
 	}
 
 }

@@ -15,6 +15,7 @@ import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.PartnerApisProperties.Api;
+import io.partnerapis.PartnerAuthorizedClientServiceFactory;
 import io.partnerapis.PartnerProvider;
 import io.partnerapis.PartnerWebClientCustomizer;
 import io.partnerapis.observation.TokenFetchObservationConvention;
@@ -31,7 +32,6 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.http.codec.ClientCodecConfigurer;
-import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
@@ -43,7 +43,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Turns bound {@link PartnerApisProperties} into {@link PartnerApis}: for each partner a
  * Spring Security {@link ClientRegistration}, a token cache over Spring Security's token
- * clients and authorized-client store, and a WebClient built from Spring Boot's
+ * clients and the authorized-client store its {@link PartnerAuthorizedClientServiceFactory}
+ * creates, and a WebClient built from Spring Boot's
  * {@link WebClient.Builder} with the partner's authorization filter innermost.
  *
  * @author partner-apis
@@ -66,18 +67,22 @@ final class PartnerApiFactory {
 
 	private final @Nullable TokenFetchObservationConvention observationConvention;
 
+	private final PartnerAuthorizedClientServiceFactory storeFactory;
+
 	private final Clock clock;
 
 	PartnerApiFactory(Supplier<WebClient.Builder> webClientBuilders, List<PartnerWebClientCustomizer> customizers,
 			ClientHttpConnectorBuilder<?> connectorBuilder, HttpClientSettings httpClientSettings,
 			ObservationRegistry observationRegistry,
-			@Nullable TokenFetchObservationConvention observationConvention, Clock clock) {
+			@Nullable TokenFetchObservationConvention observationConvention,
+			PartnerAuthorizedClientServiceFactory storeFactory, Clock clock) {
 		this.webClientBuilders = webClientBuilders;
 		this.customizers = customizers;
 		this.connectorBuilder = connectorBuilder;
 		this.httpClientSettings = httpClientSettings;
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
+		this.storeFactory = storeFactory;
 		this.clock = clock;
 	}
 
@@ -87,8 +92,8 @@ final class PartnerApiFactory {
 		if (registrations.isEmpty()) {
 			return new PartnerApis(List.of());
 		}
-		ReactiveOAuth2AuthorizedClientService store = new InMemoryReactiveOAuth2AuthorizedClientService(
-				new InMemoryReactiveClientRegistrationRepository(new ArrayList<>(registrations.values())));
+		ReactiveOAuth2AuthorizedClientService store = this.storeFactory
+			.create(new InMemoryReactiveClientRegistrationRepository(new ArrayList<>(registrations.values())));
 		List<PartnerApi> apis = new ArrayList<>();
 		properties.getApis()
 			.forEach((name, api) -> apis.add(partnerApi(name, api, registrations.get(name), store)));

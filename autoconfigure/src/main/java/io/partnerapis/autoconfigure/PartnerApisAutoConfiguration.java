@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.micrometer.observation.ObservationRegistry;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerApisProperties;
+import io.partnerapis.PartnerAuthorizedClientServiceFactory;
 import io.partnerapis.PartnerWebClientCustomizer;
 import io.partnerapis.observation.TokenFetchObservationConvention;
 import io.partnerapis.provider.ProviderPresets;
@@ -49,15 +50,22 @@ public final class PartnerApisAutoConfiguration {
 			ObjectProvider<PartnerWebClientCustomizer> customizers,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<TokenFetchObservationConvention> observationConvention, ResourceLoader resourceLoader) {
+			ObjectProvider<TokenFetchObservationConvention> observationConvention,
+			PartnerAuthorizedClientServiceFactory storeFactory, ResourceLoader resourceLoader) {
 		new PartnerApisPropertiesValidator(ProviderPresets.load()).validate(properties);
 		PartnerApiFactory factory = new PartnerApiFactory(() -> webClientBuilder.getIfAvailable(WebClient::builder),
 				customizers.orderedStream().toList(),
 				connectorBuilder.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-				observationConvention.getIfAvailable(), Clock.systemUTC());
+				observationConvention.getIfAvailable(), storeFactory, Clock.systemUTC());
 		return factory.create(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PartnerAuthorizedClientServiceFactory partnerAuthorizedClientServiceFactory() {
+		return PartnerAuthorizedClientServiceFactory.inMemory();
 	}
 
 }

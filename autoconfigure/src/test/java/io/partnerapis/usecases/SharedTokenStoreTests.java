@@ -1,0 +1,71 @@
+package io.partnerapis.usecases;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.partnerapis.PartnerAuthorizedClientServiceFactory;
+import io.partnerapis.testsupport.PartnerStub;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two application instances that share a token store through a
+ * {@link PartnerAuthorizedClientServiceFactory} bean share their tokens too.
+ */
+class SharedTokenStoreTests {
+
+	private final PartnerStub partner = new PartnerStub();
+
+	@AfterEach
+	void stop() {
+		this.partner.close();
+	}
+
+	@Test
+	void secondInstanceUsesTheTokenTheFirstStored() {
+		this.partner.tokens(5, 3600);
+		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
+		AtomicReference<ReactiveOAuth2AuthorizedClientService> shared = new AtomicReference<>();
+		PartnerAuthorizedClientServiceFactory sharedFactory = (registrations) -> shared
+			.updateAndGet((existing) -> (existing != null) ? existing
+					: new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
+		for (int instance = 0; instance < 2; instance++) {
+			this.partner.contextRunner("acme")
+				.withBean(PartnerAuthorizedClientServiceFactory.class, () -> sharedFactory)
+				.run((context) -> context.getBean("acmeWebClient", WebClient.class)
+					.get()
+					.uri("/things")
+					.retrieve()
+					.toBodilessEntity()
+					.block(Duration.ofSeconds(10)));
+		}
+		assertThat(this.partner.tokenRequests()).isEqualTo(1);
+		assertThat(this.partner.apiRequests()).hasSize(2)
+			.allSatisfy((request) -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer token-1"));
+	}
+
+	@Test
+	void instancesWithTheDefaultStoreFetchTheirOwnTokens() {
+		this.partner.tokens(5, 3600);
+		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
+		for (int instance = 0; instance < 2; instance++) {
+			this.partner.contextRunner("acme")
+				.run((context) -> context.getBean("acmeWebClient", WebClient.class)
+					.get()
+					.uri("/things")
+					.retrieve()
+					.toBodilessEntity()
+					.block(Duration.ofSeconds(10)));
+		}
+		assertThat(this.partner.tokenRequests()).isEqualTo(2);
+	}
+
+}

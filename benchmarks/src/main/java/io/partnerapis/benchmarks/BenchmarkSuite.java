@@ -1,5 +1,6 @@
 package io.partnerapis.benchmarks;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,7 +94,7 @@ public final class BenchmarkSuite {
 
 	private static Map<String, BiConsumer<Report, Settings>> parts() {
 		Map<String, BiConsumer<Report, Settings>> parts = new LinkedHashMap<>();
-		parts.put("jmh", (report, settings) -> JmhRun.run(report, settings, Path.of("target", "jmh.log")));
+		parts.put("jmh", (report, settings) -> JmhRun.run(report, settings, jmhLog()));
 		parts.put("throughput", ThroughputScenario::run);
 		parts.put("cold-start", ColdStartScenario::run);
 		parts.put("revocation", RevocationScenario::run);
@@ -102,6 +103,16 @@ public final class BenchmarkSuite {
 		parts.put("startup", StartupScenario::run);
 		parts.put("memory", MemoryScenario::run);
 		return parts;
+	}
+
+	/**
+	 * Returns where JMH's own output goes: beside the benchmarks jar, whatever the working
+	 * directory.
+	 */
+	private static Path jmhLog() {
+		Path first = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]).toAbsolutePath();
+		Path directory = first.toString().endsWith(".jar") ? first.getParent() : first;
+		return directory.resolve("jmh.log");
 	}
 
 	private static String machine(Instant started, Settings settings) {

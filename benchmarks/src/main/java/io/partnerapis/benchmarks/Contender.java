@@ -3,8 +3,6 @@ package io.partnerapis.benchmarks;
 import java.util.List;
 import java.util.Map;
 
-import io.partnerapis.PartnerApis;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -88,14 +86,6 @@ final class Contender implements AutoCloseable {
 	 */
 	WebClient webClient() {
 		return this.webClient;
-	}
-
-	/**
-	 * Returns the partner registry of the partner-apis contender.
-	 * @return the registry
-	 */
-	PartnerApis partnerApis() {
-		return this.context.getBean(PartnerApis.class);
 	}
 
 	@Override

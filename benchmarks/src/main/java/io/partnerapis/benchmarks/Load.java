@@ -1,5 +1,6 @@
 package io.partnerapis.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,6 +96,7 @@ final class Load {
 		for (int i = 0; i < concurrency; i++) {
 			recorders.add(new Recorder());
 		}
+		long cpuStart = processCpuNanos();
 		long start = System.nanoTime();
 		long deadline = start + duration.toNanos();
 		Flux.range(0, concurrency).flatMap((worker) -> {
@@ -105,7 +107,17 @@ final class Load {
 			}).repeat(() -> System.nanoTime() - deadline < 0);
 		}, concurrency).blockLast(duration.plus(GRACE));
 		long elapsed = System.nanoTime() - start;
-		return Result.of(recorders, elapsed);
+		return Result.of(recorders, elapsed, processCpuNanos() - cpuStart);
+	}
+
+	/**
+	 * Returns the CPU time this JVM has used so far, on all its threads: the clients', the
+	 * loopback server's, the JIT compiler's and the garbage collector's.
+	 * @return the CPU time in nanoseconds
+	 */
+	static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	/**
@@ -113,11 +125,12 @@ final class Load {
 	 * @param succeeded calls that succeeded
 	 * @param failed calls that failed
 	 * @param elapsedNanos how long the run took
+	 * @param cpuNanos CPU time this JVM used during the run
 	 * @param latenciesNanos the latency of every call, sorted
 	 */
-	record Result(long succeeded, long failed, long elapsedNanos, long[] latenciesNanos) {
+	record Result(long succeeded, long failed, long elapsedNanos, long cpuNanos, long[] latenciesNanos) {
 
-		static Result of(List<Recorder> recorders, long elapsedNanos) {
+		static Result of(List<Recorder> recorders, long elapsedNanos, long cpuNanos) {
 			long succeeded = 0;
 			long failed = 0;
 			int total = 0;
@@ -133,7 +146,7 @@ final class Load {
 				at += recorder.count;
 			}
 			Arrays.sort(latencies);
-			return new Result(succeeded, failed, elapsedNanos, latencies);
+			return new Result(succeeded, failed, elapsedNanos, cpuNanos, latencies);
 		}
 
 		/**
@@ -142,6 +155,14 @@ final class Load {
 		 */
 		double perSecond() {
 			return this.succeeded / (this.elapsedNanos / 1e9);
+		}
+
+		/**
+		 * Returns the CPU time this JVM, client and server together, spent per call.
+		 * @return the CPU time in microseconds
+		 */
+		double cpuMicrosPerCall() {
+			return this.cpuNanos / 1e3 / (this.succeeded + this.failed);
 		}
 
 		/**

@@ -8,7 +8,7 @@ import java.time.Duration;
  * @param runs repetitions of each counting scenario
  * @param concurrency calls in flight in the throughput run
  * @param throughputRounds rounds of the throughput run, each running every contender
- * @param throughputWarmup warm-up before each throughput measurement
+ * @param throughputWarmup warm-up of each contender before the throughput rounds
  * @param throughputMeasure length of each throughput measurement
  * @param renewalLoad length of each steady-load run across token expiries
  * @param jmhForks JVMs forked per JMH benchmark
@@ -27,7 +27,7 @@ record Settings(int runs, int concurrency, int throughputRounds, Duration throug
 	 * @return the settings
 	 */
 	static Settings full() {
-		return new Settings(5, 16, 3, Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(6), 2, 2, 3,
+		return new Settings(5, 16, 6, Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofSeconds(6), 2, 3, 5,
 				Duration.ofSeconds(1), 5, 2);
 	}
 

@@ -7,7 +7,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Start-up probe, run in a fresh JVM per measurement: starts one application context and
- * prints how long its refresh took and how long the JVM had run when it was ready.
+ * prints how long its refresh took, how long the JVM had run when it was ready, and the
+ * CPU time it had used by then.
  */
 public final class StartupProbe {
 
@@ -30,6 +31,7 @@ public final class StartupProbe {
 		long refreshed = System.nanoTime();
 		Probes.print("refreshMillis", (refreshed - start) / 1e6);
 		Probes.print("readyMillis", ManagementFactory.getRuntimeMXBean().getUptime());
+		Probes.print("cpuMillis", Load.processCpuNanos() / 1e6);
 		Probes.print("beans", context.getBeanDefinitionCount());
 		context.close();
 	}

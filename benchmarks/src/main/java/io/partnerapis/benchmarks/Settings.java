@@ -27,7 +27,7 @@ record Settings(int runs, int concurrency, int throughputRounds, Duration throug
 	 * @return the settings
 	 */
 	static Settings full() {
-		return new Settings(5, 16, 6, Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofSeconds(6), 2, 3, 5,
+		return new Settings(5, 16, 6, Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(6), 2, 8, 3,
 				Duration.ofSeconds(1), 5, 2);
 	}
 

@@ -14,8 +14,8 @@ import java.util.function.ToDoubleFunction;
  * falls on all of them alike.
  *
  * <p>
- * Two measures are reported: calls per second of wall time, and CPU time this JVM spent
- * per call (client and loopback server together). The second barely moves when other
+ * Two measures are reported: calls per second of wall time, and CPU time this JVM's Java
+ * threads spent per call (client and loopback server together, JIT and GC left out). The second barely moves when other
  * processes take cores away, and its ratio to plain is what throughput would be when
  * CPU-bound.
  */
@@ -74,9 +74,10 @@ final class ThroughputScenario {
 							+ " rounds of " + Scenarios.seconds(settings.throughputMeasure())
 							+ " per contender, the order rotating per round. All contenders take Spring Boot's "
 							+ "`WebClient.Builder`, so they share its connector and connection-pool settings. "
-							+ "Ratios are taken within each round. CPU µs per call is this JVM's CPU time (client, "
-							+ "loopback server, JIT and GC together) divided by calls: unlike calls/s it barely moves "
-							+ "when other processes take cores away. Medians over rounds (min–max). Token requests "
+							+ "Ratios are taken within each round. CPU µs per call is the CPU time of this JVM's Java "
+							+ "threads (client event loops and loopback server together; JIT compiler and GC left "
+							+ "out, allocation is in 1a) divided by calls: unlike calls/s it barely moves when other "
+							+ "processes take cores away. Medians over rounds (min–max). Token requests "
 							+ "during the measured rounds: " + partner.tokenRequests() + ".\n\n" + table
 							+ "\nTarget: partner-apis at least " + TARGET + " × plain. By calls/s: "
 							+ verdict(wallRatios.get(partnerApis)) + "; by CPU per call: "

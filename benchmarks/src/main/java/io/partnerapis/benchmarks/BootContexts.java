@@ -1,0 +1,82 @@
+package io.partnerapis.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.partnerapis.autoconfigure.PartnerApisAutoConfiguration;
+
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Application contexts with the auto-configurations a WebClient application has, with or
+ * without the partner-apis starter. Every contender takes its {@code WebClient.Builder}
+ * from such a context, so all of them share Spring Boot's connector and connection pool
+ * settings.
+ */
+final class BootContexts {
+
+	private BootContexts() {
+	}
+
+	/**
+	 * Starts a context.
+	 * @param starter whether the partner-apis auto-configuration is included
+	 * @param properties the application's properties
+	 * @param extra further configuration classes, such as hand-wired stock beans
+	 * @return the refreshed context
+	 */
+	static ConfigurableApplicationContext start(boolean starter, Map<String, Object> properties, Class<?>... extra) {
+		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("benchmark", properties));
+		context.register(starter ? WithStarter.class : WithoutStarter.class);
+		if (extra.length > 0) {
+			context.register(extra);
+		}
+		context.refresh();
+		return context;
+	}
+
+	/**
+	 * Returns the properties that configure one partner, as a user writes them.
+	 * @param name the partner's name
+	 * @param partner the server that plays it
+	 * @return the properties
+	 */
+	static Map<String, Object> partnerProperties(String name, LoopbackPartner partner) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		String prefix = "partner.apis." + name + ".";
+		properties.put(prefix + "client-id", LoopbackPartner.CLIENT_ID);
+		properties.put(prefix + "client-secret", LoopbackPartner.CLIENT_SECRET);
+		properties.put(prefix + "token-uri", partner.tokenUri());
+		properties.put(prefix + "base-url", partner.baseUrl());
+		return properties;
+	}
+
+	/**
+	 * The auto-configurations of a WebClient application with the partner-apis starter.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ PartnerApisAutoConfiguration.class, WebClientAutoConfiguration.class,
+			ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class })
+	static class WithStarter {
+
+	}
+
+	/**
+	 * The auto-configurations of a WebClient application without the starter.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+			CodecsAutoConfiguration.class })
+	static class WithoutStarter {
+
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.partnerapis.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.partnerapis.PartnerApi;
+import io.partnerapis.PartnerApis;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Memory probe, run in a fresh JVM with the serial collector: measures the heap retained
+ * after a full collection before and after configuring N partners, and again after one
+ * call through each of them, so each holds a token.
+ */
+public final class MemoryProbe {
+
+	private MemoryProbe() {
+	}
+
+	/**
+	 * Configures the partners of one variant and prints the retained heap.
+	 * @param args the variant ({@code partner-apis} or {@code stock}) and the number of
+	 * partners
+	 * @throws InterruptedException if interrupted while waiting for the collector
+	 */
+	public static void main(String[] args) throws InterruptedException {
+		String variant = args[0];
+		int count = Integer.parseInt(args[1]);
+		try (LoopbackPartner partner = new LoopbackPartner()) {
+			long before = retainedHeap();
+			ConfigurableApplicationContext context;
+			List<WebClient> webClients = new ArrayList<>();
+			if (variant.equals("partner-apis")) {
+				Map<String, Object> properties = new LinkedHashMap<>();
+				for (int i = 0; i < count; i++) {
+					properties.putAll(BootContexts.partnerProperties(name(i), partner));
+				}
+				context = BootContexts.start(true, properties);
+				context.getBean(PartnerApis.class).getAll().stream().map(PartnerApi::getWebClient).forEach(webClients::add);
+			}
+			else if (variant.equals("stock")) {
+				context = BootContexts.start(false, Map.of());
+				List<ClientRegistration> registrations = new ArrayList<>();
+				for (int i = 0; i < count; i++) {
+					registrations.add(StockWiring.registration(name(i), partner.tokenUri()));
+				}
+				StockWiring wiring = new StockWiring(registrations, StockWiring.Variant.RECOMMENDED);
+				WebClient.Builder builder = context.getBean(WebClient.Builder.class);
+				for (int i = 0; i < count; i++) {
+					webClients.add(wiring.webClient(builder.clone(), name(i), partner.baseUrl()));
+				}
+			}
+			else {
+				throw new IllegalArgumentException("Unknown variant " + variant);
+			}
+			long configured = retainedHeap();
+			for (WebClient webClient : webClients) {
+				if (!Load.callNow(webClient)) {
+					throw new IllegalStateException("A call failed");
+				}
+			}
+			long called = retainedHeap();
+			Probes.print("configuredBytes", configured - before);
+			Probes.print("calledBytes", called - before);
+			Probes.print("partners", webClients.size());
+			context.close();
+		}
+	}
+
+	private static String name(int i) {
+		return String.format(Locale.ROOT, "partner%04d", i);
+	}
+
+	private static long retainedHeap() throws InterruptedException {
+		long used = Long.MAX_VALUE;
+		for (int i = 0; i < 4; i++) {
+			System.gc();
+			Thread.sleep(100);
+			used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+		}
+		return used;
+	}
+
+}

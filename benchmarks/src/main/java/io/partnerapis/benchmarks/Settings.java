@@ -1,0 +1,44 @@
+package io.partnerapis.benchmarks;
+
+import java.time.Duration;
+
+/**
+ * How long and how often each part of the suite measures.
+ *
+ * @param runs repetitions of each counting scenario
+ * @param concurrency calls in flight in the throughput run
+ * @param throughputRounds rounds of the throughput run, each running every contender
+ * @param throughputWarmup warm-up of each contender before the throughput rounds
+ * @param throughputMeasure length of each throughput measurement
+ * @param renewalLoad length of each steady-load run across token expiries
+ * @param jmhForks JVMs forked per JMH benchmark
+ * @param jmhWarmups JMH warm-up iterations per fork
+ * @param jmhIterations JMH measured iterations per fork
+ * @param jmhTime length of each JMH iteration
+ * @param startupRuns JVMs started per start-up variant
+ * @param memoryRuns JVMs started per memory variant and partner count
+ */
+record Settings(int runs, int concurrency, int throughputRounds, Duration throughputWarmup,
+		Duration throughputMeasure, Duration renewalLoad, int jmhForks, int jmhWarmups, int jmhIterations,
+		Duration jmhTime, int startupRuns, int memoryRuns) {
+
+	/**
+	 * Returns the settings of a full run: a few minutes on two cores.
+	 * @return the settings
+	 */
+	static Settings full() {
+		return new Settings(5, 16, 6, Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(6), 2, 8, 3,
+				Duration.ofSeconds(1), 5, 2);
+	}
+
+	/**
+	 * Returns the settings of a quick run, which checks that everything works but whose
+	 * numbers are rough.
+	 * @return the settings
+	 */
+	static Settings quick() {
+		return new Settings(2, 16, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3), 1, 1, 1,
+				Duration.ofMillis(500), 1, 1);
+	}
+
+}

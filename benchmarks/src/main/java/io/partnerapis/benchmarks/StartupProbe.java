@@ -1,0 +1,39 @@
+package io.partnerapis.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Start-up probe, run in a fresh JVM per measurement: starts one application context and
+ * prints how long its refresh took, how long the JVM had run when it was ready, and the
+ * CPU time it had used by then.
+ */
+public final class StartupProbe {
+
+	private StartupProbe() {
+	}
+
+	/**
+	 * Starts the context of one variant.
+	 * @param args the variant: {@code none}, {@code partner-apis} or {@code stock}
+	 */
+	public static void main(String[] args) {
+		String variant = args[0];
+		long start = System.nanoTime();
+		ConfigurableApplicationContext context = switch (variant) {
+			case "none" -> BootContexts.start(false, Map.of());
+			case "partner-apis" -> BootContexts.start(true, FivePartners.properties());
+			case "stock" -> BootContexts.start(false, Map.of(), FivePartners.Stock.class);
+			default -> throw new IllegalArgumentException("Unknown variant " + variant);
+		};
+		long refreshed = System.nanoTime();
+		Probes.print("refreshMillis", (refreshed - start) / 1e6);
+		Probes.print("readyMillis", ManagementFactory.getRuntimeMXBean().getUptime());
+		Probes.print("cpuMillis", Load.processCpuNanos() / 1e6);
+		Probes.print("beans", context.getBeanDefinitionCount());
+		context.close();
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.partnerapis.benchmarks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Start-up: the refresh time of an application context with the five partners of the
+ * specification, with the starter, with the same partners wired by hand with stock Spring
+ * Security, and with neither. Every measurement is a new JVM.
+ */
+final class StartupScenario {
+
+	private static final List<String> JVM = List.of("-Xmx512m");
+
+	private StartupScenario() {
+	}
+
+	/**
+	 * Runs the scenario and adds its section to the report.
+	 * @param report the report
+	 * @param settings durations and repetitions
+	 */
+	static void run(Report report, Settings settings) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		labels.put("none", "without partners (3 Boot auto-configurations)");
+		labels.put("partner-apis", "partner-apis, 5 partners");
+		labels.put("stock", "stock Spring Security, 5 hand-wired registrations");
+		Map<String, List<Double>> refresh = new LinkedHashMap<>();
+		Map<String, List<Double>> ready = new LinkedHashMap<>();
+		Map<String, List<Double>> cpu = new LinkedHashMap<>();
+		Map<String, String> beans = new LinkedHashMap<>();
+		Probes.run(StartupProbe.class, JVM, "partner-apis");
+		for (int run = 0; run < settings.startupRuns(); run++) {
+			for (String variant : labels.keySet()) {
+				Map<String, String> values = Probes.run(StartupProbe.class, JVM, variant);
+				refresh.computeIfAbsent(variant, (key) -> new ArrayList<>())
+					.add(Double.parseDouble(values.get("refreshMillis")));
+				ready.computeIfAbsent(variant, (key) -> new ArrayList<>())
+					.add(Double.parseDouble(values.get("readyMillis")));
+				cpu.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(Double.parseDouble(values.get("cpuMillis")));
+				beans.put(variant, values.get("beans"));
+			}
+		}
+		double base = Stats.of(refresh.get("none")).median();
+		double baseCpu = Stats.of(cpu.get("none")).median();
+		Table table = new Table("Context", "refresh ms", "added by partners ms", "JVM uptime when ready ms",
+				"JVM CPU time when ready ms", "CPU added by partners ms", "bean definitions");
+		labels.forEach((variant, label) -> {
+			Stats stats = Stats.of(refresh.get(variant));
+			Stats cpuStats = Stats.of(cpu.get(variant));
+			boolean none = variant.equals("none");
+			table.row(label, stats.format(0), none ? "–" : Stats.number(stats.median() - base, 0),
+					Stats.of(ready.get(variant)).format(0), cpuStats.format(0),
+					none ? "–" : Stats.number(cpuStats.median() - baseCpu, 0), beans.get(variant));
+		});
+		report.section("6. Start-up with five partners",
+				"Each measurement starts a new JVM (`" + String.join(" ", JVM)
+						+ "`) that creates and refreshes one `AnnotationConfigApplicationContext` with "
+						+ "`WebClientAutoConfiguration`, `ReactiveHttpClientAutoConfiguration` and "
+						+ "`CodecsAutoConfiguration`, plus either `PartnerApisAutoConfiguration` with the five "
+						+ "partners of the specification (budsense, bud, bemobi, smartsense, buoy: provider presets "
+						+ "plus client id and secret), or the same five wired by hand as stock Spring Security "
+						+ "beans (registrations, authorized-client service and manager, one filtered WebClient "
+						+ "each). CPU time (all the JVM's threads, JIT compilers included) moves less than wall time "
+						+ "when other processes share the cores. The first JVM is a discarded warm-up of the disk "
+						+ "cache. "
+						+ settings.startupRuns() + " JVMs per variant, interleaved; medians (min–max).\n\n"
+						+ table);
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.partnerapis.benchmarks;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Median and spread of repeated measurements.
+ *
+ * @param median the median
+ * @param min the smallest value
+ * @param max the largest value
+ * @param count how many values
+ */
+record Stats(double median, double min, double max, int count) {
+
+	/**
+	 * Summarises values.
+	 * @param values the values, at least one
+	 * @return the summary
+	 */
+	static Stats of(List<? extends Number> values) {
+		double[] sorted = values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+		if (sorted.length == 0) {
+			return new Stats(Double.NaN, Double.NaN, Double.NaN, 0);
+		}
+		int middle = sorted.length / 2;
+		double median = (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+		return new Stats(median, sorted[0], sorted[sorted.length - 1], sorted.length);
+	}
+
+	/**
+	 * Summarises values.
+	 * @param values the values, at least one
+	 * @return the summary
+	 */
+	static Stats of(double... values) {
+		return of(Arrays.stream(values).boxed().toList());
+	}
+
+	/**
+	 * Formats the median with the spread, such as {@code 12.3 (11.9–12.8)}; the spread is
+	 * left out when every value is the same.
+	 * @param decimals digits after the point
+	 * @return the text
+	 */
+	String format(int decimals) {
+		String median = number(this.median, decimals);
+		if (this.count < 2 || number(this.min, decimals).equals(number(this.max, decimals))) {
+			return median;
+		}
+		return median + " (" + number(this.min, decimals) + "–" + number(this.max, decimals) + ")";
+	}
+
+	/**
+	 * Formats a number with a fixed number of decimals.
+	 * @param value the number
+	 * @param decimals digits after the point
+	 * @return the text
+	 */
+	static String number(double value, int decimals) {
+		return String.format(Locale.ROOT, "%." + decimals + "f", value);
+	}
+
+}

@@ -1,0 +1,130 @@
+package io.partnerapis.benchmarks;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ClientCredentialsReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.RemoveAuthorizedClientReactiveOAuth2AuthorizationFailureHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Stock Spring Security 7.1 wiring of client-credentials WebClients, as its reference
+ * documentation shows for use outside a web request: an
+ * {@link AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager} over an
+ * {@link InMemoryReactiveOAuth2AuthorizedClientService}, shared by every registration,
+ * and a {@link ServerOAuth2AuthorizedClientExchangeFilterFunction} per WebClient with
+ * its default registration id.
+ */
+final class StockWiring {
+
+	private final InMemoryReactiveOAuth2AuthorizedClientService authorizedClients;
+
+	private final AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager;
+
+	private final Variant variant;
+
+	/**
+	 * Wires the given registrations.
+	 * @param registrations the client registrations
+	 * @param variant how the filter and the token provider are configured
+	 */
+	StockWiring(List<ClientRegistration> registrations, Variant variant) {
+		InMemoryReactiveClientRegistrationRepository repository = new InMemoryReactiveClientRegistrationRepository(
+				registrations);
+		this.authorizedClients = new InMemoryReactiveOAuth2AuthorizedClientService(repository);
+		this.manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(repository,
+				this.authorizedClients);
+		if (variant.clockSkew != null) {
+			ClientCredentialsReactiveOAuth2AuthorizedClientProvider provider = new ClientCredentialsReactiveOAuth2AuthorizedClientProvider();
+			provider.setClockSkew(variant.clockSkew);
+			this.manager.setAuthorizedClientProvider(provider);
+		}
+		this.variant = variant;
+	}
+
+	/**
+	 * Returns a client-credentials registration as a user declares it.
+	 * @param id the registration id
+	 * @param tokenUri the token endpoint
+	 * @return the registration
+	 */
+	static ClientRegistration registration(String id, String tokenUri) {
+		return ClientRegistration.withRegistrationId(id)
+			.clientId(LoopbackPartner.CLIENT_ID)
+			.clientSecret(LoopbackPartner.CLIENT_SECRET)
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.tokenUri(tokenUri)
+			.build();
+	}
+
+	/**
+	 * Builds the WebClient of one registration.
+	 * @param builder the application's WebClient builder
+	 * @param registrationId the registration whose token it sends
+	 * @param baseUrl the API's base URL
+	 * @return the WebClient
+	 */
+	WebClient webClient(WebClient.Builder builder, String registrationId, String baseUrl) {
+		ServerOAuth2AuthorizedClientExchangeFilterFunction oauth2 = new ServerOAuth2AuthorizedClientExchangeFilterFunction(
+				this.manager);
+		oauth2.setDefaultClientRegistrationId(registrationId);
+		if (this.variant.failureHandler) {
+			oauth2.setAuthorizationFailureHandler(new RemoveAuthorizedClientReactiveOAuth2AuthorizationFailureHandler(
+					(id, principal, attributes) -> this.authorizedClients.removeAuthorizedClient(id,
+							principal.getName())));
+		}
+		return builder.baseUrl(baseUrl).filter(oauth2).build();
+	}
+
+	/**
+	 * How the stock filter and token provider are configured.
+	 */
+	enum Variant {
+
+		/**
+		 * As the filter's javadoc recommends: a
+		 * {@link RemoveAuthorizedClientReactiveOAuth2AuthorizationFailureHandler}, so a
+		 * token the API rejects is dropped; the provider's default 60 s clock skew.
+		 */
+		RECOMMENDED("stock Spring Security", true, null),
+
+		/**
+		 * The bare minimum the reference documentation shows: no failure handler.
+		 */
+		NO_FAILURE_HANDLER("stock, no failure handler", false, null),
+
+		/**
+		 * The recommended wiring with a 1 s clock skew, for tokens that live only a few
+		 * seconds.
+		 */
+		SHORT_CLOCK_SKEW("stock, clock skew 1 s", true, Duration.ofSeconds(1));
+
+		private final String label;
+
+		private final boolean failureHandler;
+
+		private final Duration clockSkew;
+
+		Variant(String label, boolean failureHandler, Duration clockSkew) {
+			this.label = label;
+			this.failureHandler = failureHandler;
+			this.clockSkew = clockSkew;
+		}
+
+		/**
+		 * Returns the name this variant has in result tables.
+		 * @return the label
+		 */
+		String label() {
+			return this.label;
+		}
+
+	}
+
+}

@@ -2,7 +2,9 @@ package io.partnerapis.autoconfigure;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +35,7 @@ import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.http.codec.ClientCodecConfigurer;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -71,6 +74,8 @@ final class PartnerApiFactory {
 
 	private final Clock clock;
 
+	private final Map<Duration, WebClient> tokenWebClients = new HashMap<>();
+
 	PartnerApiFactory(Supplier<WebClient.Builder> webClientBuilders, List<PartnerWebClientCustomizer> customizers,
 			ClientHttpConnectorBuilder<?> connectorBuilder, HttpClientSettings httpClientSettings,
 			ObservationRegistry observationRegistry,
@@ -104,12 +109,12 @@ final class PartnerApiFactory {
 			ReactiveOAuth2AuthorizedClientService store) {
 		PartnerProvider provider = ProviderPresetsPropertySource.provider(name, api);
 		TokenEndpoint endpoint = tokenEndpoint(name, provider, api);
-		WebClient tokenWebClient = tokenWebClient(api);
+		WebClient tokenWebClient = this.tokenWebClients.computeIfAbsent(api.getToken().getConnectTimeout(),
+				this::tokenWebClient);
+		PartnerTokenResponseClient<AbstractOAuth2AuthorizationGrantRequest> tokenClient = new PartnerTokenResponseClient<>(
+				tokenWebClient, endpoint, registration, this.observationRegistry, this.observationConvention);
 		TokenFetcher fetcher = new TokenFetcher(registration, PRINCIPAL_NAME, api.getToken().getRenewalGrant(),
-				new PartnerTokenResponseClient<>(tokenWebClient, endpoint, registration, this.observationRegistry,
-						this.observationConvention),
-				new PartnerTokenResponseClient<>(tokenWebClient, endpoint, registration, this.observationRegistry,
-						this.observationConvention));
+				tokenClient, tokenClient);
 		PartnerTokenCache tokens = new PartnerTokenCache(fetcher, store,
 				new RenewalPolicy(api.getRefreshBeforeExpiry(), api.getUnauthorizedRenewalInterval()), this.clock);
 		String baseUrl = api.getBaseUrl();
@@ -130,10 +135,10 @@ final class PartnerApiFactory {
 	 * header sees client credentials, as Spring Security does for its own token clients;
 	 * it uses the application's connector and HTTP client settings, with the partner's
 	 * connect timeout, and never follows a redirect, which would send the client secret to
-	 * another host.
+	 * another host. Partners with the same connect timeout share one.
 	 */
-	private WebClient tokenWebClient(Api api) {
-		HttpClientSettings settings = this.httpClientSettings.withConnectTimeout(api.getToken().getConnectTimeout())
+	private WebClient tokenWebClient(Duration connectTimeout) {
+		HttpClientSettings settings = this.httpClientSettings.withConnectTimeout(connectTimeout)
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		return WebClient.builder()
 			.clientConnector(this.connectorBuilder.build(settings))

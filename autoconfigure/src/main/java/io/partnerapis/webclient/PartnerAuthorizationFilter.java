@@ -8,12 +8,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.partnerapis.PartnerApiException;
 import io.partnerapis.token.cache.PartnerTokenCache;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.web.reactive.function.BodyInserter;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -41,6 +43,8 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * @author partner-apis
  */
 public final class PartnerAuthorizationFilter implements ExchangeFilterFunction {
+
+	private static final BodyInserter<?, ? super ClientHttpRequest> EMPTY_BODY = BodyInserters.empty();
 
 	private final String partner;
 
@@ -88,10 +92,16 @@ public final class PartnerAuthorizationFilter implements ExchangeFilterFunction 
 					}
 				}));
 		}
+		if (request.body() == EMPTY_BODY) {
+			return token.flatMap((current) -> next.exchange(authorized(request, current, EMPTY_BODY))
+				.flatMap((response) -> isUnauthorized(response)
+						? recover(request, next, current, EMPTY_BODY, response) : Mono.just(response)));
+		}
 		return token.flatMap((current) -> {
 			RecordingBodyInserter body = new RecordingBodyInserter(request.body());
 			return next.exchange(authorized(request, current, body))
-				.flatMap((response) -> isUnauthorized(response) ? recover(request, next, current, body, response)
+				.flatMap((response) -> isUnauthorized(response)
+						? recover(request, next, current, body.isReplayable() ? body.replay() : null, response)
 						: Mono.just(response));
 		});
 	}
@@ -107,15 +117,15 @@ public final class PartnerAuthorizationFilter implements ExchangeFilterFunction 
 	}
 
 	private Mono<ClientResponse> recover(ClientRequest request, ExchangeFunction next, OAuth2AccessToken rejected,
-			RecordingBodyInserter body, ClientResponse response) {
+			@Nullable BodyInserter<?, ? super ClientHttpRequest> replayBody, ClientResponse response) {
 		boolean renewed = this.tokens.rejected(rejected);
-		if (!renewed || !body.isReplayable()) {
+		if (!renewed || replayBody == null) {
 			count(UnauthorizedRetryOutcome.SKIPPED);
 			return Mono.just(response);
 		}
 		return response.releaseBody()
 			.then(Mono.defer(this.tokens::token))
-			.flatMap((fresh) -> next.exchange(authorized(request, fresh, body.replay())))
+			.flatMap((fresh) -> next.exchange(authorized(request, fresh, replayBody)))
 			.doOnNext((replayed) -> {
 				if (isUnauthorized(replayed)) {
 					count(UnauthorizedRetryOutcome.FAILED);

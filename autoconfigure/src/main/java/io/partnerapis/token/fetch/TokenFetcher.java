@@ -28,9 +28,9 @@ public final class TokenFetcher {
 
 	private final RenewalGrant renewalGrant;
 
-	private final ReactiveOAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> clientCredentials;
+	private final ReactiveOAuth2AccessTokenResponseClient<? super OAuth2ClientCredentialsGrantRequest> clientCredentials;
 
-	private final ReactiveOAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshToken;
+	private final ReactiveOAuth2AccessTokenResponseClient<? super OAuth2RefreshTokenGrantRequest> refreshToken;
 
 	/**
 	 * Creates a new fetcher.
@@ -41,8 +41,8 @@ public final class TokenFetcher {
 	 * @param refreshToken the client for refresh-token grants
 	 */
 	public TokenFetcher(ClientRegistration registration, String principalName, RenewalGrant renewalGrant,
-			ReactiveOAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> clientCredentials,
-			ReactiveOAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshToken) {
+			ReactiveOAuth2AccessTokenResponseClient<? super OAuth2ClientCredentialsGrantRequest> clientCredentials,
+			ReactiveOAuth2AccessTokenResponseClient<? super OAuth2RefreshTokenGrantRequest> refreshToken) {
 		this.registration = registration;
 		this.principalName = principalName;
 		this.renewalGrant = renewalGrant;

@@ -56,9 +56,9 @@ final class TokenResponseReader {
 
 	private final @Nullable String clientSecret;
 
-	private final JsonParser jsonParser = JsonParserFactory.getJsonParser();
+	private static final JsonParser JSON = JsonParserFactory.getJsonParser();
 
-	private final DefaultMapOAuth2AccessTokenResponseConverter converter = new DefaultMapOAuth2AccessTokenResponseConverter();
+	private static final DefaultMapOAuth2AccessTokenResponseConverter CONVERTER = new DefaultMapOAuth2AccessTokenResponseConverter();
 
 	TokenResponseReader(TokenEndpoint endpoint, @Nullable String clientId, @Nullable String clientSecret) {
 		this.endpoint = endpoint;
@@ -80,7 +80,7 @@ final class TokenResponseReader {
 		Map<String, Object> normalised = new LinkedHashMap<>(fields);
 		normalised.put(OAuth2ParameterNames.TOKEN_TYPE, tokenType(status, body, fields));
 		normalised.put(OAuth2ParameterNames.EXPIRES_IN, expiresIn(status, body, fields));
-		return this.converter.convert(normalised);
+		return CONVERTER.convert(normalised);
 	}
 
 	private Map<String, Object> tokenFields(int status, String body) {
@@ -197,7 +197,7 @@ final class TokenResponseReader {
 			return null;
 		}
 		try {
-			return this.jsonParser.parseMap(trimmed);
+			return JSON.parseMap(trimmed);
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

@@ -8,6 +8,7 @@ import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -37,16 +38,10 @@ class SharedTokenStoreTests {
 		PartnerAuthorizedClientServiceFactory sharedFactory = (registrations) -> shared
 			.updateAndGet((existing) -> (existing != null) ? existing
 					: new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
-		for (int instance = 0; instance < 2; instance++) {
-			this.partner.contextRunner("acme")
-				.withBean(PartnerAuthorizedClientServiceFactory.class, () -> sharedFactory)
-				.run((context) -> context.getBean("acmeWebClient", WebClient.class)
-					.get()
-					.uri("/things")
-					.retrieve()
-					.toBodilessEntity()
-					.block(Duration.ofSeconds(10)));
-		}
+		ApplicationContextRunner instance = this.partner.contextRunner("acme")
+			.withBean(PartnerAuthorizedClientServiceFactory.class, () -> sharedFactory);
+		callOnce(instance);
+		callOnce(instance);
 		assertThat(this.partner.tokenRequests()).isEqualTo(1);
 		assertThat(this.partner.apiRequests()).hasSize(2)
 			.allSatisfy((request) -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer token-1"));
@@ -56,16 +51,18 @@ class SharedTokenStoreTests {
 	void instancesWithTheDefaultStoreFetchTheirOwnTokens() {
 		this.partner.tokens(5, 3600);
 		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
-		for (int instance = 0; instance < 2; instance++) {
-			this.partner.contextRunner("acme")
-				.run((context) -> context.getBean("acmeWebClient", WebClient.class)
-					.get()
-					.uri("/things")
-					.retrieve()
-					.toBodilessEntity()
-					.block(Duration.ofSeconds(10)));
-		}
+		callOnce(this.partner.contextRunner("acme"));
+		callOnce(this.partner.contextRunner("acme"));
 		assertThat(this.partner.tokenRequests()).isEqualTo(2);
+	}
+
+	private static void callOnce(ApplicationContextRunner instance) {
+		instance.run((context) -> context.getBean("acmeWebClient", WebClient.class)
+			.get()
+			.uri("/things")
+			.retrieve()
+			.toBodilessEntity()
+			.block(Duration.ofSeconds(10)));
 	}
 
 }

@@ -107,10 +107,7 @@ class UnauthorizedRecoveryTests {
 	@Test
 	void formBodyIsReplayedUnchanged() {
 		this.partner.tokens(5, 3600);
-		this.partner.stub(post(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer token-1"))
-			.willReturn(aResponse().withStatus(401)));
-		this.partner.stub(post(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer token-2"))
-			.willReturn(PartnerStub.json("{}")));
+		postRejectsFirstToken();
 		this.partner.contextRunner("acme").run((context) -> {
 			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
 			LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
@@ -132,10 +129,7 @@ class UnauthorizedRecoveryTests {
 	@Test
 	void valueBodyIsReplayedUnchanged() {
 		this.partner.tokens(5, 3600);
-		this.partner.stub(post(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer token-1"))
-			.willReturn(aResponse().withStatus(401)));
-		this.partner.stub(post(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer token-2"))
-			.willReturn(PartnerStub.json("{}")));
+		postRejectsFirstToken();
 		this.partner.contextRunner("acme").run((context) -> {
 			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
 			webClient.post()
@@ -179,10 +173,7 @@ class UnauthorizedRecoveryTests {
 	@Test
 	void bodyFromAOneShotSourceIsReplayedWithTheBytesFirstSent() {
 		this.partner.tokens(5, 3600);
-		this.partner.stub(post(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer token-1"))
-			.willReturn(aResponse().withStatus(401)));
-		this.partner.stub(post(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer token-2"))
-			.willReturn(PartnerStub.json("{}")));
+		postRejectsFirstToken();
 		this.partner.contextRunner("acme").run((context) -> {
 			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
 			ByteArrayInputStream stream = new ByteArrayInputStream("read once".getBytes(StandardCharsets.UTF_8));
@@ -270,6 +261,13 @@ class UnauthorizedRecoveryTests {
 			assertThat(this.partner.tokenRequests()).isEqualTo(2);
 			assertThat(this.partner.apiRequests()).hasSize(51);
 		});
+	}
+
+	private void postRejectsFirstToken() {
+		this.partner.stub(post(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer token-1"))
+			.willReturn(aResponse().withStatus(401)));
+		this.partner.stub(post(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer token-2"))
+			.willReturn(PartnerStub.json("{}")));
 	}
 
 	private void rejectToken(String token) {

@@ -105,7 +105,9 @@ public class PartnerApisProperties {
 
 		/**
 		 * Shortest time between two renewals forced by 401 answers. Inside it, a 401 that
-		 * meets the token renewed last goes back to the caller without a new token.
+		 * meets the token renewed last goes back to the caller without a new token. It
+		 * doubles, up to an hour, with each forced renewal until the partner accepts a
+		 * token again.
 		 */
 		private Duration unauthorizedRenewalInterval = Duration.ofSeconds(30);
 

@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpCookieHandling;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.http.codec.ClientCodecConfigurer;
@@ -58,6 +59,8 @@ final class PartnerApiFactory {
 
 	private static final String AUDIENCE = "audience";
 
+	private static final Duration READ_TIMEOUT_MARGIN = Duration.ofSeconds(1);
+
 	private final Supplier<WebClient.Builder> webClientBuilders;
 
 	private final List<PartnerWebClientCustomizer> customizers;
@@ -74,7 +77,7 @@ final class PartnerApiFactory {
 
 	private final Clock clock;
 
-	private final Map<Duration, WebClient> tokenWebClients = new HashMap<>();
+	private final Map<List<Duration>, WebClient> tokenWebClients = new HashMap<>();
 
 	PartnerApiFactory(Supplier<WebClient.Builder> webClientBuilders, List<PartnerWebClientCustomizer> customizers,
 			ClientHttpConnectorBuilder<?> connectorBuilder, HttpClientSettings httpClientSettings,
@@ -109,8 +112,9 @@ final class PartnerApiFactory {
 			ReactiveOAuth2AuthorizedClientService store) {
 		PartnerProvider provider = ProviderPresetsPropertySource.provider(name, api);
 		TokenEndpoint endpoint = tokenEndpoint(name, provider, api);
-		WebClient tokenWebClient = this.tokenWebClients.computeIfAbsent(api.getToken().getConnectTimeout(),
-				this::tokenWebClient);
+		WebClient tokenWebClient = this.tokenWebClients.computeIfAbsent(
+				List.of(api.getToken().getConnectTimeout(), api.getToken().getResponseTimeout()),
+				(timeouts) -> tokenWebClient(timeouts.get(0), timeouts.get(1)));
 		PartnerTokenResponseClient<AbstractOAuth2AuthorizationGrantRequest> tokenClient = new PartnerTokenResponseClient<>(
 				tokenWebClient, endpoint, registration, this.observationRegistry, this.observationConvention);
 		TokenFetcher fetcher = new TokenFetcher(registration, PRINCIPAL_NAME, api.getToken().getRenewalGrant(),
@@ -134,12 +138,15 @@ final class PartnerApiFactory {
 	 * application's {@link WebClient.Builder}, so that no application filter or default
 	 * header sees client credentials, as Spring Security does for its own token clients;
 	 * it uses the application's connector and HTTP client settings, with the partner's
-	 * connect timeout, and never follows a redirect, which would send the client secret to
-	 * another host. Partners with the same connect timeout share one.
+	 * timeouts (the client's read timeout a little longer than the response timeout, which
+	 * governs), never follows a redirect, which would send the client secret to another
+	 * host, and keeps no cookies, so partners with the same timeouts can share one.
 	 */
-	private WebClient tokenWebClient(Duration connectTimeout) {
-		HttpClientSettings settings = this.httpClientSettings.withConnectTimeout(connectTimeout)
-			.withRedirects(HttpRedirects.DONT_FOLLOW);
+	private WebClient tokenWebClient(Duration connectTimeout, Duration responseTimeout) {
+		HttpClientSettings settings = this.httpClientSettings
+			.withTimeouts(connectTimeout, responseTimeout.plus(READ_TIMEOUT_MARGIN))
+			.withRedirects(HttpRedirects.DONT_FOLLOW)
+			.withCookieHandling(HttpCookieHandling.DISABLE);
 		return WebClient.builder()
 			.clientConnector(this.connectorBuilder.build(settings))
 			.codecs(PartnerApiFactory::maskRequestDetails)

@@ -90,19 +90,22 @@ public final class PartnerAuthorizationFilter implements ExchangeFilterFunction 
 					if (isUnauthorized(response)) {
 						this.tokens.rejected(current);
 					}
+					else {
+						this.tokens.accepted();
+					}
 				}));
 		}
 		if (request.body() == EMPTY_BODY) {
 			return token.flatMap((current) -> next.exchange(authorized(request, current, EMPTY_BODY))
 				.flatMap((response) -> isUnauthorized(response)
-						? recover(request, next, current, EMPTY_BODY, response) : Mono.just(response)));
+						? recover(request, next, current, EMPTY_BODY, response) : accepted(response)));
 		}
 		return token.flatMap((current) -> {
 			RecordingBodyInserter body = new RecordingBodyInserter(request.body());
 			return next.exchange(authorized(request, current, body))
 				.flatMap((response) -> isUnauthorized(response)
 						? recover(request, next, current, body.isReplayable() ? body.replay() : null, response)
-						: Mono.just(response));
+						: accepted(response));
 		});
 	}
 
@@ -132,10 +135,15 @@ public final class PartnerAuthorizationFilter implements ExchangeFilterFunction 
 				}
 				else {
 					count(UnauthorizedRetryOutcome.RECOVERED);
-					this.tokens.recovered();
+					this.tokens.accepted();
 				}
 			})
 			.doOnError((ex) -> count(UnauthorizedRetryOutcome.FAILED));
+	}
+
+	private Mono<ClientResponse> accepted(ClientResponse response) {
+		this.tokens.accepted();
+		return Mono.just(response);
 	}
 
 	private static boolean isUnauthorized(ClientResponse response) {

@@ -54,11 +54,11 @@ final class RecordingBodyInserter implements BodyInserter<Object, ClientHttpRequ
 	BodyInserter<Object, ClientHttpRequest> replay() {
 		return (outputMessage, context) -> {
 			byte[] bytes = this.recorded;
-			if (bytes == null || bytes.length == 0) {
+			if (bytes == null || bytes == EMPTY) {
 				return outputMessage.setComplete();
 			}
 			HttpHeaders headers = outputMessage.getHeaders();
-			if (headers.getContentType() == null && this.contentType != null) {
+			if (this.contentType != null) {
 				headers.setContentType(this.contentType);
 			}
 			headers.setContentLength(bytes.length);

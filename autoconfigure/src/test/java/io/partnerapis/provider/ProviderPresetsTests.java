@@ -84,7 +84,6 @@ class ProviderPresetsTests {
 				assertThat(bemobi.getAudience()).isEqualTo("https://api.wave.bemobi.com");
 				assertThat(bemobi.getClientAuthenticationMethod()).isEqualTo(ClientAuthentication.CLIENT_SECRET_POST);
 				assertThat(bemobi.getBaseUrl()).isEqualTo("https://api.wave.bemobi.com");
-				assertThat(bemobi.getTokenUri()).isEqualTo("https://auth.bemobi.example/oauth/token");
 				assertThat(bemobi.getUnauthorizedRenewalInterval()).hasMinutes(5);
 				Api smartsense = apis.get("smartsense");
 				assertThat(smartsense.getTokenUri()).isEqualTo("https://api.smartsense.co/auth/oauth");

@@ -13,6 +13,8 @@ import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2Authoriz
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +47,42 @@ class SharedTokenStoreTests {
 		assertThat(this.partner.tokenRequests()).isEqualTo(1);
 		assertThat(this.partner.apiRequests()).hasSize(2)
 			.allSatisfy((request) -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer token-1"));
+	}
+
+	@Test
+	void revokedTokenCostsOneRenewalForAllInstancesSharingTheStore() {
+		this.partner.tokens(5, 3600);
+		acceptToken("token-1");
+		AtomicReference<ReactiveOAuth2AuthorizedClientService> shared = new AtomicReference<>();
+		PartnerAuthorizedClientServiceFactory sharedFactory = (registrations) -> shared
+			.updateAndGet((existing) -> (existing != null) ? existing
+					: new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
+		ApplicationContextRunner instance = this.partner.contextRunner("acme")
+			.withBean(PartnerAuthorizedClientServiceFactory.class, () -> sharedFactory);
+		instance.run((first) -> instance.run((second) -> {
+			WebClient a = first.getBean("acmeWebClient", WebClient.class);
+			WebClient b = second.getBean("acmeWebClient", WebClient.class);
+			assertThat(call(a)).isEqualTo(200);
+			assertThat(call(b)).isEqualTo(200);
+			this.partner.stub(get(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer token-1"))
+				.willReturn(aResponse().withStatus(401)));
+			acceptToken("token-2");
+			assertThat(call(b)).isEqualTo(200);
+			assertThat(call(a)).isEqualTo(200);
+		}));
+		assertThat(this.partner.tokenRequests()).as("one for the start, one for the revocation").isEqualTo(2);
+	}
+
+	private void acceptToken(String token) {
+		this.partner.stub(get(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer " + token))
+			.willReturn(PartnerStub.json("{}")));
+	}
+
+	private static int call(WebClient webClient) {
+		return webClient.get()
+			.uri("/things")
+			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
+			.block(Duration.ofSeconds(10));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.partnerapis.usecases;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import io.partnerapis.PartnerApi;
@@ -12,6 +13,8 @@ import io.partnerapis.testsupport.PartnerStub;
 import io.partnerapis.webclient.UnauthorizedRetryOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -247,6 +250,53 @@ class UnauthorizedRecoveryTests {
 				assertThat(status(webClient)).isEqualTo(200);
 				assertThat(this.partner.tokenRequests()).isEqualTo(2);
 			});
+	}
+
+	@ParameterizedTest(name = "retry-on-unauthorized={0}")
+	@ValueSource(booleans = { true, false })
+	void acceptedTokenResetsTheIntervalBetweenForcedRenewals(boolean retry) {
+		this.partner.tokens(10, 3600);
+		acceptToken("token-1");
+		this.partner.contextRunner("acme")
+			.withPropertyValues("partner.apis.acme.unauthorized-renewal-interval=1s",
+					"partner.apis.acme.retry-on-unauthorized=" + retry)
+			.run((context) -> {
+				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+				assertThat(status(webClient)).isEqualTo(200);
+				for (int revocation = 1; revocation <= 3; revocation++) {
+					rejectToken("token-" + revocation);
+					acceptToken("token-" + (revocation + 1));
+					if (!retry) {
+						assertThat(status(webClient)).as("the call that meets revoked token-" + revocation)
+							.isEqualTo(401);
+					}
+					assertThat(status(webClient)).as("a call after revoking token-" + revocation).isEqualTo(200);
+					Thread.sleep(1300);
+				}
+				assertThat(this.partner.tokenRequests()).isEqualTo(4);
+			});
+	}
+
+	@ParameterizedTest(name = "{0} bytes")
+	@ValueSource(ints = { 256 * 1024, 256 * 1024 + 1 })
+	void bodiesUpTo256KiBAreReplayedAndLargerOnesAreNot(int size) {
+		this.partner.tokens(5, 3600);
+		postRejectsFirstToken();
+		this.partner.contextRunner("acme").run((context) -> {
+			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+			byte[] body = new byte[size];
+			Arrays.fill(body, (byte) 'x');
+			int status = webClient.post()
+				.uri("/things")
+				.contentType(MediaType.APPLICATION_OCTET_STREAM)
+				.bodyValue(body)
+				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
+				.block(Duration.ofSeconds(20));
+			boolean replayable = size <= 256 * 1024;
+			assertThat(status).isEqualTo(replayable ? 200 : 401);
+			assertThat(this.partner.apiRequests()).hasSize(replayable ? 2 : 1)
+				.allSatisfy((request) -> assertThat(request.getBody()).hasSize(size));
+		});
 	}
 
 	@Test

@@ -61,7 +61,7 @@ public final class PartnerTokenCache {
 
 	private final AtomicReference<@Nullable Instant> lastForcedRenewal = new AtomicReference<>();
 
-	private final AtomicInteger unrecoveredForcedRenewals = new AtomicInteger();
+	private final AtomicInteger unaccepted = new AtomicInteger();
 
 	private volatile @Nullable OAuth2AuthorizedClient retired;
 
@@ -121,28 +121,38 @@ public final class PartnerTokenCache {
 			return true;
 		}
 		Instant now = this.clock.instant();
-		Instant lastForced = this.lastForcedRenewal.get();
-		if (!this.policy.mayForceRenewal(now, lastForced, this.unrecoveredForcedRenewals.get())) {
+		if (!this.policy.mayForceRenewal(now, this.lastForcedRenewal.get(), this.unaccepted.get())) {
 			return this.current.get() != cached;
 		}
-		if (this.lastForcedRenewal.compareAndSet(lastForced, now)) {
-			this.unrecoveredForcedRenewals.incrementAndGet();
-			this.retired = cached.client;
-			if (this.current.compareAndSet(cached, null)) {
-				this.store.removeAuthorizedClient(this.partner, this.principal.getName())
-					.subscribe(null, (ex) -> logger.warn("Could not remove the rejected token of partner '"
-							+ this.partner + "' from its store: " + describe(ex)));
-			}
+		this.retired = cached.client;
+		if (this.current.compareAndSet(cached, null)) {
+			this.lastForcedRenewal.set(now);
+			this.unaccepted.incrementAndGet();
+			removeFromStore(rejected);
 		}
 		return true;
 	}
 
 	/**
-	 * Takes note that a request replayed after 401 Unauthorized succeeded, so the partner
-	 * accepts fresh tokens and renewals forced by 401 go back to their shortest interval.
+	 * Takes note that the partner accepted a token, so renewals forced by 401 go back to
+	 * their shortest interval. Cheap enough to call for every answer.
 	 */
-	public void recovered() {
-		this.unrecoveredForcedRenewals.set(0);
+	public void accepted() {
+		if (this.unaccepted.get() != 0) {
+			this.unaccepted.set(0);
+		}
+	}
+
+	/**
+	 * Removes a rejected token from the store, unless the store already holds another one,
+	 * which an instance sharing the store may have fetched meanwhile.
+	 */
+	private void removeFromStore(OAuth2AccessToken rejected) {
+		this.store.<OAuth2AuthorizedClient>loadAuthorizedClient(this.partner, this.principal.getName())
+			.filter((stored) -> sameToken(stored, rejected))
+			.flatMap((stored) -> this.store.removeAuthorizedClient(this.partner, this.principal.getName()))
+			.subscribe(null, (ex) -> logger.warn("Could not remove the rejected token of partner '" + this.partner
+					+ "' from its store: " + describe(ex)));
 	}
 
 	/**

@@ -89,30 +89,30 @@ public final class RenewalPolicy {
 
 	/**
 	 * Returns whether a 401 may force a renewal now. The interval between forced renewals
-	 * doubles with each one whose token was rejected in turn, up to an hour (or the
+	 * doubles with each one until the partner accepts a token again, up to an hour (or the
 	 * configured interval, if longer), so an API that rejects every token costs at most a
 	 * few dozen tokens a day.
 	 * @param now the current instant
 	 * @param lastForced when the last forced renewal happened, or {@code null}
-	 * @param unrecovered how many forced renewals in a row were not followed by a
-	 * successful replay
+	 * @param unaccepted how many forced renewals happened since the partner last accepted
+	 * a token
 	 * @return whether a renewal may be forced
 	 */
-	public boolean mayForceRenewal(Instant now, @Nullable Instant lastForced, int unrecovered) {
-		return lastForced == null || !now.isBefore(lastForced.plus(forcedRenewalInterval(unrecovered)));
+	public boolean mayForceRenewal(Instant now, @Nullable Instant lastForced, int unaccepted) {
+		return lastForced == null || !now.isBefore(lastForced.plus(forcedRenewalInterval(unaccepted)));
 	}
 
 	/**
 	 * Returns the shortest time after a forced renewal before the next one.
-	 * @param unrecovered how many forced renewals in a row were not followed by a
-	 * successful replay
+	 * @param unaccepted how many forced renewals happened since the partner last accepted
+	 * a token
 	 * @return the interval
 	 */
-	public Duration forcedRenewalInterval(int unrecovered) {
+	public Duration forcedRenewalInterval(int unaccepted) {
 		Duration cap = (this.unauthorizedRenewalInterval.compareTo(MAX_FORCED_RENEWAL_INTERVAL) > 0)
 				? this.unauthorizedRenewalInterval : MAX_FORCED_RENEWAL_INTERVAL;
 		Duration interval = this.unauthorizedRenewalInterval;
-		for (int i = 1; i < unrecovered && interval.compareTo(cap) < 0; i++) {
+		for (int i = 1; i < unaccepted && interval.compareTo(cap) < 0; i++) {
 			interval = interval.multipliedBy(2);
 		}
 		return (interval.compareTo(cap) > 0) ? cap : interval;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -86,6 +87,22 @@ class PartnerApisMetricsAutoConfigurationTests {
 					assertThat(broken.tokenRequests()).isEqualTo(1);
 				});
 		}
+	}
+
+	@Test
+	void partnerCallsShowAsSpringBootsHttpClientRequests() {
+		this.partner.tokens(1, 3600);
+		this.partner.apiAlwaysAnswers("/things", 200);
+		this.bootMetricsRunner.withConfiguration(AutoConfigurations.of(WebClientObservationAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(PartnerStub.call(context.getBean("acmeWebClient", WebClient.class), "/things"))
+					.isEqualTo(200);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				Timer api = registry.get("http.client.requests").tag("uri", "/things").tag("status", "200").timer();
+				assertThat(api.count()).isEqualTo(1);
+				assertThat(registry.get("partner.apis.token.fetch").tag("partner", "acme").timer().count())
+					.isEqualTo(1);
+			});
 	}
 
 	@Test

@@ -130,7 +130,6 @@ class PartnerApiConfigurationFailureAnalyzerTests {
 			}
 		}
 		args.add("--spring.main.banner-mode=off");
-		args.add("--spring.reactor.netty.shutdown-quiet-period=0s");
 		SpringApplication application = new SpringApplication(TestApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		try {

@@ -19,8 +19,7 @@ public final class PartnerContexts {
 	public static ApplicationContextRunner runner() {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PartnerApisAutoConfiguration.class,
 				WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-				CodecsAutoConfiguration.class))
-			.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s");
+				CodecsAutoConfiguration.class));
 	}
 
 }

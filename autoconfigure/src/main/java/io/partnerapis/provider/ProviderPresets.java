@@ -32,10 +32,14 @@ public final class ProviderPresets {
 	}
 
 	/**
-	 * Loads the presets shipped with partner-apis.
+	 * Returns the presets shipped with partner-apis, read once.
 	 * @return the presets
 	 */
 	public static ProviderPresets load() {
+		return Shipped.INSTANCE;
+	}
+
+	private static ProviderPresets read() {
 		Properties properties = new Properties();
 		try (InputStream in = ProviderPresets.class.getResourceAsStream(RESOURCE)) {
 			if (in == null) {
@@ -82,6 +86,15 @@ public final class ProviderPresets {
 	 */
 	public @Nullable String hint(PartnerProvider provider, String property) {
 		return this.presets.getProperty(provider.id() + "." + HINT + "." + property);
+	}
+
+	/**
+	 * Holds the shipped presets, read when first asked for.
+	 */
+	private static final class Shipped {
+
+		static final ProviderPresets INSTANCE = read();
+
 	}
 
 	private static boolean isQualified(String key) {

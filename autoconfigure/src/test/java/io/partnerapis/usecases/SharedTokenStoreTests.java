@@ -36,12 +36,7 @@ class SharedTokenStoreTests {
 	void secondInstanceUsesTheTokenTheFirstStored() {
 		this.partner.tokens(5, 3600);
 		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
-		AtomicReference<ReactiveOAuth2AuthorizedClientService> shared = new AtomicReference<>();
-		PartnerAuthorizedClientServiceFactory sharedFactory = (registrations) -> shared
-			.updateAndGet((existing) -> (existing != null) ? existing
-					: new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
-		ApplicationContextRunner instance = this.partner.contextRunner("acme")
-			.withBean(PartnerAuthorizedClientServiceFactory.class, () -> sharedFactory);
+		ApplicationContextRunner instance = instancesSharingOneStore();
 		callOnce(instance);
 		callOnce(instance);
 		assertThat(this.partner.tokenRequests()).isEqualTo(1);
@@ -53,12 +48,7 @@ class SharedTokenStoreTests {
 	void revokedTokenCostsOneRenewalForAllInstancesSharingTheStore() {
 		this.partner.tokens(5, 3600);
 		acceptToken("token-1");
-		AtomicReference<ReactiveOAuth2AuthorizedClientService> shared = new AtomicReference<>();
-		PartnerAuthorizedClientServiceFactory sharedFactory = (registrations) -> shared
-			.updateAndGet((existing) -> (existing != null) ? existing
-					: new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
-		ApplicationContextRunner instance = this.partner.contextRunner("acme")
-			.withBean(PartnerAuthorizedClientServiceFactory.class, () -> sharedFactory);
+		ApplicationContextRunner instance = instancesSharingOneStore();
 		instance.run((first) -> instance.run((second) -> {
 			WebClient a = first.getBean("acmeWebClient", WebClient.class);
 			WebClient b = second.getBean("acmeWebClient", WebClient.class);
@@ -71,6 +61,19 @@ class SharedTokenStoreTests {
 			assertThat(call(a)).isEqualTo(200);
 		}));
 		assertThat(this.partner.tokenRequests()).as("one for the start, one for the revocation").isEqualTo(2);
+	}
+
+	/**
+	 * Returns a runner whose every context gets its tokens from the same in-memory store,
+	 * as application instances sharing a database would.
+	 */
+	private ApplicationContextRunner instancesSharingOneStore() {
+		AtomicReference<ReactiveOAuth2AuthorizedClientService> shared = new AtomicReference<>();
+		PartnerAuthorizedClientServiceFactory sharedFactory = (registrations) -> shared
+			.updateAndGet((existing) -> (existing != null) ? existing
+					: new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
+		return this.partner.contextRunner("acme")
+			.withBean(PartnerAuthorizedClientServiceFactory.class, () -> sharedFactory);
 	}
 
 	private void acceptToken(String token) {

@@ -4,8 +4,6 @@ package io.partnerapis;
  * Thrown when a partner WebClient or the {@link PartnerApis} registry is used in a way it
  * does not support: a partner name it does not know, or a request to an origin other than
  * the partner's. Nothing is sent in either case.
- *
- * @author partner-apis
  */
 public class PartnerApiException extends IllegalStateException {
 

@@ -12,8 +12,6 @@ import org.springframework.web.reactive.function.client.WebClient;
  * The partner APIs an application has configured, by name. Inject it to look partners up
  * at run time; to call one known partner, inject its WebClient with
  * {@code @Qualifier("<name>")} instead.
- *
- * @author partner-apis
  */
 public final class PartnerApis {
 

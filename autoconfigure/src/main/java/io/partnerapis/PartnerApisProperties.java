@@ -18,15 +18,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Values come from three levels: the field initialisers below, the preset of the
  * partner's {@link Api#getProvider() provider}, and the application's own properties,
  * each overriding the one before.
- *
- * @author partner-apis
  */
 @ConfigurationProperties("partner")
 public class PartnerApisProperties {
 
 	/**
-	 * Partner APIs by name. The name becomes the client registration id, the qualifier
-	 * of the partner's WebClient and the tag of its metrics.
+	 * Partner APIs by name. The name becomes the client registration id, the qualifier of
+	 * the partner's WebClient and the tag of its metrics.
 	 */
 	private final Map<String, Api> apis = new LinkedHashMap<>();
 
@@ -275,14 +273,15 @@ public class PartnerApisProperties {
 
 		/**
 		 * Dot-separated path of the JSON object in the token response that holds the
-		 * token fields, for partners that wrap them. Empty when they are at the top level.
+		 * token fields, for partners that wrap them. Empty when they are at the top
+		 * level.
 		 */
 		private @Nullable String responsePath;
 
 		/**
 		 * Grant used to renew a token: 'client_credentials' fetches a new one,
-		 * 'refresh_token' uses the refresh token of the last response and falls back to
-		 * a new client-credentials grant when that is refused.
+		 * 'refresh_token' uses the refresh token of the last response and falls back to a
+		 * new client-credentials grant when that is refused.
 		 */
 		private RenewalGrant renewalGrant = RenewalGrant.CLIENT_CREDENTIALS;
 
@@ -298,8 +297,8 @@ public class PartnerApisProperties {
 
 		/**
 		 * Whether the client id and secret are URL-encoded before they go into an HTTP
-		 * Basic header, as RFC 6749 section 2.3.1 says. Some token endpoints expect them as
-		 * they are.
+		 * Basic header, as RFC 6749 section 2.3.1 says. Some token endpoints expect them
+		 * as they are.
 		 */
 		private boolean encodeClientCredentials = true;
 

@@ -5,18 +5,16 @@ import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClient
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 
 /**
- * Creates the Spring Security {@link ReactiveOAuth2AuthorizedClientService} that stores the
- * partners' tokens. The default keeps them in memory; declare a bean of this type to share
- * them between instances, for example with Spring Security's
- * {@code R2dbcReactiveOAuth2AuthorizedClientService}. A token found in the store and not yet
- * due for renewal is used instead of fetching a new one.
+ * Creates the Spring Security {@link ReactiveOAuth2AuthorizedClientService} that stores
+ * the partners' tokens. The default keeps them in memory; declare a bean of this type to
+ * share them between instances, for example with Spring Security's
+ * {@code R2dbcReactiveOAuth2AuthorizedClientService}. A token found in the store and not
+ * yet due for renewal is used instead of fetching a new one.
  *
  * <p>
  * The repository passed in holds the partners' registrations only, never the
  * application's own; partner tokens are stored under the principal name
  * {@code partner-apis} and the partner's name as registration id.
- *
- * @author partner-apis
  */
 @FunctionalInterface
 public interface PartnerAuthorizedClientServiceFactory {

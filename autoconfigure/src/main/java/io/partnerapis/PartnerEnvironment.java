@@ -4,8 +4,6 @@ import java.util.Locale;
 
 /**
  * Partner environments whose hosts a provider preset knows.
- *
- * @author partner-apis
  */
 public enum PartnerEnvironment {
 

@@ -7,8 +7,6 @@ import java.util.Locale;
  * Token-endpoint dialects with a preset. A preset fills in what a partner's document
  * fixes (endpoints, client authentication, request and response shapes); the application
  * supplies the rest and may override any preset value.
- *
- * @author partner-apis
  */
 public enum PartnerProvider {
 
@@ -51,8 +49,8 @@ public enum PartnerProvider {
 	}
 
 	/**
-	 * Returns the provider a partner uses when its configuration names none: the one whose
-	 * id is the partner's name, else {@link #GENERIC}.
+	 * Returns the provider a partner uses when its configuration names none: the one
+	 * whose id is the partner's name, else {@link #GENERIC}.
 	 * @param partnerName the partner's name
 	 * @return the provider for that name
 	 */

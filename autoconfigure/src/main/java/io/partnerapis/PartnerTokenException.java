@@ -13,8 +13,6 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * The message names the partner, the HTTP status, the OAuth2 {@code error} and
  * {@code error_description} when the endpoint sent them, and a short excerpt of the body
  * with every token value masked. It never holds a client secret or a token.
- *
- * @author partner-apis
  */
 public class PartnerTokenException extends OAuth2AuthorizationException {
 
@@ -65,8 +63,8 @@ public class PartnerTokenException extends OAuth2AuthorizationException {
 
 	/**
 	 * Returns whether trying the same request again may succeed: the endpoint failed on
-	 * its side (5xx) or could not be reached. 4xx answers are final, since retrying cannot
-	 * fix them and may spend quota.
+	 * its side (5xx) or could not be reached. 4xx answers are final, since retrying
+	 * cannot fix them and may spend quota.
 	 * @return whether the failure is transient
 	 */
 	public boolean isTransient() {

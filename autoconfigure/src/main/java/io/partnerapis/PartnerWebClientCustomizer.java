@@ -3,17 +3,15 @@ package io.partnerapis;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Callback that customizes the {@link WebClient.Builder} of partner WebClients. Every bean
- * of this type is called for every partner, in {@link org.springframework.core.Ordered
- * order}, after the base URL and headers are set and before the partner's authorization
- * filter is added as the innermost filter. Use the partner's name to change one partner
- * only.
+ * Callback that customizes the {@link WebClient.Builder} of partner WebClients. Every
+ * bean of this type is called for every partner, in
+ * {@link org.springframework.core.Ordered order}, after the base URL and headers are set
+ * and before the partner's authorization filter is added as the innermost filter. Use the
+ * partner's name to change one partner only.
  *
  * <p>
  * Tokens are only ever sent to the origin of the partner's {@code base-url} property:
  * changing the base URL here does not change where tokens may go.
- *
- * @author partner-apis
  */
 @FunctionalInterface
 public interface PartnerWebClientCustomizer {

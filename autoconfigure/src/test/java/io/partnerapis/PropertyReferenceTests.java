@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The property reference in the README is the javadoc of {@link PartnerApisProperties}
- * and the defaults of its fields, so it cannot drift from the code; and every property
- * in the generated configuration metadata has a description.
+ * and the defaults of its fields, so it cannot drift from the code; and every property in
+ * the generated configuration metadata has a description.
  */
 class PropertyReferenceTests {
 

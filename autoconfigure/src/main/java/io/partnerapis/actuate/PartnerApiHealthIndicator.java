@@ -1,7 +1,7 @@
 package io.partnerapis.actuate;
 
+import io.partnerapis.TokenState;
 import io.partnerapis.PartnerApi;
-import io.partnerapis.token.cache.TokenState;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -20,8 +20,6 @@ import org.springframework.boot.health.contributor.Status;
  * Details name the provider and the token's status and times. They never hold a client
  * id, a secret or a token: failure messages come from partner-apis, which masks token
  * values and the client secret in them.
- *
- * @author partner-apis
  */
 public final class PartnerApiHealthIndicator implements HealthIndicator {
 

@@ -1,5 +1,7 @@
 package io.partnerapis.actuate;
 
+import io.partnerapis.UnauthorizedRetryOutcome;
+import io.partnerapis.TokenState;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -7,8 +9,6 @@ import java.util.Map;
 
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
-import io.partnerapis.token.cache.TokenState;
-import io.partnerapis.webclient.UnauthorizedRetryOutcome;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -17,15 +17,13 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * {@link Endpoint @Endpoint} that shows each configured partner: where its tokens come from
- * and where its requests go, the state of its token, and how its token requests and 401
- * answers went. Read-only, and it never triggers a token request.
+ * {@link Endpoint @Endpoint} that shows each configured partner: where its tokens come
+ * from and where its requests go, the state of its token, and how its token requests and
+ * 401 answers went. Read-only, and it never triggers a token request.
  *
  * <p>
  * It never shows a client id, a secret or a token. URIs are shown without user info,
  * query or fragment, as those may carry credentials.
- *
- * @author partner-apis
  */
 @Endpoint(id = "partnerapis")
 public class PartnerApisEndpoint {
@@ -67,10 +65,10 @@ public class PartnerApisEndpoint {
 		for (UnauthorizedRetryOutcome outcome : UnauthorizedRetryOutcome.values()) {
 			unauthorized.put(outcome.tagValue(), api.getUnauthorizedCount(outcome));
 		}
-		return new PartnerDescriptor(api.getProvider().id(), withoutCredentials(api.getTokenUri()),
-				withoutCredentials(api.getBaseUrl()), api.getClientAuthenticationMethod(),
-				new TokenDescriptor(state.status().name(), state.expiresAt(), state.renewAt(), state.fetches(),
-						state.failures(), state.lastFailure(), state.lastFailureAt()),
+		return new PartnerDescriptor(
+				api.getProvider().id(), withoutCredentials(api.getTokenUri()), withoutCredentials(api.getBaseUrl()),
+				api.getClientAuthenticationMethod(), new TokenDescriptor(state.status().name(), state.expiresAt(),
+						state.renewAt(), state.fetches(), state.failures(), state.lastFailure(), state.lastFailureAt()),
 				unauthorized);
 	}
 
@@ -101,14 +99,14 @@ public class PartnerApisEndpoint {
 	 * @param tokenUri the token endpoint, without user info, query or fragment
 	 * @param baseUrl the base URL of the partner's API, without user info, query or
 	 * fragment
-	 * @param clientAuthenticationMethod how the client authenticates to the token endpoint
+	 * @param clientAuthenticationMethod how the client authenticates to the token
+	 * endpoint
 	 * @param token the state of the partner's token
 	 * @param unauthorized how many requests the partner answered with 401 Unauthorized
 	 * ended {@code recovered}, {@code failed} or {@code skipped}
 	 */
-	public record PartnerDescriptor(String provider, String tokenUri, String baseUrl,
-			String clientAuthenticationMethod, TokenDescriptor token,
-			Map<String, Long> unauthorized) implements OperationResponseBody {
+	public record PartnerDescriptor(String provider, String tokenUri, String baseUrl, String clientAuthenticationMethod,
+			TokenDescriptor token, Map<String, Long> unauthorized) implements OperationResponseBody {
 
 	}
 

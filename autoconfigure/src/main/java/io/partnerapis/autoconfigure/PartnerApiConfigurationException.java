@@ -6,8 +6,6 @@ import java.util.stream.Collectors;
 /**
  * Thrown at start-up when {@code partner.apis} configuration cannot work. Each problem
  * names the full property path and how to fix it; none holds a secret.
- *
- * @author partner-apis
  */
 public class PartnerApiConfigurationException extends RuntimeException {
 

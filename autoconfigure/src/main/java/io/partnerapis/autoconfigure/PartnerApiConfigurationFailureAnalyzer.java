@@ -10,8 +10,6 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 /**
  * Explains a {@link PartnerApiConfigurationException}: one line per bad property, with
  * the action that fixes each.
- *
- * @author partner-apis
  */
 class PartnerApiConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<PartnerApiConfigurationException> {
 

@@ -16,8 +16,6 @@ import org.springframework.context.annotation.Configuration;
  * Auto-configuration} of the {@code partnerapis} actuator endpoint. Needs Spring Boot
  * Actuator, and like every endpoint is only created once it is exposed, for example with
  * {@code management.endpoints.web.exposure.include=partnerapis}.
- *
- * @author partner-apis
  */
 @AutoConfiguration(after = PartnerApisAutoConfiguration.class)
 @ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
@@ -26,8 +24,9 @@ import org.springframework.context.annotation.Configuration;
 public final class PartnerApisEndpointAutoConfiguration {
 
 	/**
-	 * Holds the condition whose class comes from {@code spring-boot-actuator-autoconfigure},
-	 * so that it is only read once the class-path check above has passed.
+	 * Holds the condition whose class comes from
+	 * {@code spring-boot-actuator-autoconfigure}, so that it is only read once the
+	 * class-path check above has passed.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnAvailableEndpoint(PartnerApisEndpoint.class)

@@ -12,11 +12,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} of partner-apis metrics: a {@link PartnerApisMeterBinder} that Spring
- * Boot binds to every {@link MeterRegistry}. Backs off when Micrometer is not on the class
- * path or the application has no meter registry.
- *
- * @author partner-apis
+ * Auto-configuration} of partner-apis metrics: a {@link PartnerApisMeterBinder} that
+ * Spring Boot binds to every {@link MeterRegistry}. Backs off when Micrometer is not on
+ * the class path or the application has no meter registry.
  */
 @AutoConfiguration(after = PartnerApisAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",

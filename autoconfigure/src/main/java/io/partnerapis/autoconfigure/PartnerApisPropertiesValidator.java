@@ -20,8 +20,6 @@ import org.springframework.util.StringUtils;
 /**
  * Checks bound {@link PartnerApisProperties} before anything is built from them, and
  * reports every problem at once with the property path and its fix.
- *
- * @author partner-apis
  */
 final class PartnerApisPropertiesValidator {
 
@@ -40,10 +38,10 @@ final class PartnerApisPropertiesValidator {
 	}
 
 	private void validate(String name, Api api, List<Problem> problems) {
-		String prefix = ProviderPresetsPropertySource.APIS + "." + name + ".";
-		PartnerProvider provider = ProviderPresetsPropertySource.provider(name, api);
-		requireText(problems, prefix + "client-id", api.getClientId(), "the client id " + describe(provider)
-				+ " issued");
+		String prefix = ProviderPresetsEnvironmentPostProcessor.APIS + "." + name + ".";
+		PartnerProvider provider = PartnerApiPropertiesMapper.provider(name, api);
+		requireText(problems, prefix + "client-id", api.getClientId(),
+				"the client id " + describe(provider) + " issued");
 		requireText(problems, prefix + "client-secret", api.getClientSecret(),
 				"the client secret " + describe(provider) + " issued, preferably from an environment variable");
 		requireUrl(problems, provider, prefix, "token-uri", api.getTokenUri(), api.isAllowInsecureHttp());
@@ -72,8 +70,8 @@ final class PartnerApisPropertiesValidator {
 		String property = prefix + name;
 		if (!StringUtils.hasText(value)) {
 			String hint = this.presets.hint(provider, name);
-			String presetNote = (provider != PartnerProvider.GENERIC) ? " (the " + provider.id()
-					+ " preset has no value for it)" : "";
+			String presetNote = (provider != PartnerProvider.GENERIC)
+					? " (the " + provider.id() + " preset has no value for it)" : "";
 			problems.add(new Problem(property, "is missing" + presetNote,
 					"Set '" + property + "' to an absolute https URL." + ((hint != null) ? " " + hint : "")));
 			return;
@@ -86,9 +84,9 @@ final class PartnerApisPropertiesValidator {
 			return;
 		}
 		if (uri.getUserInfo() != null) {
-			problems.add(new Problem(property, "holds user information before its host",
-					"Remove the user information from '" + property
-							+ "': credentials belong in client-id and client-secret."));
+			problems.add(
+					new Problem(property, "holds user information before its host", "Remove the user information from '"
+							+ property + "': credentials belong in client-id and client-secret."));
 			return;
 		}
 		if ("http".equalsIgnoreCase(uri.getScheme()) && !allowInsecureHttp && !isLoopback(uri.getHost())) {

@@ -1,66 +1,49 @@
 package io.partnerapis.autoconfigure;
 
-import java.util.Set;
-
 import io.partnerapis.PartnerApis;
-import io.partnerapis.provider.ProviderPresets;
 
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Applies the provider presets of the configured partners (see
- * {@link ProviderPresetsPropertySource}) and registers one {@link WebClient} bean per
- * configured partner, named
+ * Registers one {@link WebClient} bean per configured partner, named
  * {@code <name>WebClient} in lower camel case and qualified with the partner's name. The
  * beans are not default candidates, so they never make an unqualified {@code WebClient}
  * injection point ambiguous, and an existing bean definition of the same name is left as
- * it is. They are lazy views onto the {@link PartnerApis} bean, which is built, and
- * validated, eagerly.
- *
- * @author partner-apis
+ * it is. Each is made by the factory method {@link PartnerApis#webClient(String)} of the
+ * {@value #PARTNER_APIS_BEAN} bean, which is built, and validated, eagerly; being a
+ * factory method with the partner's name as its argument, the definition can be processed
+ * ahead of time.
  */
-class PartnerWebClientRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+class PartnerWebClientRegistrar implements ImportBeanDefinitionRegistrar {
+
+	static final String PARTNER_APIS_BEAN = "partnerApis";
 
 	private static final String SUFFIX = "WebClient";
 
-	@SuppressWarnings("NullAway.Init")
-	private Environment environment;
+	private final Environment environment;
 
-	@SuppressWarnings("NullAway.Init")
-	private BeanFactory beanFactory;
-
-	@Override
-	public void setEnvironment(Environment environment) {
+	PartnerWebClientRegistrar(Environment environment) {
 		this.environment = environment;
 	}
 
 	@Override
-	public void setBeanFactory(BeanFactory beanFactory) {
-		this.beanFactory = beanFactory;
-	}
-
-	@Override
 	public void registerBeanDefinitions(AnnotationMetadata importingClassMetadata, BeanDefinitionRegistry registry) {
-		Set<String> names = (this.environment instanceof ConfigurableEnvironment configurable)
-				? ProviderPresetsPropertySource.apply(configurable, ProviderPresets.load()).keySet()
-				: ProviderPresetsPropertySource.bindConfigured(this.environment).keySet();
-		for (String name : names) {
+		for (String name : ProviderPresetsEnvironmentPostProcessor.bindConfigured(this.environment).keySet()) {
 			String beanName = beanName(name);
 			if (!registry.containsBeanDefinition(beanName)) {
-				RootBeanDefinition definition = new RootBeanDefinition(WebClient.class);
-				definition.setInstanceSupplier(() -> this.beanFactory.getBean(PartnerApis.class).webClient(name));
+				RootBeanDefinition definition = new RootBeanDefinition();
+				definition.setTargetType(WebClient.class);
+				definition.setFactoryBeanName(PARTNER_APIS_BEAN);
+				definition.setFactoryMethodName("webClient");
+				definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
 				definition.setDefaultCandidate(false);
 				definition.setLazyInit(true);
 				definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));

@@ -8,8 +8,6 @@ import io.partnerapis.observation.TokenFetchObservationDocumentation.LowCardinal
  * Default {@link TokenFetchObservationConvention}: the observation is named
  * {@code partner.apis.token.fetch} and carries the partner, provider, grant type, outcome
  * and exception. It never carries a client id, secret or token.
- *
- * @author partner-apis
  */
 public class DefaultTokenFetchObservationConvention implements TokenFetchObservationConvention {
 
@@ -41,8 +39,8 @@ public class DefaultTokenFetchObservationConvention implements TokenFetchObserva
 		return KeyValues.of(KeyValue.of(LowCardinalityKeyNames.PARTNER, context.getPartner()),
 				KeyValue.of(LowCardinalityKeyNames.PROVIDER, context.getProvider().id()),
 				KeyValue.of(LowCardinalityKeyNames.GRANT_TYPE, context.getGrantType()),
-				KeyValue.of(LowCardinalityKeyNames.OUTCOME, (error != null) ? "failure" : "success"),
-				KeyValue.of(LowCardinalityKeyNames.EXCEPTION, (error != null) ? error.getClass().getSimpleName() : NONE));
+				KeyValue.of(LowCardinalityKeyNames.OUTCOME, (error != null) ? "failure" : "success"), KeyValue
+					.of(LowCardinalityKeyNames.EXCEPTION, (error != null) ? error.getClass().getSimpleName() : NONE));
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.partnerapis.observation;
 
+import io.partnerapis.UnauthorizedRetryOutcome;
+import io.partnerapis.TokenState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,26 +12,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
-import io.partnerapis.token.cache.TokenState;
-import io.partnerapis.webclient.UnauthorizedRetryOutcome;
 
 /**
- * {@link MeterBinder} for the state partner-apis keeps about each partner: how requests the
- * partner answered with 401 Unauthorized ended, and how long the cached token has left.
- * Both are read from {@link PartnerApi} when a registry polls them, so binding adds no work
- * to a request. Token requests themselves are timed by the
+ * {@link MeterBinder} for the state partner-apis keeps about each partner: how requests
+ * the partner answered with 401 Unauthorized ended, and how long the cached token has
+ * left. Both are read from {@link PartnerApi} when a registry polls them, so binding adds
+ * no work to a request. Token requests themselves are timed by the
  * {@value DefaultTokenFetchObservationConvention#NAME} observation instead.
  *
  * <p>
  * Every meter is tagged with the partner's name only, never with a client id, a secret or
  * a token.
- *
- * @author partner-apis
  */
 public final class PartnerApisMeterBinder implements MeterBinder {
 
 	/**
-	 * Name of the counter of requests a partner answered with 401 Unauthorized, by outcome.
+	 * Name of the counter of requests a partner answered with 401 Unauthorized, by
+	 * outcome.
 	 */
 	public static final String UNAUTHORIZED_RETRIES = "partner.apis.unauthorized.retries";
 
@@ -44,8 +43,8 @@ public final class PartnerApisMeterBinder implements MeterBinder {
 	public static final String PARTNER_TAG = "partner";
 
 	/**
-	 * Tag key holding the {@linkplain UnauthorizedRetryOutcome#tagValue() outcome} of a 401
-	 * answer.
+	 * Tag key holding the {@linkplain UnauthorizedRetryOutcome#tagValue() outcome} of a
+	 * 401 answer.
 	 */
 	public static final String OUTCOME_TAG = "outcome";
 
@@ -96,9 +95,9 @@ public final class PartnerApisMeterBinder implements MeterBinder {
 	}
 
 	/**
-	 * Returns how many seconds the partner's cached token has left: 0 rather than NaN when
-	 * no token is cached, it expired, or its expiry time is unknown, so that alerts on a low
-	 * value also fire when there is no token at all.
+	 * Returns how many seconds the partner's cached token has left: 0 rather than NaN
+	 * when no token is cached, it expired, or its expiry time is unknown, so that alerts
+	 * on a low value also fire when there is no token at all.
 	 * @param api the partner
 	 * @return the seconds until expiry, never negative
 	 */

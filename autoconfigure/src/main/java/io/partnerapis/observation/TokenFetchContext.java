@@ -5,8 +5,6 @@ import io.partnerapis.PartnerProvider;
 
 /**
  * {@link Observation.Context} of one token request to a partner's token endpoint.
- *
- * @author partner-apis
  */
 public class TokenFetchContext extends Observation.Context {
 

@@ -4,10 +4,8 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 
 /**
- * {@link ObservationConvention} for token requests. Declare a bean of this type to replace
- * {@link DefaultTokenFetchObservationConvention}.
- *
- * @author partner-apis
+ * {@link ObservationConvention} for token requests. Declare a bean of this type to
+ * replace {@link DefaultTokenFetchObservationConvention}.
  */
 public interface TokenFetchObservationConvention extends ObservationConvention<TokenFetchContext> {
 

@@ -6,10 +6,8 @@ import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.docs.ObservationDocumentation;
 
 /**
- * Documents the observations of partner-apis. With Spring Boot's default meter handler each
- * becomes a timer of the same name, and a span when tracing is present.
- *
- * @author partner-apis
+ * Documents the observations of partner-apis. With Spring Boot's default meter handler
+ * each becomes a timer of the same name, and a span when tracing is present.
  */
 public enum TokenFetchObservationDocumentation implements ObservationDocumentation {
 

@@ -16,8 +16,6 @@ import org.jspecify.annotations.Nullable;
  * fixes, kept as data in {@code presets.properties} beside this class. A preset value is
  * an ordinary {@code partner.apis.<name>.*} property without that prefix, so presets go
  * through the same binding as the application's own properties, below them.
- *
- * @author partner-apis
  */
 public final class ProviderPresets {
 

@@ -14,18 +14,16 @@ import org.springframework.http.client.reactive.ClientHttpRequestDecorator;
 import org.springframework.web.reactive.function.BodyInserter;
 
 /**
- * Passes a request body through unchanged and keeps a copy of it, so that the request
- * can be sent again with the same bytes after a 401.
+ * Passes a request body through unchanged and keeps a copy of it, so that the request can
+ * be sent again with the same bytes after a 401.
  *
  * <p>
  * Spring's message writers write a single value ({@code bodyValue}, form data, an encoded
  * object) as one {@link Mono} of data, and an empty body as {@code setComplete()}. Such a
  * body, up to {@value #MAX_REPLAY_BYTES} bytes, is copied as it is written, with its
  * content type; a replay writes that copy, not the original inserter again, which could
- * read a consumed stream or a released buffer. A body written as a {@code Flux} (a stream,
- * a resource, multipart) or a larger one is not kept and is not replayed.
- *
- * @author partner-apis
+ * read a consumed stream or a released buffer. A body written as a {@code Flux} (a
+ * stream, a resource, multipart) or a larger one is not kept and is not replayed.
  */
 final class RecordingBodyInserter implements BodyInserter<Object, ClientHttpRequest> {
 

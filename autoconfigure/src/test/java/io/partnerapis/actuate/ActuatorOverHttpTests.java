@@ -89,8 +89,7 @@ class ActuatorOverHttpTests {
 		assertThat(health.statusCode()).isEqualTo(200);
 		DocumentContext json = JsonPath.parse(health.body());
 		assertThat(json.read("$.components.partnerApis.components.acme.status", String.class)).isEqualTo("UNKNOWN");
-		assertThat(json.read("$.components.partnerApis.components.broken.status", String.class))
-			.isEqualTo("UNKNOWN");
+		assertThat(json.read("$.components.partnerApis.components.broken.status", String.class)).isEqualTo("UNKNOWN");
 		assertThat(json.read("$.components.partnerApis.components.acme.details.provider", String.class))
 			.isEqualTo("generic");
 
@@ -107,8 +106,7 @@ class ActuatorOverHttpTests {
 		assertThat(json.read("$.components.partnerApis.components.acme.status", String.class)).isEqualTo("UP");
 		assertThat(json.read("$.components.partnerApis.components.acme.details.tokenState", String.class))
 			.isEqualTo("VALID");
-		assertThat(json.read("$.components.partnerApis.components.acme.details.expiresAt", String.class))
-			.isNotBlank();
+		assertThat(json.read("$.components.partnerApis.components.acme.details.expiresAt", String.class)).isNotBlank();
 		assertThat(json.read("$.components.partnerApis.components.broken.status", String.class)).isEqualTo("DOWN");
 		assertThat(json.read("$.components.partnerApis.components.broken.details.error", String.class))
 			.startsWith("PartnerTokenException: ")
@@ -141,8 +139,7 @@ class ActuatorOverHttpTests {
 		assertThat(acme.tokenRequests()).isEqualTo(1);
 		assertThat(broken.tokenRequests()).isEqualTo(1);
 		for (String body : new String[] { health.body(), partners.body(), one.body() }) {
-			assertThat(body).doesNotContain("secret-acme", "secret-broken", "client-acme", "client-broken",
-					"token-1");
+			assertThat(body).doesNotContain("secret-acme", "secret-broken", "client-acme", "client-broken", "token-1");
 		}
 	}
 
@@ -152,11 +149,9 @@ class ActuatorOverHttpTests {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-					.timeout(Duration.ofSeconds(10))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(10))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

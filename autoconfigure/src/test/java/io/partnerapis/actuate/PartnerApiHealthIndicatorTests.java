@@ -1,12 +1,12 @@
 package io.partnerapis.actuate;
 
+import io.partnerapis.TokenState;
 import java.time.Duration;
 import java.time.Instant;
 
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.testsupport.PartnerStub;
-import io.partnerapis.token.cache.TokenState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,65 +70,71 @@ class PartnerApiHealthIndicatorTests {
 	void downWithTheFailureWhenTheFetchFailedAndNoTokenRemains() {
 		this.partner.tokenEndpointFails(500, SECRET_ECHO);
 		this.partner.apiAlwaysAnswers("/things", 200);
-		this.partner.contextRunner("acme").withPropertyValues("partner.apis.acme.token.max-retries=0").run((context) -> {
-			PartnerApis apis = context.getBean(PartnerApis.class);
-			assertThatException()
-				.isThrownBy(() -> PartnerStub.call(context.getBean("acmeWebClient", WebClient.class), "/things"));
-			Health health = indicator(apis).health();
-			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-			assertThat(health.getDetails()).containsEntry("tokenState", "NONE").containsKey("failedAt");
-			assertThat(health.getDetails().get("error")).asString()
-				.startsWith("PartnerTokenException: ")
-				.contains("HTTP 500")
-				.contains("server_error");
-			assertThat(health.toString()).doesNotContain("secret-acme").doesNotContain("client-acme");
-			assertThat(this.partner.tokenRequests()).isEqualTo(1);
-		});
+		this.partner.contextRunner("acme")
+			.withPropertyValues("partner.apis.acme.token.max-retries=0")
+			.run((context) -> {
+				PartnerApis apis = context.getBean(PartnerApis.class);
+				assertThatException()
+					.isThrownBy(() -> PartnerStub.call(context.getBean("acmeWebClient", WebClient.class), "/things"));
+				Health health = indicator(apis).health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("tokenState", "NONE").containsKey("failedAt");
+				assertThat(health.getDetails().get("error")).asString()
+					.startsWith("PartnerTokenException: ")
+					.contains("HTTP 500")
+					.contains("server_error");
+				assertThat(health.toString()).doesNotContain("secret-acme").doesNotContain("client-acme");
+				assertThat(this.partner.tokenRequests()).isEqualTo(1);
+			});
 	}
 
 	@Test
 	void upAgainOnceAFetchSucceedsAfterAFailure() {
 		this.partner.tokenEndpointFails(503, "{}");
 		this.partner.apiAlwaysAnswers("/things", 200);
-		this.partner.contextRunner("acme").withPropertyValues("partner.apis.acme.token.max-retries=0").run((context) -> {
-			PartnerApis apis = context.getBean(PartnerApis.class);
-			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
-			assertThatException().isThrownBy(() -> PartnerStub.call(webClient, "/things"));
-			assertThat(indicator(apis).health().getStatus()).isEqualTo(Status.DOWN);
-			this.partner.resetStubs();
-			this.partner.tokens(1, 3600);
-			this.partner.apiAlwaysAnswers("/things", 200);
-			assertThat(PartnerStub.call(webClient, "/things")).isEqualTo(200);
-			Health health = indicator(apis).health();
-			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			assertThat(health.getDetails()).doesNotContainKey("error");
-			assertThat(this.partner.tokenRequests()).isEqualTo(2);
-		});
+		this.partner.contextRunner("acme")
+			.withPropertyValues("partner.apis.acme.token.max-retries=0")
+			.run((context) -> {
+				PartnerApis apis = context.getBean(PartnerApis.class);
+				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+				assertThatException().isThrownBy(() -> PartnerStub.call(webClient, "/things"));
+				assertThat(indicator(apis).health().getStatus()).isEqualTo(Status.DOWN);
+				this.partner.resetStubs();
+				this.partner.tokens(1, 3600);
+				this.partner.apiAlwaysAnswers("/things", 200);
+				assertThat(PartnerStub.call(webClient, "/things")).isEqualTo(200);
+				Health health = indicator(apis).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).doesNotContainKey("error");
+				assertThat(this.partner.tokenRequests()).isEqualTo(2);
+			});
 	}
 
 	@Test
 	void upWithTheFailureWhileAValidTokenOutlivesAFailedRenewal() {
 		this.partner.tokens(1, 10);
 		this.partner.apiAlwaysAnswers("/things", 200);
-		this.partner.contextRunner("acme").withPropertyValues("partner.apis.acme.token.max-retries=0").run((context) -> {
-			PartnerApi api = context.getBean(PartnerApis.class).get("acme");
-			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
-			assertThat(PartnerStub.call(webClient, "/things")).isEqualTo(200);
-			Instant renewAt = api.getTokenState().renewAt();
-			assertThat(renewAt).isNotNull();
-			this.partner.resetStubs();
-			this.partner.tokenEndpointFails(500, "{}");
-			this.partner.apiAlwaysAnswers("/things", 200);
-			await().atMost(Duration.ofSeconds(9)).until(() -> Instant.now().isAfter(renewAt));
-			assertThat(PartnerStub.call(webClient, "/things")).isEqualTo(200);
-			await().atMost(Duration.ofSeconds(3)).until(() -> api.getTokenState().lastFetchFailed());
-			TokenState state = api.getTokenState();
-			Health health = new PartnerApiHealthIndicator(api).health();
-			assertThat(state.status()).isEqualTo(TokenState.Status.VALID);
-			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			assertThat(health.getDetails()).containsEntry("tokenState", "VALID").containsKey("error");
-			assertThat(this.partner.tokenRequests()).isEqualTo(2);
-		});
+		this.partner.contextRunner("acme")
+			.withPropertyValues("partner.apis.acme.token.max-retries=0")
+			.run((context) -> {
+				PartnerApi api = context.getBean(PartnerApis.class).get("acme");
+				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+				assertThat(PartnerStub.call(webClient, "/things")).isEqualTo(200);
+				Instant renewAt = api.getTokenState().renewAt();
+				assertThat(renewAt).isNotNull();
+				this.partner.resetStubs();
+				this.partner.tokenEndpointFails(500, "{}");
+				this.partner.apiAlwaysAnswers("/things", 200);
+				await().atMost(Duration.ofSeconds(9)).until(() -> Instant.now().isAfter(renewAt));
+				assertThat(PartnerStub.call(webClient, "/things")).isEqualTo(200);
+				await().atMost(Duration.ofSeconds(3)).until(() -> api.getTokenState().lastFetchFailed());
+				TokenState state = api.getTokenState();
+				Health health = new PartnerApiHealthIndicator(api).health();
+				assertThat(state.status()).isEqualTo(TokenState.Status.VALID);
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("tokenState", "VALID").containsKey("error");
+				assertThat(this.partner.tokenRequests()).isEqualTo(2);
+			});
 	}
 
 	@Test

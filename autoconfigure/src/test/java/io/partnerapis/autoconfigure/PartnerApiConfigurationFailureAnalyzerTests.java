@@ -36,7 +36,8 @@ class PartnerApiConfigurationFailureAnalyzerTests {
 
 	@Test
 	void missingTokenUriWithoutAPresetValueNamesTheProperty(CapturedOutput output) {
-		String report = failedStartup(output, credentials("acme"), "partner.apis.acme.base-url=https://api.acme.example");
+		String report = failedStartup(output, credentials("acme"),
+				"partner.apis.acme.base-url=https://api.acme.example");
 		assertThat(report).contains("partner.apis.acme.token-uri: is missing")
 			.contains("Set 'partner.apis.acme.token-uri' to an absolute https URL.")
 			.doesNotContain(SECRET);

@@ -94,7 +94,9 @@ class PartnerApisAutoConfigurationTests {
 	void presetsInForceShowAsTheLowestPropertySource() {
 		this.contextRunner.withPropertyValues("partner.apis.buoy.client-id=id", "partner.apis.buoy.client-secret=s")
 			.run((context) -> {
-				PropertySource<?> last = context.getEnvironment().getPropertySources().stream()
+				PropertySource<?> last = context.getEnvironment()
+					.getPropertySources()
+					.stream()
 					.reduce((first, second) -> second)
 					.orElseThrow();
 				assertThat(last.getName()).isEqualTo("partnerApisProviderPresets");

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Tests for {@link PartnerApisMeterBinder}, reading meters back after real exchanges with a
- * WireMock partner.
+ * Tests for {@link PartnerApisMeterBinder}, reading meters back after real exchanges with
+ * a WireMock partner.
  */
 class PartnerApisMeterBinderTests {
 
@@ -122,14 +122,16 @@ class PartnerApisMeterBinderTests {
 	void tokenExpiryIsZeroWhenTheTokenFetchFailed() {
 		this.partner.tokenEndpointFails(500, "{\"error\":\"server_error\"}");
 		this.partner.apiAlwaysAnswers("/things", 200);
-		this.partner.contextRunner("acme").withPropertyValues("partner.apis.acme.token.max-retries=0").run((context) -> {
-			new PartnerApisMeterBinder(context.getBean(PartnerApis.class)).bindTo(this.registry);
-			assertThatException()
-				.isThrownBy(() -> PartnerStub.call(context.getBean("acmeWebClient", WebClient.class), "/things"));
-			assertThat(expiry("acme").value()).isZero();
-			assertThat(this.partner.tokenRequests()).isEqualTo(1);
-			assertThat(this.partner.apiRequests()).isEmpty();
-		});
+		this.partner.contextRunner("acme")
+			.withPropertyValues("partner.apis.acme.token.max-retries=0")
+			.run((context) -> {
+				new PartnerApisMeterBinder(context.getBean(PartnerApis.class)).bindTo(this.registry);
+				assertThatException()
+					.isThrownBy(() -> PartnerStub.call(context.getBean("acmeWebClient", WebClient.class), "/things"));
+				assertThat(expiry("acme").value()).isZero();
+				assertThat(this.partner.tokenRequests()).isEqualTo(1);
+				assertThat(this.partner.apiRequests()).isEmpty();
+			});
 	}
 
 	@Test

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Tests for the {@value DefaultTokenFetchObservationConvention#NAME} observation, read back
- * from a {@link TestObservationRegistry} after real exchanges with a WireMock partner.
+ * Tests for the {@value DefaultTokenFetchObservationConvention#NAME} observation, read
+ * back from a {@link TestObservationRegistry} after real exchanges with a WireMock
+ * partner.
  */
 class TokenFetchObservationTests {
 
@@ -96,7 +97,8 @@ class TokenFetchObservationTests {
 			.run((context) -> {
 				assertThat(PartnerStub.call(context.getBean("acmeWebClient", WebClient.class), "/things"))
 					.isEqualTo(200);
-				List<String> documented = Arrays.stream(TokenFetchObservationDocumentation.LowCardinalityKeyNames.values())
+				List<String> documented = Arrays
+					.stream(TokenFetchObservationDocumentation.LowCardinalityKeyNames.values())
 					.map(TokenFetchObservationDocumentation.LowCardinalityKeyNames::asString)
 					.toList();
 				TestObservationRegistryAssert.assertThat(this.observations)
@@ -109,9 +111,9 @@ class TokenFetchObservationTests {
 							assertThat(keys(fetch.getLowCardinalityKeyValues()))
 								.containsExactlyInAnyOrderElementsOf(documented);
 							assertThat(fetch.getHighCardinalityKeyValues()).isEmpty();
-							assertThat(values(fetch.getLowCardinalityKeyValues())).noneMatch(
-									(value) -> value.contains("client-acme") || value.contains("secret-acme")
-											|| value.contains("token-"));
+							assertThat(values(fetch.getLowCardinalityKeyValues()))
+								.noneMatch((value) -> value.contains("client-acme") || value.contains("secret-acme")
+										|| value.contains("token-"));
 						});
 					});
 			});

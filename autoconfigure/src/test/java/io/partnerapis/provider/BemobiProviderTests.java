@@ -19,8 +19,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bemobi on the wire: credentials and audience in the form body, a token URI the user must
- * give, and no token spent needlessly.
+ * Bemobi on the wire: credentials and audience in the form body, a token URI the user
+ * must give, and no token spent needlessly.
  */
 class BemobiProviderTests {
 
@@ -44,9 +44,9 @@ class BemobiProviderTests {
 			LoggedRequest token = this.bemobi.tokenRequestsReceived().get(0);
 			assertThat(token.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
 			assertThat(token.containsHeader("Authorization")).isFalse();
-			assertThat(Forms.parse(token.getBodyAsString())).isEqualTo(Map.of("grant_type", "client_credentials",
-					"client_id", "client-bemobi", "client_secret", "secret-bemobi", "audience",
-					"https://api.wave.bemobi.com"));
+			assertThat(Forms.parse(token.getBodyAsString()))
+				.isEqualTo(Map.of("grant_type", "client_credentials", "client_id", "client-bemobi", "client_secret",
+						"secret-bemobi", "audience", "https://api.wave.bemobi.com"));
 		});
 	}
 
@@ -61,7 +61,8 @@ class BemobiProviderTests {
 					.isInstanceOf(PartnerApiConfigurationException.class)
 					.hasMessageContaining("'partner.apis.bemobi.token-uri' is missing")
 					.hasMessageNotContaining("s3cr3t-value");
-				PartnerApiConfigurationException failure = (PartnerApiConfigurationException) context.getStartupFailure()
+				PartnerApiConfigurationException failure = (PartnerApiConfigurationException) context
+					.getStartupFailure()
 					.getCause()
 					.getCause();
 				assertThat(failure.getProblems()).singleElement()

@@ -97,8 +97,8 @@ class BudProviderTests {
 			call(webClient);
 			Thread.sleep(1300);
 			call(webClient);
-			assertThat(this.bud.tokenRequestsReceived()).extracting(
-					(request) -> Forms.parse(request.getBodyAsString()).get("grant_type"))
+			assertThat(this.bud.tokenRequestsReceived())
+				.extracting((request) -> Forms.parse(request.getBodyAsString()).get("grant_type"))
 				.containsExactly("client_credentials", "refresh_token", "client_credentials");
 			assertThat(this.bud.tokenRequestsReceived().get(2).getHeader("Authorization"))
 				.isEqualTo(basic("client-bud", "secret-bud"));
@@ -110,8 +110,8 @@ class BudProviderTests {
 	@Test
 	void basicCredentialsGoAsTheyAreAsWithCurlUser() {
 		String secret = "a+b/c=d%e";
-		this.bud.stub(post(urlPathEqualTo(TOKEN_PATH))
-			.willReturn(PartnerStub.json(wrapped("cc-token", 3600, "refresh-1"))));
+		this.bud.stub(
+				post(urlPathEqualTo(TOKEN_PATH)).willReturn(PartnerStub.json(wrapped("cc-token", 3600, "refresh-1"))));
 		this.bud.stub(get(urlPathEqualTo("/financial/v2/accounts")).willReturn(PartnerStub.json("{}")));
 		this.bud.contextRunner("bud").withPropertyValues("partner.apis.bud.client-secret=" + secret).run((context) -> {
 			call(context.getBean("budWebClient", WebClient.class));
@@ -132,10 +132,11 @@ class BudProviderTests {
 	}
 
 	private void stubClientCredentials(String token, int expiresIn, String refreshToken) {
-		this.bud.stub(post(urlPathEqualTo(TOKEN_PATH)).withHeader("Authorization", equalTo(basic("client-bud", "secret-bud")))
-			.withHeader("X-Client-Id", absent())
-			.withRequestBody(equalTo("grant_type=client_credentials"))
-			.willReturn(PartnerStub.json(wrapped(token, expiresIn, refreshToken))));
+		this.bud.stub(
+				post(urlPathEqualTo(TOKEN_PATH)).withHeader("Authorization", equalTo(basic("client-bud", "secret-bud")))
+					.withHeader("X-Client-Id", absent())
+					.withRequestBody(equalTo("grant_type=client_credentials"))
+					.willReturn(PartnerStub.json(wrapped(token, expiresIn, refreshToken))));
 	}
 
 	private static String wrapped(String token, int expiresIn, String refreshToken) {

@@ -30,8 +30,8 @@ class BudSenseProviderTests {
 
 	@Test
 	void tokenRequestCarriesCredentialsAndScopeInTheFormBody() {
-		this.budsense.stub(post(urlPathEqualTo("/oauth/token")).willReturn(PartnerStub
-			.json("{\"access_token\":\"eyJ.budsense\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+		this.budsense.stub(post(urlPathEqualTo("/oauth/token")).willReturn(
+				PartnerStub.json("{\"access_token\":\"eyJ.budsense\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
 		this.budsense.stub(get(urlPathEqualTo("/v1/sensors")).willReturn(PartnerStub.json("[]")));
 		this.budsense.contextRunner("budsense").run((context) -> {
 			WebClient webClient = context.getBean("budsenseWebClient", WebClient.class);

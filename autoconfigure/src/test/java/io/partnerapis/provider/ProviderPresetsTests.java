@@ -55,8 +55,7 @@ class ProviderPresetsTests {
 
 	@Test
 	void presetsBindAsTheirDocumentsSay() {
-		this.contextRunner
-			.withPropertyValues(credentials("budsense"))
+		this.contextRunner.withPropertyValues(credentials("budsense"))
 			.withPropertyValues(credentials("bud"))
 			.withPropertyValues(credentials("bemobi"))
 			.withPropertyValues(credentials("smartsense"))
@@ -102,8 +101,7 @@ class ProviderPresetsTests {
 
 	@Test
 	void providerIsTakenFromTheNameOnlyWhenNotGiven() {
-		this.contextRunner
-			.withPropertyValues(credentials("buoy"))
+		this.contextRunner.withPropertyValues(credentials("buoy"))
 			.withPropertyValues("partner.apis.buoy.provider=generic",
 					"partner.apis.buoy.token-uri=https://auth.example/token",
 					"partner.apis.buoy.base-url=https://api.example")
@@ -120,8 +118,7 @@ class ProviderPresetsTests {
 
 	@Test
 	void applicationPropertiesOutrankPresetsWhichOutrankDefaults() {
-		this.contextRunner
-			.withPropertyValues(credentials("buoy"))
+		this.contextRunner.withPropertyValues(credentials("buoy"))
 			.withPropertyValues("partner.apis.buoy.audience=https://audience.user.example",
 					"partner.apis.buoy.token.request-format=form")
 			.run((context) -> {

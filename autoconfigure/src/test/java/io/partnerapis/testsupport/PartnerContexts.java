@@ -1,6 +1,7 @@
 package io.partnerapis.testsupport;
 
 import io.partnerapis.autoconfigure.PartnerApisAutoConfiguration;
+import io.partnerapis.autoconfigure.ProviderPresetsEnvironmentPostProcessor;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -9,7 +10,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 /**
- * Context runners with the auto-configurations a partner-apis application has.
+ * Context runners with the auto-configurations a partner-apis application has, and the
+ * provider presets applied as {@code SpringApplication} would apply them.
  */
 public final class PartnerContexts {
 
@@ -17,9 +19,11 @@ public final class PartnerContexts {
 	}
 
 	public static ApplicationContextRunner runner() {
-		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PartnerApisAutoConfiguration.class,
-				WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-				CodecsAutoConfiguration.class));
+		return new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(PartnerApisAutoConfiguration.class, WebClientAutoConfiguration.class,
+							ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class))
+			.withInitializer((context) -> ProviderPresetsEnvironmentPostProcessor.applyTo(context.getEnvironment()));
 	}
 
 }

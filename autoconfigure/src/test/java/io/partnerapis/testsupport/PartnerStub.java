@@ -43,8 +43,11 @@ public final class PartnerStub implements AutoCloseable {
 	}
 
 	public PartnerStub(String tokenPath) {
-		this.server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
-			.containerThreads(64).jettyAcceptors(2));
+		this.server = new WireMockServer(WireMockConfiguration.options()
+			.dynamicPort()
+			.bindAddress("127.0.0.1")
+			.containerThreads(64)
+			.jettyAcceptors(2));
 		this.server.start();
 		this.tokenPath = tokenPath;
 	}
@@ -128,8 +131,8 @@ public final class PartnerStub implements AutoCloseable {
 	}
 
 	/**
-	 * Stubs {@code GET path} to answer every request with the given status, whatever token
-	 * it carries.
+	 * Stubs {@code GET path} to answer every request with the given status, whatever
+	 * token it carries.
 	 * @param path the API path
 	 * @param status the HTTP status to answer with
 	 */

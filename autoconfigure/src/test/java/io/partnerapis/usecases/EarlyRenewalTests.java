@@ -34,7 +34,8 @@ class EarlyRenewalTests {
 	void shortLivedTokenIsNotFetchedOnEveryCall() {
 		this.partner.tokens(5, 30);
 		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
-		this.partner.contextRunner("acme").withPropertyValues("partner.apis.acme.refresh-before-expiry=60s")
+		this.partner.contextRunner("acme")
+			.withPropertyValues("partner.apis.acme.refresh-before-expiry=60s")
 			.run((context) -> {
 				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
 				for (int i = 0; i < 20; i++) {
@@ -49,7 +50,8 @@ class EarlyRenewalTests {
 		int tokenDelayMillis = 1500;
 		this.partner.tokens(5, (token) -> PartnerStub.tokenResponse(token, 4), tokenDelayMillis);
 		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
-		this.partner.contextRunner("acme").withPropertyValues("partner.apis.acme.refresh-before-expiry=60s")
+		this.partner.contextRunner("acme")
+			.withPropertyValues("partner.apis.acme.refresh-before-expiry=60s")
 			.run((context) -> {
 				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
 				call(webClient);

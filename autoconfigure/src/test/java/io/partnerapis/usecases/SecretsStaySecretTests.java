@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * No client secret or token shows in any log line at any level, in exception messages or
- * in the {@code toString()} of partner-apis types, through token fetches in form and JSON,
- * a 401 recovery and a token endpoint that echoes the secret.
+ * in the {@code toString()} of partner-apis types, through token fetches in form and
+ * JSON, a 401 recovery and a token endpoint that echoes the secret.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsStaySecretTests {
@@ -89,9 +89,9 @@ class SecretsStaySecretTests {
 				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
 				webClient.get().uri("/things").retrieve().toBodilessEntity().block(Duration.ofSeconds(10));
 				PartnerApis apis = context.getBean(PartnerApis.class);
-				this.partner.stub(get(urlPathEqualTo("/things"))
-					.withHeader("Authorization", equalTo("Bearer " + TOKEN_TWO))
-					.willReturn(aResponse().withStatus(401)));
+				this.partner
+					.stub(get(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer " + TOKEN_TWO))
+						.willReturn(aResponse().withStatus(401)));
 				PartnerTokenException failure = assertThatExceptionOfType(PartnerTokenException.class)
 					.isThrownBy(() -> webClient.get().uri("/things").retrieve().toBodilessEntity().block())
 					.actual();

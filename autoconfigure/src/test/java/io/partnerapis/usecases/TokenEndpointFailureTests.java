@@ -104,8 +104,9 @@ class TokenEndpointFailureTests {
 	@Test
 	void slowAnswerTimesOutAndIsRetriedOnce() {
 		this.partner.tokens(3, (token) -> PartnerStub.tokenResponse(token, 3600), 3000);
-		runner().withPropertyValues("partner.apis.acme.token.response-timeout=300ms",
-				"partner.apis.acme.token.max-retries=1")
+		runner()
+			.withPropertyValues("partner.apis.acme.token.response-timeout=300ms",
+					"partner.apis.acme.token.max-retries=1")
 			.run((context) -> {
 				assertThatExceptionOfType(PartnerTokenException.class)
 					.isThrownBy(() -> call(context.getBean("acmeWebClient", WebClient.class)))
@@ -159,12 +160,14 @@ class TokenEndpointFailureTests {
 				}
 			}
 			catch (IOException ex) {
-				// The backlog is full: further connections hang, which is what this test needs.
+				// The backlog is full: further connections hang, which is what this test
+				// needs.
 			}
 			String tokenUri = "http://127.0.0.1:" + full.getLocalPort() + "/oauth/token";
-			runner().withPropertyValues("partner.apis.acme.token-uri=" + tokenUri,
-					"partner.apis.acme.token.connect-timeout=500ms", "partner.apis.acme.token.response-timeout=20s",
-					"partner.apis.acme.token.max-retries=0")
+			runner()
+				.withPropertyValues("partner.apis.acme.token-uri=" + tokenUri,
+						"partner.apis.acme.token.connect-timeout=500ms", "partner.apis.acme.token.response-timeout=20s",
+						"partner.apis.acme.token.max-retries=0")
 				.run((context) -> {
 					long start = System.nanoTime();
 					assertThatExceptionOfType(PartnerTokenException.class)

@@ -1,5 +1,6 @@
 package io.partnerapis.usecases;
 
+import io.partnerapis.UnauthorizedRetryOutcome;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerWebClientCustomizer;
 import io.partnerapis.testsupport.PartnerStub;
-import io.partnerapis.webclient.UnauthorizedRetryOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,7 +63,8 @@ class UnauthorizedRecoveryTests {
 			}
 			assertThat(this.partner.tokenRequests()).isEqualTo(2);
 			assertThat(this.partner.apiRequests()).hasSize(101);
-			assertThat(context.getBean(PartnerApis.class).get("acme")
+			assertThat(context.getBean(PartnerApis.class)
+				.get("acme")
 				.getUnauthorizedCount(UnauthorizedRetryOutcome.RECOVERED)).isEqualTo(1);
 		});
 	}
@@ -89,8 +90,8 @@ class UnauthorizedRecoveryTests {
 	@Test
 	void secondUnauthorizedGoesBackToTheCallerWithoutALoop() {
 		this.partner.tokens(5, 3600);
-		this.partner.stub(get(urlPathEqualTo("/things"))
-			.willReturn(aResponse().withStatus(401).withBody("{\"detail\":\"no\"}")));
+		this.partner.stub(
+				get(urlPathEqualTo("/things")).willReturn(aResponse().withStatus(401).withBody("{\"detail\":\"no\"}")));
 		this.partner.contextRunner("acme").run((context) -> {
 			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
 			ResponseEntity<String> response = webClient.get()
@@ -102,7 +103,8 @@ class UnauthorizedRecoveryTests {
 			assertThat(this.partner.apiRequests()).extracting((request) -> request.getHeader("Authorization"))
 				.containsExactly("Bearer token-1", "Bearer token-2");
 			assertThat(this.partner.tokenRequests()).isEqualTo(2);
-			assertThat(context.getBean(PartnerApis.class).get("acme")
+			assertThat(context.getBean(PartnerApis.class)
+				.get("acme")
 				.getUnauthorizedCount(UnauthorizedRetryOutcome.FAILED)).isEqualTo(1);
 		});
 	}
@@ -166,7 +168,8 @@ class UnauthorizedRecoveryTests {
 			assertThat(status).isEqualTo(401);
 			assertThat(this.partner.apiRequests()).hasSize(1);
 			assertThat(this.partner.tokenRequests()).isEqualTo(1);
-			assertThat(context.getBean(PartnerApis.class).get("acme")
+			assertThat(context.getBean(PartnerApis.class)
+				.get("acme")
 				.getUnauthorizedCount(UnauthorizedRetryOutcome.SKIPPED)).isEqualTo(1);
 			assertThat(status(webClient)).as("the next call gets a fresh token").isEqualTo(200);
 			assertThat(this.partner.tokenRequests()).isEqualTo(2);
@@ -204,12 +207,17 @@ class UnauthorizedRecoveryTests {
 			.whenScenarioStateIs("up")
 			.willReturn(PartnerStub.json("{}")));
 		this.partner.contextRunner("acme")
-			.withBean(PartnerWebClientCustomizer.class, () -> (name, builder) -> builder
-				.filter((request, next) -> next.exchange(request)
-					.flatMap((response) -> (response.statusCode().value() == 503)
-							? response.releaseBody().then(Mono.<ClientResponse>error(new IllegalStateException("503")))
-							: Mono.just(response))
-					.retryWhen(Retry.fixedDelay(1, Duration.ofMillis(1500)))))
+			.withBean(PartnerWebClientCustomizer.class,
+					() -> (name,
+							builder) -> builder.filter(
+									(request,
+											next) -> next.exchange(request)
+												.flatMap((response) -> (response.statusCode().value() == 503)
+														? response.releaseBody()
+															.then(Mono.<ClientResponse>error(
+																	new IllegalStateException("503")))
+														: Mono.just(response))
+												.retryWhen(Retry.fixedDelay(1, Duration.ofMillis(1500)))))
 			.run((context) -> {
 				assertThat(status(context.getBean("acmeWebClient", WebClient.class))).isEqualTo(200);
 				assertThat(this.partner.apiRequests()).extracting((request) -> request.getHeader("Authorization"))
@@ -241,7 +249,8 @@ class UnauthorizedRecoveryTests {
 		this.partner.tokens(5, 3600);
 		rejectToken("token-1");
 		acceptToken("token-2");
-		this.partner.contextRunner("acme").withPropertyValues("partner.apis.acme.retry-on-unauthorized=false")
+		this.partner.contextRunner("acme")
+			.withPropertyValues("partner.apis.acme.retry-on-unauthorized=false")
 			.run((context) -> {
 				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
 				assertThat(status(webClient)).isEqualTo(401);

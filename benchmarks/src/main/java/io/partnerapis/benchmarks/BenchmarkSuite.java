@@ -106,8 +106,8 @@ public final class BenchmarkSuite {
 	}
 
 	/**
-	 * Returns where JMH's own output goes: beside the benchmarks jar, whatever the working
-	 * directory.
+	 * Returns where JMH's own output goes: beside the benchmarks jar, whatever the
+	 * working directory.
 	 */
 	private static Path jmhLog() {
 		Path first = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]).toAbsolutePath();

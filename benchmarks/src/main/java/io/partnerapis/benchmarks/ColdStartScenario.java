@@ -39,13 +39,14 @@ final class ColdStartScenario {
 					Scenarios.stats(measurements, (m) -> m.burst().succeeded()).format(0),
 					Scenarios.stats(measurements, (m) -> m.burst().sentMillis()).format(0),
 					Scenarios.stats(measurements, (m) -> m.burst().answeredMillis()).format(0)));
-			report.section("2. Cold start: " + CALLS + " concurrent first calls",
-					"A fresh contender with no token gets " + CALLS + " calls at once; the token endpoint takes "
-							+ TOKEN_DELAY.toMillis() + " ms to answer. Token requests are counted by the server; \"all sent\" is "
-							+ "when the last call entered the WebClient, which should be well inside the token "
-							+ "delay for the calls to find no token. "
-							+ settings.runs() + " runs after one unrecorded warm-up run, each with a new contender; medians (min–max).\n\n" + table
-							+ "\nTarget: partner-apis makes 1 token request.");
+			report
+				.section("2. Cold start: " + CALLS + " concurrent first calls", "A fresh contender with no token gets "
+						+ CALLS + " calls at once; the token endpoint takes " + TOKEN_DELAY.toMillis()
+						+ " ms to answer. Token requests are counted by the server; \"all sent\" is "
+						+ "when the last call entered the WebClient, which should be well inside the token "
+						+ "delay for the calls to find no token. " + settings.runs()
+						+ " runs after one unrecorded warm-up run, each with a new contender; medians (min–max).\n\n"
+						+ table + "\nTarget: partner-apis makes 1 token request.");
 		}
 	}
 

@@ -32,8 +32,8 @@ final class Contender implements AutoCloseable {
 	}
 
 	/**
-	 * A plain WebClient that sends a static bearer token, which the partner accepts until it
-	 * is revoked: the cost floor of any authorized call.
+	 * A plain WebClient that sends a static bearer token, which the partner accepts until
+	 * it is revoked: the cost floor of any authorized call.
 	 * @param partner the partner
 	 * @return the contender
 	 */

@@ -45,11 +45,12 @@ final class FivePartners {
 
 		@Bean
 		StockWiring stockWiring() {
-			return new StockWiring(List.of(StockWiring.registration("budsense", "https://api.budsense.com/oauth/token"),
-					StockWiring.registration("bud", "https://api-sandbox.thisisbud.com/v1/oauth/token"),
-					StockWiring.registration("bemobi", BEMOBI_TOKEN_URI),
-					StockWiring.registration("smartsense", "https://api.smartsense.co/auth/oauth"),
-					StockWiring.registration("buoy", "https://auth.buoyhealth.com/oauth/token")),
+			return new StockWiring(
+					List.of(StockWiring.registration("budsense", "https://api.budsense.com/oauth/token"),
+							StockWiring.registration("bud", "https://api-sandbox.thisisbud.com/v1/oauth/token"),
+							StockWiring.registration("bemobi", BEMOBI_TOKEN_URI),
+							StockWiring.registration("smartsense", "https://api.smartsense.co/auth/oauth"),
+							StockWiring.registration("buoy", "https://auth.buoyhealth.com/oauth/token")),
 					StockWiring.Variant.RECOMMENDED);
 		}
 

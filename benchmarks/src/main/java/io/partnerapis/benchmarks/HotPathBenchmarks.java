@@ -35,12 +35,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <li>{@code filter*} call one {@link ExchangeFilterFunction} alone: the partner-apis
  * filter, the stock Spring Security filter, and a filter that only sets a static bearer
  * header, the least any such filter costs.</li>
- * <li>{@code webClient*} make a whole WebClient call, {@code retrieve()} included, through
- * each contender's own WebClient with its exchange function swapped for the canned
- * one.</li>
+ * <li>{@code webClient*} make a whole WebClient call, {@code retrieve()} included,
+ * through each contender's own WebClient with its exchange function swapped for the
+ * canned one.</li>
  * </ul>
- * Set-up starts the loopback partner and makes one real call per contender, so both
- * token caches hold a token before anything is measured.
+ * Set-up starts the loopback partner and makes one real call per contender, so both token
+ * caches hold a token before anything is measured.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -82,18 +82,28 @@ public class HotPathBenchmarks {
 		}
 		Mono<ClientResponse> ok = Mono.just(ClientResponse.create(HttpStatus.OK).build());
 		this.cannedExchange = (request) -> ok;
-		this.request = ClientRequest.create(HttpMethod.GET, URI.create(this.partner.baseUrl() + LoopbackPartner.API_PATH))
+		this.request = ClientRequest
+			.create(HttpMethod.GET, URI.create(this.partner.baseUrl() + LoopbackPartner.API_PATH))
 			.build();
-		this.staticHeaderFilter = (request, next) -> next
-			.exchange(ClientRequest.from(request).headers((headers) -> headers.setBearerAuth(LoopbackPartner.STATIC_TOKEN)).build());
+		this.staticHeaderFilter = (request,
+				next) -> next.exchange(ClientRequest.from(request)
+					.headers((headers) -> headers.setBearerAuth(LoopbackPartner.STATIC_TOKEN))
+					.build());
 		this.partnerApisFilter = filter(partnerApis.webClient(), PartnerAuthorizationFilter.class);
 		this.stockFilter = filter(stock.webClient(), ServerOAuth2AuthorizedClientExchangeFilterFunction.class);
-		ExchangeFunction freshResponses = (request) -> Mono.fromSupplier(() -> ClientResponse.create(HttpStatus.OK).build());
+		ExchangeFunction freshResponses = (request) -> Mono
+			.fromSupplier(() -> ClientResponse.create(HttpStatus.OK).build());
 		this.plainWebClient = plain.webClient().mutate().exchangeFunction(freshResponses).build();
 		this.partnerApisWebClient = partnerApis.webClient().mutate().exchangeFunction(freshResponses).build();
 		this.stockWebClient = stock.webClient().mutate().exchangeFunction(freshResponses).build();
 		for (WebClient webClient : List.of(this.plainWebClient, this.partnerApisWebClient, this.stockWebClient)) {
-			if (!webClient.get().uri(LoopbackPartner.API_PATH).retrieve().toBodilessEntity().block().getStatusCode().is2xxSuccessful()) {
+			if (!webClient.get()
+				.uri(LoopbackPartner.API_PATH)
+				.retrieve()
+				.toBodilessEntity()
+				.block()
+				.getStatusCode()
+				.is2xxSuccessful()) {
 				throw new IllegalStateException("Canned call failed");
 			}
 		}

@@ -80,8 +80,7 @@ final class JmhRun {
 		row(table, time, allocation, "filterStock", "stock Spring Security filter", "filterStock", "stock");
 		row(table, time, allocation, "webClientPlain", "WebClient call, plain static header", "webClientPlain",
 				"plain");
-		row(table, time, allocation, "webClientPartnerApis", "WebClient call, partner-apis", "webClientPlain",
-				"plain");
+		row(table, time, allocation, "webClientPartnerApis", "WebClient call, partner-apis", "webClientPlain", "plain");
 		row(table, time, allocation, "webClientStock", "WebClient call, stock Spring Security", "webClientPlain",
 				"plain");
 		Stats partnerApis = time.get("filterPartnerApis");
@@ -96,8 +95,8 @@ final class JmhRun {
 						+ "filters are taken from the contenders' own WebClients); WebClient rows make a whole "
 						+ "`get().uri(..).retrieve().toBodilessEntity()` call. Medians over all measured "
 						+ "iterations (min–max).\n\n" + table + "\nTarget: the partner-apis filter costs no more "
-						+ "than stock's: **" + ((partnerApis.median() <= stock.median()) ? "met" : "NOT met")
-						+ "** (" + Stats.number(partnerApis.median(), 0) + " vs " + Stats.number(stock.median(), 0)
+						+ "than stock's: **" + ((partnerApis.median() <= stock.median()) ? "met" : "NOT met") + "** ("
+						+ Stats.number(partnerApis.median(), 0) + " vs " + Stats.number(stock.median(), 0)
 						+ " ns/op).");
 	}
 

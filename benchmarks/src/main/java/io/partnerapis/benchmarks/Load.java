@@ -54,7 +54,11 @@ final class Load {
 	 * @return how many succeeded
 	 */
 	static long sequential(WebClient webClient, int count) {
-		return Flux.range(0, count).concatMap((i) -> call(webClient)).filter(Boolean::booleanValue).count().block(GRACE);
+		return Flux.range(0, count)
+			.concatMap((i) -> call(webClient))
+			.filter(Boolean::booleanValue)
+			.count()
+			.block(GRACE);
 	}
 
 	/**
@@ -85,8 +89,8 @@ final class Load {
 	}
 
 	/**
-	 * Keeps a fixed number of calls in flight for a set time: each of
-	 * {@code concurrency} workers sends its next call as soon as the last one is answered.
+	 * Keeps a fixed number of calls in flight for a set time: each of {@code concurrency}
+	 * workers sends its next call as soon as the last one is answered.
 	 * @param webClient the WebClient
 	 * @param concurrency how many calls are in flight
 	 * @param duration how long new calls are started
@@ -114,9 +118,9 @@ final class Load {
 	/**
 	 * Returns the CPU time the live Java threads of this JVM have used so far: the
 	 * clients' event loops, the loopback server's and the callers'. The JIT compiler and
-	 * the garbage collector are left out, so that code still being compiled does not count
-	 * against a contender; JMH's allocation figures show what each call leaves to the
-	 * collector.
+	 * the garbage collector are left out, so that code still being compiled does not
+	 * count against a contender; JMH's allocation figures show what each call leaves to
+	 * the collector.
 	 * @return the CPU time in nanoseconds
 	 */
 	static long threadCpuNanos() {
@@ -132,8 +136,8 @@ final class Load {
 	}
 
 	/**
-	 * Returns the CPU time this JVM has used so far, on all its threads: the clients', the
-	 * loopback server's, the JIT compiler's and the garbage collector's.
+	 * Returns the CPU time this JVM has used so far, on all its threads: the clients',
+	 * the loopback server's, the JIT compiler's and the garbage collector's.
 	 * @return the CPU time in nanoseconds
 	 */
 	static long processCpuNanos() {
@@ -143,6 +147,7 @@ final class Load {
 
 	/**
 	 * What a closed-loop run measured.
+	 *
 	 * @param succeeded calls that succeeded
 	 * @param failed calls that failed
 	 * @param elapsedNanos how long the run took

@@ -16,10 +16,11 @@ import reactor.netty.resources.LoopResources;
 import org.springframework.http.HttpHeaders;
 
 /**
- * One partner played by a Reactor Netty server on a random loopback port: a token endpoint
- * that hands out {@code tok-1}, {@code tok-2}, ... and an API that answers 200 to a bearer
- * token it issued that is neither expired nor revoked, and 401 to anything else. It counts
- * what it actually received, so scenarios report the server's numbers, not the clients'.
+ * One partner played by a Reactor Netty server on a random loopback port: a token
+ * endpoint that hands out {@code tok-1}, {@code tok-2}, ... and an API that answers 200
+ * to a bearer token it issued that is neither expired nor revoked, and 401 to anything
+ * else. It counts what it actually received, so scenarios report the server's numbers,
+ * not the clients'.
  *
  * <p>
  * The server runs on event loops of its own, apart from the clients' shared Reactor Netty

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Facts about the machine a run happens on, and how busy other processes kept it.
- * Reads Linux's {@code /proc}; elsewhere the facts read {@code unknown}.
+ * Facts about the machine a run happens on, and how busy other processes kept it. Reads
+ * Linux's {@code /proc}; elsewhere the facts read {@code unknown}.
  */
 final class Machine {
 
@@ -127,8 +127,8 @@ final class Machine {
 	record CpuSample(long nanoTime, long busyTicks, long ownTicks, long stealTicks) {
 
 		/**
-		 * Describes the CPU time that processes other than this run used since an
-		 * earlier sample.
+		 * Describes the CPU time that processes other than this run used since an earlier
+		 * sample.
 		 * @param before the earlier sample
 		 * @return the description
 		 */

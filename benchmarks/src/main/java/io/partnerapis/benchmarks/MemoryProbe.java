@@ -43,7 +43,11 @@ public final class MemoryProbe {
 					properties.putAll(BootContexts.partnerProperties(name(i), partner));
 				}
 				context = BootContexts.start(true, properties);
-				context.getBean(PartnerApis.class).getAll().stream().map(PartnerApi::getWebClient).forEach(webClients::add);
+				context.getBean(PartnerApis.class)
+					.getAll()
+					.stream()
+					.map(PartnerApi::getWebClient)
+					.forEach(webClients::add);
 			}
 			else if (variant.equals("stock")) {
 				context = BootContexts.start(false, Map.of());

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Memory: the heap each configured partner retains, from the difference between
- * contexts with few and many partners, each measured in a JVM of its own.
+ * Memory: the heap each configured partner retains, from the difference between contexts
+ * with few and many partners, each measured in a JVM of its own.
  */
 final class MemoryScenario {
 
@@ -57,8 +57,8 @@ final class MemoryScenario {
 						+ ", divided by the partners added, which cancels what any application pays once (classes, "
 						+ "connector, codecs). partner-apis: `partner.apis.partnerNNNN.*` properties in a context "
 						+ "with the starter. Stock: one registration each in one repository, one shared "
-						+ "authorized-client service and manager, one filtered WebClient each. "
-						+ settings.memoryRuns() + " runs per N; medians (min–max).\n\n" + table);
+						+ "authorized-client service and manager, one filtered WebClient each. " + settings.memoryRuns()
+						+ " runs per N; medians (min–max).\n\n" + table);
 	}
 
 	private static double slope(Map<Integer, Map<String, String>> byCount, String key, int from, int to) {

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a probe, a {@code main} of this module, in a JVM of its own, so that what it
- * measures starts from nothing: no loaded classes, no warm caches, no other heap.
- * Probes print their results as {@code key=value} lines.
+ * measures starts from nothing: no loaded classes, no warm caches, no other heap. Probes
+ * print their results as {@code key=value} lines.
  */
 final class Probes {
 

@@ -41,10 +41,10 @@ final class RevocationScenario {
 					Scenarios.stats(measurements, Measurement::tokenRequests).format(0),
 					Scenarios.stats(measurements, Measurement::unauthorized).format(0)));
 			report.section("3. Revocation: the token is revoked, then " + CALLS + " calls",
-					"Each contender makes one call (so it holds a token), the server revokes every token, then "
-							+ CALLS + " calls follow one after the other. Counts are the server's. " + settings.runs()
-							+ " runs after one unrecorded warm-up run, each with a new contender; medians (min–max).\n\n" + table
-							+ "\nTarget: partner-apis " + CALLS + " succeeded with 1 token request.");
+					"Each contender makes one call (so it holds a token), the server revokes every token, then " + CALLS
+							+ " calls follow one after the other. Counts are the server's. " + settings.runs()
+							+ " runs after one unrecorded warm-up run, each with a new contender; medians (min–max).\n\n"
+							+ table + "\nTarget: partner-apis " + CALLS + " succeeded with 1 token request.");
 		}
 	}
 

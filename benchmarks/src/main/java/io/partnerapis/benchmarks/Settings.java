@@ -18,9 +18,9 @@ import java.time.Duration;
  * @param startupRuns JVMs started per start-up variant
  * @param memoryRuns JVMs started per memory variant and partner count
  */
-record Settings(int runs, int concurrency, int throughputRounds, Duration throughputWarmup,
-		Duration throughputMeasure, Duration renewalLoad, int jmhForks, int jmhWarmups, int jmhIterations,
-		Duration jmhTime, int startupRuns, int memoryRuns) {
+record Settings(int runs, int concurrency, int throughputRounds, Duration throughputWarmup, Duration throughputMeasure,
+		Duration renewalLoad, int jmhForks, int jmhWarmups, int jmhIterations, Duration jmhTime, int startupRuns,
+		int memoryRuns) {
 
 	/**
 	 * Returns the settings of a full run: a few minutes on two cores.

@@ -39,7 +39,8 @@ final class StartupScenario {
 					.add(Double.parseDouble(values.get("refreshMillis")));
 				ready.computeIfAbsent(variant, (key) -> new ArrayList<>())
 					.add(Double.parseDouble(values.get("readyMillis")));
-				cpu.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(Double.parseDouble(values.get("cpuMillis")));
+				cpu.computeIfAbsent(variant, (key) -> new ArrayList<>())
+					.add(Double.parseDouble(values.get("cpuMillis")));
 				beans.put(variant, values.get("beans"));
 			}
 		}
@@ -55,19 +56,16 @@ final class StartupScenario {
 					Stats.of(ready.get(variant)).format(0), cpuStats.format(0),
 					none ? "–" : Stats.number(cpuStats.median() - baseCpu, 0), beans.get(variant));
 		});
-		report.section("6. Start-up with five partners",
-				"Each measurement starts a new JVM (`" + String.join(" ", JVM)
-						+ "`) that creates and refreshes one `AnnotationConfigApplicationContext` with "
-						+ "`WebClientAutoConfiguration`, `ReactiveHttpClientAutoConfiguration` and "
-						+ "`CodecsAutoConfiguration`, plus either `PartnerApisAutoConfiguration` with the five "
-						+ "partners of the specification (budsense, bud, bemobi, smartsense, buoy: provider presets "
-						+ "plus client id and secret), or the same five wired by hand as stock Spring Security "
-						+ "beans (registrations, authorized-client service and manager, one filtered WebClient "
-						+ "each). CPU time (all the JVM's threads, JIT compilers included) moves less than wall time "
-						+ "when other processes share the cores. The first JVM is a discarded warm-up of the disk "
-						+ "cache. "
-						+ settings.startupRuns() + " JVMs per variant, interleaved; medians (min–max).\n\n"
-						+ table);
+		report.section("6. Start-up with five partners", "Each measurement starts a new JVM (`" + String.join(" ", JVM)
+				+ "`) that creates and refreshes one `AnnotationConfigApplicationContext` with "
+				+ "`WebClientAutoConfiguration`, `ReactiveHttpClientAutoConfiguration` and "
+				+ "`CodecsAutoConfiguration`, plus either `PartnerApisAutoConfiguration` with the five "
+				+ "partners of the specification (budsense, bud, bemobi, smartsense, buoy: provider presets "
+				+ "plus client id and secret), or the same five wired by hand as stock Spring Security "
+				+ "beans (registrations, authorized-client service and manager, one filtered WebClient "
+				+ "each). CPU time (all the JVM's threads, JIT compilers included) moves less than wall time "
+				+ "when other processes share the cores. The first JVM is a discarded warm-up of the disk " + "cache. "
+				+ settings.startupRuns() + " JVMs per variant, interleaved; medians (min–max).\n\n" + table);
 	}
 
 }

@@ -18,8 +18,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * documentation shows for use outside a web request: an
  * {@link AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager} over an
  * {@link InMemoryReactiveOAuth2AuthorizedClientService}, shared by every registration,
- * and a {@link ServerOAuth2AuthorizedClientExchangeFilterFunction} per WebClient with
- * its default registration id.
+ * and a {@link ServerOAuth2AuthorizedClientExchangeFilterFunction} per WebClient with its
+ * default registration id.
  */
 final class StockWiring {
 
@@ -75,9 +75,9 @@ final class StockWiring {
 				this.manager);
 		oauth2.setDefaultClientRegistrationId(registrationId);
 		if (this.variant.failureHandler) {
-			oauth2.setAuthorizationFailureHandler(new RemoveAuthorizedClientReactiveOAuth2AuthorizationFailureHandler(
-					(id, principal, attributes) -> this.authorizedClients.removeAuthorizedClient(id,
-							principal.getName())));
+			oauth2.setAuthorizationFailureHandler(
+					new RemoveAuthorizedClientReactiveOAuth2AuthorizationFailureHandler((id, principal,
+							attributes) -> this.authorizedClients.removeAuthorizedClient(id, principal.getName())));
 		}
 		return builder.baseUrl(baseUrl).filter(oauth2).build();
 	}

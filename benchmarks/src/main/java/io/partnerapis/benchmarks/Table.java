@@ -28,8 +28,8 @@ final class Table {
 	 */
 	Table row(Object... cells) {
 		if (cells.length != this.headers.size()) {
-			throw new IllegalArgumentException("Row has " + cells.length + " cells, table has "
-					+ this.headers.size() + " columns: " + Arrays.toString(cells));
+			throw new IllegalArgumentException("Row has " + cells.length + " cells, table has " + this.headers.size()
+					+ " columns: " + Arrays.toString(cells));
 		}
 		this.rows.add(Arrays.stream(cells).map(String::valueOf).toList());
 		return this;

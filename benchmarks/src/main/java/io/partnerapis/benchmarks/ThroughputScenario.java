@@ -15,9 +15,9 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>
  * Two measures are reported: calls per second of wall time, and CPU time this JVM's Java
- * threads spent per call (client and loopback server together, JIT and GC left out). The second barely moves when other
- * processes take cores away, and its ratio to plain is what throughput would be when
- * CPU-bound.
+ * threads spent per call (client and loopback server together, JIT and GC left out). The
+ * second barely moves when other processes take cores away, and its ratio to plain is
+ * what throughput would be when CPU-bound.
  */
 final class ThroughputScenario {
 
@@ -69,7 +69,8 @@ final class ThroughputScenario {
 			report.section("1b. Hot path over loopback: throughput with a cached token",
 					"Each contender already holds a token; " + settings.concurrency()
 							+ " calls are kept in flight (closed loop: a GET that reads a small JSON body) against "
-							+ "the same Reactor Netty server on 127.0.0.1. After " + Scenarios.seconds(settings.throughputWarmup())
+							+ "the same Reactor Netty server on 127.0.0.1. After "
+							+ Scenarios.seconds(settings.throughputWarmup())
 							+ " of warm-up each, the contenders take turns: " + settings.throughputRounds()
 							+ " rounds of " + Scenarios.seconds(settings.throughputMeasure())
 							+ " per contender, the order rotating per round. All contenders take Spring Boot's "
@@ -100,8 +101,8 @@ final class ThroughputScenario {
 	}
 
 	private static String verdict(Stats ratio) {
-		return "**" + ((ratio.median() >= TARGET) ? "met" : "NOT met") + "** (median "
-				+ Stats.number(ratio.median(), 3) + ")";
+		return "**" + ((ratio.median() >= TARGET) ? "met" : "NOT met") + "** (median " + Stats.number(ratio.median(), 3)
+				+ ")";
 	}
 
 }

@@ -35,8 +35,8 @@ final class UnauthorizedStormScenario {
 						return new Measurement(burst, partner.tokenRequests(), partner.apiUnauthorized(),
 								partner.apiRequests());
 					});
-			Table table = new Table("Contender", "succeeded of " + CALLS, "renewals (token requests)",
-					"401 answers", "API requests", "all sent after ms");
+			Table table = new Table("Contender", "succeeded of " + CALLS, "renewals (token requests)", "401 answers",
+					"API requests", "all sent after ms");
 			results.forEach((name, measurements) -> table.row(name,
 					Scenarios.stats(measurements, (m) -> m.burst().succeeded()).format(0),
 					Scenarios.stats(measurements, Measurement::tokenRequests).format(0),
@@ -44,13 +44,13 @@ final class UnauthorizedStormScenario {
 					Scenarios.stats(measurements, Measurement::apiRequests).format(0),
 					Scenarios.stats(measurements, (m) -> m.burst().sentMillis()).format(0)));
 			report.section("4. 401 storm: " + CALLS + " concurrent calls meet a 401",
-					"Each contender makes one call (so it holds a token), the server revokes every token, then "
-							+ CALLS + " calls are sent at once with the revoked token. The server takes "
+					"Each contender makes one call (so it holds a token), the server revokes every token, then " + CALLS
+							+ " calls are sent at once with the revoked token. The server takes "
 							+ UNAUTHORIZED_DELAY.toMillis() + " ms to answer 401, as across a real network, so all "
 							+ "calls are in flight before the first 401 returns. Counts are the server's; API "
 							+ "requests include replays. " + settings.runs()
-							+ " runs after one unrecorded warm-up run, each with a new contender; medians (min–max).\n\n" + table
-							+ "\nTarget: partner-apis " + CALLS + " succeeded with 1 renewal.");
+							+ " runs after one unrecorded warm-up run, each with a new contender; medians (min–max).\n\n"
+							+ table + "\nTarget: partner-apis " + CALLS + " succeeded with 1 renewal.");
 		}
 	}
 

@@ -1,12 +1,16 @@
 package io.partnerapis.token.cache;
 
+import io.partnerapis.TokenState;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.partnerapis.PartnerTokenException;
+import io.partnerapis.TokenState;
+import io.partnerapis.store.PartnerTokenStore;
+import io.partnerapis.store.StoredToken;
+import io.partnerapis.store.TokenKey;
 import io.partnerapis.token.fetch.TokenFetcher;
 import io.partnerapis.token.renew.RenewalPolicy;
 import org.apache.commons.logging.Log;
@@ -14,10 +18,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
 /**
@@ -29,15 +30,13 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
  * <li>When there is none, the first caller starts a fetch and every concurrent caller
  * waits for that same fetch (single flight).</li>
  * <li>When a token is due for renewal but still valid, callers go on using it while one
- * renewal runs in the background; a failed renewal is recorded and tried again later.</li>
+ * renewal runs in the background; a failed renewal is recorded and tried again
+ * later.</li>
  * <li>A token the partner rejected is dropped only if it is still the current one, so
  * many concurrent 401s cause one renewal.</li>
  * </ul>
- * Tokens are stored through Spring Security's {@link ReactiveOAuth2AuthorizedClientService},
- * so a shared store lets instances reuse each other's tokens; the in-memory copy here
- * keeps the hot path free of store look-ups.
- *
- * @author partner-apis
+ * Tokens are kept in a {@link PartnerTokenStore}, so a shared store lets instances reuse
+ * each other's tokens; the in-memory copy here keeps the hot path free of store look-ups.
  */
 public final class PartnerTokenCache {
 
@@ -47,9 +46,9 @@ public final class PartnerTokenCache {
 
 	private final TokenFetcher fetcher;
 
-	private final ReactiveOAuth2AuthorizedClientService store;
+	private final PartnerTokenStore store;
 
-	private final Authentication principal;
+	private final TokenKey key;
 
 	private final RenewalPolicy policy;
 
@@ -58,10 +57,6 @@ public final class PartnerTokenCache {
 	private final AtomicReference<@Nullable Cached> current = new AtomicReference<>();
 
 	private final AtomicReference<@Nullable Flight> inFlight = new AtomicReference<>();
-
-	private final AtomicReference<@Nullable Instant> lastForcedRenewal = new AtomicReference<>();
-
-	private final AtomicInteger unaccepted = new AtomicInteger();
 
 	private volatile @Nullable OAuth2AuthorizedClient retired;
 
@@ -76,16 +71,17 @@ public final class PartnerTokenCache {
 	/**
 	 * Creates a new cache.
 	 * @param fetcher fetches new tokens for the partner
-	 * @param store stores the partner's authorized client
+	 * @param store stores the partner's token
+	 * @param key the key of the partner's token in the store
 	 * @param policy decides when tokens are renewed
 	 * @param clock the clock to read the time from
 	 */
-	public PartnerTokenCache(TokenFetcher fetcher, ReactiveOAuth2AuthorizedClientService store, RenewalPolicy policy,
+	public PartnerTokenCache(TokenFetcher fetcher, PartnerTokenStore store, TokenKey key, RenewalPolicy policy,
 			Clock clock) {
-		this.partner = fetcher.getRegistration().getRegistrationId();
+		this.partner = key.partner();
 		this.fetcher = fetcher;
 		this.store = store;
-		this.principal = UsernamePasswordAuthenticationToken.unauthenticated(fetcher.getPrincipalName(), null);
+		this.key = key;
 		this.policy = policy;
 		this.clock = clock;
 	}
@@ -108,51 +104,36 @@ public final class PartnerTokenCache {
 	}
 
 	/**
-	 * Takes note that the partner rejected a token with 401 Unauthorized and drops that
-	 * token if it is still the current one, so the next {@link #token()} fetches another.
-	 * @param rejected the token the partner rejected
-	 * @return {@code true} when the rejected request should be sent again with the token
-	 * {@link #token()} now gives, {@code false} when no other token is to be had yet
-	 * because the last forced renewal was too recent
+	 * Returns whether the given token is the one this cache hands out now.
+	 * @param token the token
+	 * @return whether it is current
 	 */
-	public boolean rejected(OAuth2AccessToken rejected) {
+	public boolean isCurrent(OAuth2AccessToken token) {
+		Cached cached = this.current.get();
+		return cached != null && sameToken(cached.client, token);
+	}
+
+	/**
+	 * Drops a token the partner rejected if it is still the current one, so that the next
+	 * {@link #token()} fetches another, and removes it from the store unless the store
+	 * already holds a newer one.
+	 * @param rejected the token the partner rejected
+	 * @return {@code true} when this call dropped it, {@code false} when it was no longer
+	 * current
+	 */
+	public boolean invalidate(OAuth2AccessToken rejected) {
 		Cached cached = this.current.get();
 		if (cached == null || !sameToken(cached.client, rejected)) {
-			return true;
-		}
-		Instant now = this.clock.instant();
-		if (!this.policy.mayForceRenewal(now, this.lastForcedRenewal.get(), this.unaccepted.get())) {
-			return this.current.get() != cached;
+			return false;
 		}
 		this.retired = cached.client;
-		if (this.current.compareAndSet(cached, null)) {
-			this.lastForcedRenewal.set(now);
-			this.unaccepted.incrementAndGet();
-			removeFromStore(rejected);
+		if (!this.current.compareAndSet(cached, null)) {
+			return false;
 		}
-		return true;
-	}
-
-	/**
-	 * Takes note that the partner accepted a token, so renewals forced by 401 go back to
-	 * their shortest interval. Cheap enough to call for every answer.
-	 */
-	public void accepted() {
-		if (this.unaccepted.get() != 0) {
-			this.unaccepted.set(0);
-		}
-	}
-
-	/**
-	 * Removes a rejected token from the store, unless the store already holds another one,
-	 * which an instance sharing the store may have fetched meanwhile.
-	 */
-	private void removeFromStore(OAuth2AccessToken rejected) {
-		this.store.<OAuth2AuthorizedClient>loadAuthorizedClient(this.partner, this.principal.getName())
-			.filter((stored) -> sameToken(stored, rejected))
-			.flatMap((stored) -> this.store.removeAuthorizedClient(this.partner, this.principal.getName()))
+		this.store.removeIfCurrent(this.key, rejected.getTokenValue())
 			.subscribe(null, (ex) -> logger.warn("Could not remove the rejected token of partner '" + this.partner
 					+ "' from its store: " + describe(ex)));
+		return true;
 	}
 
 	/**
@@ -162,8 +143,9 @@ public final class PartnerTokenCache {
 	public TokenState state() {
 		Cached cached = this.current.get();
 		Failure failure = this.lastFailure;
-		TokenState.Status status = (cached == null) ? ((this.retired != null || this.fetches.get() > 0)
-				? TokenState.Status.EXPIRED : TokenState.Status.NONE)
+		TokenState.Status status = (cached == null)
+				? ((this.retired != null || this.fetches.get() > 0) ? TokenState.Status.EXPIRED
+						: TokenState.Status.NONE)
 				: (cached.isValidAt(this.clock.instant()) ? TokenState.Status.VALID : TokenState.Status.EXPIRED);
 		return new TokenState(status, (cached != null) ? cached.client.getAccessToken().getExpiresAt() : null,
 				(cached != null) ? cached.renewAt : null, this.fetches.get(), this.failures.get(),
@@ -172,9 +154,10 @@ public final class PartnerTokenCache {
 	}
 
 	private void renewInBackground(Cached cached) {
-		flight().subscribe(null, (ex) -> logger.warn("Background renewal of the token of partner '" + this.partner
-				+ "' failed; its current token stays in use until " + cached.client.getAccessToken().getExpiresAt()
-				+ ". " + describe(ex)));
+		flight().subscribe(null,
+				(ex) -> logger.warn("Background renewal of the token of partner '" + this.partner
+						+ "' failed; its current token stays in use until "
+						+ cached.client.getAccessToken().getExpiresAt() + ". " + describe(ex)));
 	}
 
 	private Mono<Cached> flight() {
@@ -198,9 +181,10 @@ public final class PartnerTokenCache {
 		Cached cached = this.current.get();
 		OAuth2AuthorizedClient previous = (cached != null) ? cached.client : this.retired;
 		Instant now = this.clock.instant();
-		return this.store.<OAuth2AuthorizedClient>loadAuthorizedClient(this.partner, this.principal.getName())
-			.filter((stored) -> now.isBefore(this.policy.renewAt(stored.getAccessToken()))
-					&& (previous == null || !sameToken(previous, stored.getAccessToken())))
+		return this.store.load(this.key)
+			.filter((stored) -> now.isBefore(this.policy.renewAt(stored.accessToken()))
+					&& (previous == null || !sameToken(previous, stored.accessToken())))
+			.map(this.fetcher::authorizedClient)
 			.switchIfEmpty(Mono.defer(() -> fetch(previous)))
 			.map(this::adopt)
 			.doOnError((ex) -> postpone(cached));
@@ -220,7 +204,9 @@ public final class PartnerTokenCache {
 
 	private Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous) {
 		return this.fetcher.fetch(previous)
-			.flatMap((fresh) -> this.store.saveAuthorizedClient(fresh, this.principal).thenReturn(fresh))
+			.flatMap((fresh) -> this.store
+				.save(this.key, new StoredToken(fresh.getAccessToken(), fresh.getRefreshToken()))
+				.thenReturn(fresh))
 			.doOnNext((fresh) -> {
 				this.fetches.incrementAndGet();
 				this.lastFetchFailed = false;

@@ -43,8 +43,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * {@link ReactiveOAuth2AccessTokenResponseClient} that speaks each partner's token-endpoint
- * dialect as its {@link TokenEndpoint} describes.
+ * {@link ReactiveOAuth2AccessTokenResponseClient} that speaks each partner's
+ * token-endpoint dialect as its {@link TokenEndpoint} describes.
  *
  * <p>
  * Request parameters and headers come from Spring Security's
@@ -61,12 +61,11 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  *
  * <p>
  * JSON bodies go out and all answers come in as bytes, never as strings or objects, so
- * that Spring's codecs, which log the content of strings and objects at debug level, never
- * see a secret or a token; form bodies go through Spring's form writer, which masks their
- * content in logs. Answers longer than 64 KiB are not read further.
+ * that Spring's codecs, which log the content of strings and objects at debug level,
+ * never see a secret or a token; form bodies go through Spring's form writer, which masks
+ * their content in logs. Answers longer than 64 KiB are not read further.
  *
  * @param <T> the grant request type
- * @author partner-apis
  */
 public final class PartnerTokenResponseClient<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements ReactiveOAuth2AccessTokenResponseClient<T> {
@@ -102,7 +101,7 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 			ObservationRegistry observationRegistry, @Nullable TokenFetchObservationConvention observationConvention) {
 		this.webClient = webClient;
 		this.endpoint = endpoint;
-		this.headersConverter.setEncodeClientCredentials(endpoint.encodeClientCredentials());
+		this.headersConverter.setEncodeClientCredentials(endpoint.request().encodeClientCredentials());
 		this.reader = new TokenResponseReader(endpoint, registration.getClientId(), registration.getClientSecret());
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
@@ -114,8 +113,8 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 			TokenFetchContext context = new TokenFetchContext(this.endpoint.partner(), this.endpoint.provider(),
 					grantRequest.getGrantType().getValue());
 			Observation observation = TokenFetchObservationDocumentation.TOKEN_FETCH
-				.observation(this.observationConvention, DefaultTokenFetchObservationConvention.INSTANCE,
-						() -> context, this.observationRegistry)
+				.observation(this.observationConvention, DefaultTokenFetchObservationConvention.INSTANCE, () -> context,
+						this.observationRegistry)
 				.start();
 			return exchangeWithRetries(grantRequest).doOnError(observation::error)
 				.doOnTerminate(observation::stop)
@@ -126,9 +125,9 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 
 	private Mono<OAuth2AccessTokenResponse> exchangeWithRetries(T grantRequest) {
 		return Mono.defer(() -> exchange(grantRequest))
-			.timeout(this.endpoint.responseTimeout())
+			.timeout(this.endpoint.retries().responseTimeout())
 			.onErrorMap((ex) -> !(ex instanceof PartnerTokenException), (ex) -> unreachable(grantRequest, ex))
-			.retryWhen(Retry.backoff(this.endpoint.maxRetries(), this.endpoint.retryBackoff())
+			.retryWhen(Retry.backoff(this.endpoint.retries().maxRetries(), this.endpoint.retries().backoff())
 				.jitter(0.5)
 				.filter((ex) -> ex instanceof PartnerTokenException tokenException && tokenException.isTransient())
 				.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
@@ -140,16 +139,17 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 				this.parametersConverter.convert(grantRequest));
 		HttpHeaders headers = this.headersConverter.convert(grantRequest);
 		if (grantRequest instanceof OAuth2ClientCredentialsGrantRequest) {
-			this.endpoint.parameters().forEach(parameters::set);
+			this.endpoint.request().parameters().forEach(parameters::set);
 		}
-		if (grantRequest instanceof OAuth2RefreshTokenGrantRequest && this.endpoint.clientIdHeader() != null) {
+		if (grantRequest instanceof OAuth2RefreshTokenGrantRequest
+				&& this.endpoint.request().clientIdHeader() != null) {
 			parameters.remove(OAuth2ParameterNames.CLIENT_ID);
 			parameters.remove(OAuth2ParameterNames.CLIENT_SECRET);
 			headers.remove(HttpHeaders.AUTHORIZATION);
-			headers.set(this.endpoint.clientIdHeader(), registration.getClientId());
+			headers.set(this.endpoint.request().clientIdHeader(), registration.getClientId());
 		}
 		BodyInserter<?, ? super ClientHttpRequest> requestBody = body(parameters, headers);
-		this.endpoint.headers().forEach(headers::set);
+		this.endpoint.request().headers().forEach(headers::set);
 		return this.webClient.post()
 			.uri(registration.getProviderDetails().getTokenUri())
 			.headers((requestHeaders) -> requestHeaders.putAll(headers))
@@ -164,7 +164,7 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 
 	private BodyInserter<?, ? super ClientHttpRequest> body(MultiValueMap<String, String> parameters,
 			HttpHeaders headers) {
-		if (this.endpoint.requestFormat() == RequestFormat.JSON) {
+		if (this.endpoint.request().format() == RequestFormat.JSON) {
 			headers.setContentType(MediaType.APPLICATION_JSON);
 			return BodyInserters
 				.fromValue(JSON.writeToString(parameters.toSingleValueMap()).getBytes(StandardCharsets.UTF_8));
@@ -183,7 +183,8 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 
 	private PartnerTokenException unreachable(T grantRequest, Throwable ex) {
 		String tokenUri = grantRequest.getClientRegistration().getProviderDetails().getTokenUri();
-		String what = (ex instanceof TimeoutException) ? "got no response within " + this.endpoint.responseTimeout()
+		String what = (ex instanceof TimeoutException)
+				? "got no response within " + this.endpoint.retries().responseTimeout()
 				: "could not be sent: " + describe(ex);
 		return new PartnerTokenException(this.endpoint.partner(), null,
 				new OAuth2Error(PartnerTokenException.TOKEN_ENDPOINT_UNREACHABLE, "Token endpoint unreachable", null),

@@ -2,6 +2,7 @@ package io.partnerapis.token.fetch;
 
 import io.partnerapis.PartnerApisProperties.RenewalGrant;
 import io.partnerapis.PartnerTokenException;
+import io.partnerapis.store.StoredToken;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -14,11 +15,10 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
 
 /**
  * Obtains a new token for one partner through Spring Security's
- * {@link ReactiveOAuth2AccessTokenResponseClient} abstraction: a client-credentials grant,
- * or, where the partner renews with refresh tokens, a refresh-token grant that falls back
- * to a client-credentials grant when the endpoint refuses it (a 4xx answer).
+ * {@link ReactiveOAuth2AccessTokenResponseClient} abstraction: a client-credentials
+ * grant, or, where the partner renews with refresh tokens, a refresh-token grant that
+ * falls back to a client-credentials grant when the endpoint refuses it (a 4xx answer).
  *
- * @author partner-apis
  */
 public final class TokenFetcher {
 
@@ -59,11 +59,13 @@ public final class TokenFetcher {
 	}
 
 	/**
-	 * Returns the principal name the partner's authorized clients are stored under.
-	 * @return the principal name
+	 * Returns a token that was stored earlier as an authorized client of this partner.
+	 * @param stored the stored token
+	 * @return the authorized client
 	 */
-	public String getPrincipalName() {
-		return this.principalName;
+	public OAuth2AuthorizedClient authorizedClient(StoredToken stored) {
+		return new OAuth2AuthorizedClient(this.registration, this.principalName, stored.accessToken(),
+				stored.refreshToken());
 	}
 
 	/**
@@ -72,8 +74,7 @@ public final class TokenFetcher {
 	 * @return the new authorized client
 	 */
 	public Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous) {
-		if (this.renewalGrant == RenewalGrant.REFRESH_TOKEN && previous != null
-				&& previous.getRefreshToken() != null) {
+		if (this.renewalGrant == RenewalGrant.REFRESH_TOKEN && previous != null && previous.getRefreshToken() != null) {
 			return this.refreshToken
 				.getTokenResponse(new OAuth2RefreshTokenGrantRequest(this.registration, previous.getAccessToken(),
 						previous.getRefreshToken()))

@@ -31,8 +31,6 @@ import org.springframework.util.StringUtils;
  * Parsing is delegated to Spring Boot's {@link JsonParser} and Spring Security's
  * {@link DefaultMapOAuth2AccessTokenResponseConverter}; this class only checks and
  * normalises the map in between.
- *
- * @author partner-apis
  */
 final class TokenResponseReader {
 
@@ -73,9 +71,9 @@ final class TokenResponseReader {
 		Map<String, Object> fields = tokenFields(status, body);
 		Object accessToken = fields.get(OAuth2ParameterNames.ACCESS_TOKEN);
 		if (!(accessToken instanceof String value) || !StringUtils.hasText(value)) {
-			throw invalid(status, body, "it has no '" + OAuth2ParameterNames.ACCESS_TOKEN + "'"
-					+ (this.endpoint.responsePath().isEmpty() ? ""
-							: " inside '" + String.join(".", this.endpoint.responsePath()) + "'"));
+			throw invalid(status, body,
+					"it has no '" + OAuth2ParameterNames.ACCESS_TOKEN + "'" + (this.endpoint.response().path().isEmpty()
+							? "" : " inside '" + String.join(".", this.endpoint.response().path()) + "'"));
 		}
 		Map<String, Object> normalised = new LinkedHashMap<>(fields);
 		normalised.put(OAuth2ParameterNames.TOKEN_TYPE, tokenType(status, body, fields));
@@ -88,7 +86,7 @@ final class TokenResponseReader {
 		if (map == null) {
 			throw invalid(status, body, "it is not a JSON object");
 		}
-		for (String name : this.endpoint.responsePath()) {
+		for (String name : this.endpoint.response().path()) {
 			Object nested = map.get(name);
 			if (!(nested instanceof Map<?, ?> object)) {
 				throw invalid(status, body, "it has no '" + name + "' object");
@@ -110,7 +108,7 @@ final class TokenResponseReader {
 	private long expiresIn(int status, String body, Map<String, Object> fields) {
 		Object value = fields.get(OAuth2ParameterNames.EXPIRES_IN);
 		if (value == null) {
-			return Math.max(1, this.endpoint.defaultLifetime().toSeconds());
+			return Math.max(1, this.endpoint.response().defaultLifetime().toSeconds());
 		}
 		long seconds;
 		try {
@@ -168,8 +166,8 @@ final class TokenResponseReader {
 	}
 
 	/**
-	 * Masks every token-like value in a text taken from a token endpoint's answer, and the
-	 * client id and secret wherever the endpoint echoed them.
+	 * Masks every token-like value in a text taken from a token endpoint's answer, and
+	 * the client id and secret wherever the endpoint echoed them.
 	 * @param text the text
 	 * @return the masked text
 	 */

@@ -13,8 +13,8 @@ import org.springframework.util.Assert;
  * renewal, and after the partner rejected it with 401 Unauthorized.
  *
  * <ul>
- * <li>A token is renewed {@code refresh-before-expiry} before it expires, but never before
- * half of its lifetime has passed, so a short-lived token is not fetched on every
+ * <li>A token is renewed {@code refresh-before-expiry} before it expires, but never
+ * before half of its lifetime has passed, so a short-lived token is not fetched on every
  * call.</li>
  * <li>A failed background renewal is tried again after a quarter of the time the token
  * has left, between five and thirty seconds, not on every call.</li>
@@ -23,8 +23,6 @@ import org.springframework.util.Assert;
  * the partner rejects the fresh tokens too, so an API that rejects every token cannot
  * drain a token quota.</li>
  * </ul>
- *
- * @author partner-apis
  */
 public final class RenewalPolicy {
 
@@ -89,9 +87,9 @@ public final class RenewalPolicy {
 
 	/**
 	 * Returns whether a 401 may force a renewal now. The interval between forced renewals
-	 * doubles with each one until the partner accepts a token again, up to an hour (or the
-	 * configured interval, if longer), so an API that rejects every token costs at most a
-	 * few dozen tokens a day.
+	 * doubles with each one until the partner accepts a token again, up to an hour (or
+	 * the configured interval, if longer), so an API that rejects every token costs at
+	 * most a few dozen tokens a day.
 	 * @param now the current instant
 	 * @param lastForced when the last forced renewal happened, or {@code null}
 	 * @param unaccepted how many forced renewals happened since the partner last accepted

@@ -44,8 +44,7 @@ class RenewalPolicyTests {
 		assertThat(this.policy.forcedRenewalInterval(3)).hasSeconds(120);
 		assertThat(this.policy.forcedRenewalInterval(8)).hasSeconds(3600);
 		assertThat(this.policy.forcedRenewalInterval(1000)).hasSeconds(3600);
-		assertThat(new RenewalPolicy(Duration.ofSeconds(60), Duration.ofHours(2)).forcedRenewalInterval(5))
-			.hasHours(2);
+		assertThat(new RenewalPolicy(Duration.ofSeconds(60), Duration.ofHours(2)).forcedRenewalInterval(5)).hasHours(2);
 	}
 
 	@Test

@@ -20,7 +20,6 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @param calls how many calls to make
  * @param concurrency how many calls may be in flight at once
  * @param pause the pause before each call but the first
- * @author partner-apis
  */
 record CallPlan(String partner, WebClient webClient, String path, int calls, int concurrency, Duration pause) {
 

@@ -8,8 +8,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * Calls five partners through the partner-apis starter and prints, per partner, what it
  * took: calls, token fetches, 401s recovered and token fetch latency. Runs against local
  * stand-ins for the partners unless the {@code live} profile is active.
- *
- * @author partner-apis
  */
 @SpringBootApplication(proxyBeanMethods = false)
 @EnableConfigurationProperties(DemoProperties.class)

@@ -7,8 +7,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration properties of the demo.
- *
- * @author partner-apis
  */
 @ConfigurationProperties("demo")
 public class DemoProperties {

@@ -1,5 +1,6 @@
 package io.partnerapis.sample.demo;
 
+import io.partnerapis.UnauthorizedRetryOutcome;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
@@ -13,7 +14,6 @@ import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.observation.DefaultTokenFetchObservationConvention;
 import io.partnerapis.sample.demo.standin.PartnerStandIns;
-import io.partnerapis.webclient.UnauthorizedRetryOutcome;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
@@ -26,11 +26,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Calls each partner through the WebClient the starter made for it, one partner after
- * the other, then prints one row per partner: calls made and succeeded, token fetches, 401s
+ * Calls each partner through the WebClient the starter made for it, one partner after the
+ * other, then prints one row per partner: calls made and succeeded, token fetches, 401s
  * recovered and token fetch latency. Its exit code is 1 if any call failed.
- *
- * @author partner-apis
  */
 @Component
 class DemoRunner implements ApplicationRunner, ExitCodeGenerator {

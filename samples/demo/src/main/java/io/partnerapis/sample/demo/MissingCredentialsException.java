@@ -7,8 +7,6 @@ import java.util.Map;
 /**
  * Thrown when the {@code live} profile is active but environment variables that partner
  * properties refer to are not set.
- *
- * @author partner-apis
  */
 public class MissingCredentialsException extends RuntimeException {
 

@@ -8,8 +8,6 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 /**
  * Explains a {@link MissingCredentialsException}: which variables to set, and how to run
  * without them.
- *
- * @author partner-apis
  */
 class MissingCredentialsFailureAnalyzer extends AbstractFailureAnalyzer<MissingCredentialsException> {
 

@@ -26,13 +26,11 @@ import org.springframework.util.StringUtils;
  * <ul>
  * <li>By default it starts {@link PartnerStandIns local stand-ins} on free loopback ports
  * and points each partner's token URI and base URL at its stand-in, with the made-up
- * credentials the stand-in accepts, ahead of every other property source. The stand-ins are a
- * bean of the context and stop with it.</li>
+ * credentials the stand-in accepts, ahead of every other property source. The stand-ins
+ * are a bean of the context and stop with it.</li>
  * <li>With the {@value #LIVE_PROFILE} profile it leaves {@code application.yml} as it is,
  * and fails at once, naming them, if environment variables it refers to are not set.</li>
  * </ul>
- *
- * @author partner-apis
  */
 public class PartnerTargetsInitializer implements ApplicationContextInitializer<GenericApplicationContext> {
 

@@ -78,8 +78,7 @@ class DemoApplicationTests {
 
 		StandIn buoy = standIns.standIn("buoy");
 		assertThat(buoy.tokenRequests()).hasSize(2);
-		assertThat(buoy.apiRequests()).as("6 calls and one replay of the call that met the revoked token")
-			.isEqualTo(7);
+		assertThat(buoy.apiRequests()).as("6 calls and one replay of the call that met the revoked token").isEqualTo(7);
 		assertThat(buoy.rejected()).containsExactly("missing or invalid bearer token");
 	}
 
@@ -110,8 +109,8 @@ class DemoApplicationTests {
 	 * checking that its latency columns hold values.
 	 */
 	private static int[] row(CapturedOutput output, String partner) {
-		Matcher row = Pattern.compile("^" + partner + " +(\\d+) +(\\d+) +(\\d+) +(\\d+) +\\d+ ms +\\d+ ms  \\S",
-				Pattern.MULTILINE)
+		Matcher row = Pattern
+			.compile("^" + partner + " +(\\d+) +(\\d+) +(\\d+) +(\\d+) +\\d+ ms +\\d+ ms  \\S", Pattern.MULTILINE)
 			.matcher(output.getOut());
 		assertThat(row.find()).as("row of %s in%n%s", partner, output.getOut()).isTrue();
 		return new int[] { Integer.parseInt(row.group(1)), Integer.parseInt(row.group(2)),

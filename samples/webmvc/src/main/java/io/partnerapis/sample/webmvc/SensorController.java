@@ -13,8 +13,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Serves SmartSense sensors, fetched through the WebClient the starter made for the
  * {@code smartsense} partner, in the two styles a Spring MVC application can use.
- *
- * @author partner-apis
  */
 @RestController
 class SensorController {

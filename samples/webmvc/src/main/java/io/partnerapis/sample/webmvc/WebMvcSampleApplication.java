@@ -4,10 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A Spring MVC (servlet stack) application that calls a partner through the
- * partner-apis starter: the starter's WebClients work the same way outside WebFlux.
- *
- * @author partner-apis
+ * A Spring MVC (servlet stack) application that calls a partner through the partner-apis
+ * starter: the starter's WebClients work the same way outside WebFlux.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class WebMvcSampleApplication {

@@ -27,8 +27,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts the application on a random port, with SmartSense played by WireMock on
- * another, and calls the controller over HTTP in both its styles.
+ * Starts the application on a random port, with SmartSense played by WireMock on another,
+ * and calls the controller over HTTP in both its styles.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SensorControllerTests {
@@ -62,8 +62,8 @@ class SensorControllerTests {
 		HttpResponse<String> async = call("/sensors/async");
 		assertThat(blocking.statusCode()).isEqualTo(200);
 		assertThat(blocking.body()).isEqualTo(SENSORS);
-		assertThat(blocking.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(contentType) -> assertThat(contentType).startsWith("application/json"));
+		assertThat(blocking.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("application/json"));
 		assertThat(async.statusCode()).isEqualTo(200);
 		assertThat(async.body()).isEqualTo(SENSORS);
 		assertThat(smartsense.findAll(postRequestedFor(urlPathEqualTo("/auth/oauth")))).singleElement()
@@ -72,8 +72,8 @@ class SensorControllerTests {
 				assertThat(tokenRequest.getBodyAsString()).isEqualTo("grant_type=client_credentials");
 			});
 		assertThat(smartsense.findAll(getRequestedFor(urlPathEqualTo("/v1/sensors")))).hasSize(2)
-			.allSatisfy((apiRequest) -> assertThat(apiRequest.getHeader("Authorization"))
-				.isEqualTo("Bearer sample-token"));
+			.allSatisfy(
+					(apiRequest) -> assertThat(apiRequest.getHeader("Authorization")).isEqualTo("Bearer sample-token"));
 	}
 
 	private HttpResponse<String> call(String path) throws Exception {

@@ -22,16 +22,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * that succeeds proves the starter's presets speak every partner's dialect.
  *
  * <p>
- * The API paths are made up: the documents only describe authentication. Three
- * stand-ins also show what the starter is for:
+ * The API paths are made up: the documents only describe authentication. Three stand-ins
+ * also show what the starter is for:
  * <ul>
- * <li>Bud issues tokens that live 4 s, so they must be renewed (by refresh token, as Bud's
- * document describes) before they expire.</li>
+ * <li>Bud issues tokens that live 4 s, so they must be renewed (by refresh token, as
+ * Bud's document describes) before they expire.</li>
  * <li>Bemobi takes 300 ms to issue a token, so concurrent first calls overlap.</li>
  * <li>Buoy revokes its token after the third API call, so the next call meets a 401.</li>
  * </ul>
- *
- * @author partner-apis
  */
 public final class PartnerStandIns implements AutoCloseable {
 
@@ -99,8 +97,8 @@ public final class PartnerStandIns implements AutoCloseable {
 
 	/**
 	 * Bud: HTTP Basic for client credentials; the token fields wrapped in {@code data};
-	 * refresh with the refresh token and {@code X-Client-Id} alone; {@code X-Client-Id} on
-	 * every API call. Tokens live 4 s here instead of Bud's 1 h.
+	 * refresh with the refresh token and {@code X-Client-Id} alone; {@code X-Client-Id}
+	 * on every API call. Tokens live 4 s here instead of Bud's 1 h.
 	 */
 	private static StandIn bud(Clock clock) {
 		StandIn standIn = new StandIn("bud", "/v1/oauth/token", STANDARD_401, "tokens live 4 s",
@@ -125,12 +123,13 @@ public final class PartnerStandIns implements AutoCloseable {
 	private static StandIn bemobi(Clock clock) {
 		StandIn standIn = new StandIn("bemobi", "/oauth/token", STANDARD_401, "token takes 300 ms",
 				new TokenAuthority("bemobi", Duration.ofHours(1), 0, PartnerStandIns::standardTokenResponse, clock));
-		return standIn.issuesTokensFor(post(urlPathEqualTo("/oauth/token")).withHeader("Content-Type", containing(FORM))
-			.withHeader("Authorization", absent())
-			.withFormParam("grant_type", equalTo("client_credentials"))
-			.withFormParam("client_id", equalTo(standIn.clientId()))
-			.withFormParam("client_secret", equalTo(standIn.clientSecret()))
-			.withFormParam("audience", equalTo("https://api.wave.bemobi.com")), 300)
+		return standIn
+			.issuesTokensFor(post(urlPathEqualTo("/oauth/token")).withHeader("Content-Type", containing(FORM))
+				.withHeader("Authorization", absent())
+				.withFormParam("grant_type", equalTo("client_credentials"))
+				.withFormParam("client_id", equalTo(standIn.clientId()))
+				.withFormParam("client_secret", equalTo(standIn.clientSecret()))
+				.withFormParam("audience", equalTo("https://api.wave.bemobi.com")), 300)
 			.serves(get(urlPathEqualTo("/v1/invoices")), "{\"invoices\":[{\"id\":\"i-1\"}]}");
 	}
 
@@ -138,9 +137,8 @@ public final class PartnerStandIns implements AutoCloseable {
 	 * SmartSense: HTTP Basic, form body, {@code Accept: application/json}.
 	 */
 	private static StandIn smartsense(Clock clock) {
-		StandIn standIn = new StandIn("smartsense", "/auth/oauth", STANDARD_401, "as documented",
-				new TokenAuthority("smartsense", Duration.ofHours(1), 0, PartnerStandIns::standardTokenResponse,
-						clock));
+		StandIn standIn = new StandIn("smartsense", "/auth/oauth", STANDARD_401, "as documented", new TokenAuthority(
+				"smartsense", Duration.ofHours(1), 0, PartnerStandIns::standardTokenResponse, clock));
 		return standIn
 			.issuesTokensFor(post(urlPathEqualTo("/auth/oauth")).withHeader("Content-Type", containing(FORM))
 				.withHeader("Accept", matching("application/json(;.*)?"))
@@ -157,12 +155,13 @@ public final class PartnerStandIns implements AutoCloseable {
 		StandIn standIn = new StandIn("buoy", "/oauth/token", "{\"detail\": \"Token is invalid or expired (decode).\"}",
 				"revokes its token after call 3",
 				new TokenAuthority("buoy", Duration.ofHours(24), 3, PartnerStandIns::standardTokenResponse, clock));
-		return standIn.issuesTokensFor(post(urlPathEqualTo("/oauth/token"))
-			.withHeader("Content-Type", containing("application/json"))
-			.withHeader("Authorization", absent())
-			.withRequestBody(equalToJson("{\"client_id\":\"" + standIn.clientId() + "\",\"client_secret\":\""
-					+ standIn.clientSecret()
-					+ "\",\"audience\":\"https://api.buoyhealth.com\",\"grant_type\":\"client_credentials\"}")))
+		return standIn
+			.issuesTokensFor(post(urlPathEqualTo("/oauth/token"))
+				.withHeader("Content-Type", containing("application/json"))
+				.withHeader("Authorization", absent())
+				.withRequestBody(equalToJson("{\"client_id\":\"" + standIn.clientId() + "\",\"client_secret\":\""
+						+ standIn.clientSecret()
+						+ "\",\"audience\":\"https://api.buoyhealth.com\",\"grant_type\":\"client_credentials\"}")))
 			.serves(get(urlPathEqualTo("/v1/conditions")), "{\"conditions\":[{\"id\":\"c-1\"}]}");
 	}
 

@@ -19,17 +19,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * A local stand-in for one partner: a WireMock server on a free loopback port whose
- * token endpoint and API accept only requests shaped as the partner's document says, and
- * answer anything else as the partner would refuse it.
+ * A local stand-in for one partner: a WireMock server on a free loopback port whose token
+ * endpoint and API accept only requests shaped as the partner's document says, and answer
+ * anything else as the partner would refuse it.
  *
  * <p>
  * Stubs come in three priorities: requests that follow the document (highest), specific
  * refusals, and two catch-alls that refuse every other token request with
  * {@code 401 invalid_client} and every other API request with the partner's 401 body.
  * Refusals are named so that {@link #rejected()} can count them.
- *
- * @author partner-apis
  */
 public final class StandIn implements AutoCloseable {
 
@@ -67,14 +65,12 @@ public final class StandIn implements AutoCloseable {
 		this.tokenPath = tokenPath;
 		this.behaviour = behaviour;
 		this.tokens = tokens;
-		this.server = new WireMockServer(options().bindAddress("127.0.0.1")
-			.dynamicPort()
-			.containerThreads(40)
-			.extensions(tokens.extensions()));
+		this.server = new WireMockServer(
+				options().bindAddress("127.0.0.1").dynamicPort().containerThreads(40).extensions(tokens.extensions()));
 		this.server.start();
 		refuse(TOKEN_CATCH_ALL, "token request not as documented", post(urlPathEqualTo(tokenPath)),
-				json(401, "{\"error\":\"invalid_client\",\"error_description\":\"The request does not follow "
-						+ partner + "'s token endpoint document\"}"));
+				json(401, "{\"error\":\"invalid_client\",\"error_description\":\"The request does not follow " + partner
+						+ "'s token endpoint document\"}"));
 		refuse(API_CATCH_ALL, "missing or invalid bearer token", any(anyUrl()), json(401, unauthorizedBody));
 	}
 
@@ -103,7 +99,8 @@ public final class StandIn implements AutoCloseable {
 
 	/**
 	 * Accepts refresh-token requests that match the given pattern and carry a refresh
-	 * token this stand-in issued and nobody used yet, and answers them with a fresh token.
+	 * token this stand-in issued and nobody used yet, and answers them with a fresh
+	 * token.
 	 * @param request what a refresh-token request must look like
 	 * @return this stand-in
 	 */
@@ -167,8 +164,8 @@ public final class StandIn implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the client secret this stand-in accepts. A made-up value, only good for this
-	 * stand-in.
+	 * Returns the client secret this stand-in accepts. A made-up value, only good for
+	 * this stand-in.
 	 * @return the client secret
 	 */
 	public String clientSecret() {

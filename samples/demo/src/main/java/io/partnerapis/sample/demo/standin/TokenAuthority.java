@@ -22,18 +22,16 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The token-keeping half of a stand-in: issues access and refresh tokens, knows which
- * are still valid, and revokes one after a given number of API calls. WireMock stubs
- * declare what a request must look like; this class adds what WireMock cannot say in a
- * stub, namely whether a token is one it issued and has not expired or revoked.
+ * The token-keeping half of a stand-in: issues access and refresh tokens, knows which are
+ * still valid, and revokes one after a given number of API calls. WireMock stubs declare
+ * what a request must look like; this class adds what WireMock cannot say in a stub,
+ * namely whether a token is one it issued and has not expired or revoked.
  *
  * <p>
  * It takes part in WireMock's matching through {@link #validBearer()} and
- * {@link #knownRefreshToken()}, and in its responses through two transformers a stub names
- * with {@code withTransformers(...)}: {@value #ISSUE} writes a fresh token into the
+ * {@link #knownRefreshToken()}, and in its responses through two transformers a stub
+ * names with {@code withTransformers(...)}: {@value #ISSUE} writes a fresh token into the
  * response, {@value #API_CALL} counts served API calls.
- *
- * @author partner-apis
  */
 final class TokenAuthority {
 

@@ -122,16 +122,17 @@ class PartnerStandInsTests {
 			.header("Authorization", basic(smartsense))
 			.header("Accept", JSON));
 		assertThat(token.statusCode()).isEqualTo(200);
-		assertThat(send(get(smartsense.baseUrl() + "/v1/sensors").header("Authorization", bearer(token)))
-			.statusCode()).isEqualTo(200);
+		assertThat(send(get(smartsense.baseUrl() + "/v1/sensors").header("Authorization", bearer(token))).statusCode())
+			.isEqualTo(200);
 	}
 
 	@Test
 	void buoyWantsAJsonBodyAndRevokesItsTokenAfterTheThirdCall() throws Exception {
 		StandIn buoy = this.standIns.standIn("buoy");
-		assertThat(send(post(buoy.tokenUri(), FORM,
-				"grant_type=client_credentials&client_id=demo-buoy&client_secret=demo-buoy-secret"
-						+ "&audience=https%3A%2F%2Fapi.buoyhealth.com")))
+		assertThat(
+				send(post(buoy.tokenUri(), FORM,
+						"grant_type=client_credentials&client_id=demo-buoy&client_secret=demo-buoy-secret"
+								+ "&audience=https%3A%2F%2Fapi.buoyhealth.com")))
 			.satisfies(refused(401, "invalid_client"));
 		String json = "{\"client_id\":\"demo-buoy\",\"client_secret\":\"demo-buoy-secret\","
 				+ "\"audience\":\"https://api.buoyhealth.com\",\"grant_type\":\"client_credentials\"}";

@@ -1,11 +1,9 @@
-package io.partnerapis.webclient;
+package io.partnerapis;
 
 import java.util.Locale;
 
 /**
  * What became of a request that a partner answered with 401 Unauthorized.
- *
- * @author partner-apis
  */
 public enum UnauthorizedRetryOutcome {
 

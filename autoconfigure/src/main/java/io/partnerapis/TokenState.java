@@ -1,4 +1,4 @@
-package io.partnerapis.token.cache;
+package io.partnerapis;
 
 import java.time.Instant;
 
@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
  * @param lastFailure class name and message of the most recent failure, or {@code null}
  * @param lastFailureAt when the most recent failure happened, or {@code null}
  * @param lastFetchFailed whether the most recent fetch failed
- * @author partner-apis
  */
 public record TokenState(Status status, @Nullable Instant expiresAt, @Nullable Instant renewAt, long fetches,
 		long failures, @Nullable String lastFailure, @Nullable Instant lastFailureAt, boolean lastFetchFailed) {

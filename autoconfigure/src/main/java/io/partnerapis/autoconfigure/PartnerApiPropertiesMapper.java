@@ -1,0 +1,109 @@
+package io.partnerapis.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.partnerapis.PartnerApisProperties;
+import io.partnerapis.PartnerApisProperties.Api;
+import io.partnerapis.PartnerProvider;
+import io.partnerapis.store.TokenKey;
+import io.partnerapis.token.fetch.TokenEndpoint;
+import io.partnerapis.token.renew.RenewalPolicy;
+
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.util.StringUtils;
+
+/**
+ * Maps one partner's {@link PartnerApisProperties.Api properties}, presets already
+ * applied, to what the token core is built from: Spring Security's
+ * {@link ClientRegistration}, the {@link TokenEndpoint} settings, the {@link TokenKey} of
+ * its token in the store, its {@link RenewalPolicy} and the headers of its API requests.
+ */
+final class PartnerApiPropertiesMapper {
+
+	private static final String AUDIENCE = "audience";
+
+	private final String name;
+
+	private final Api api;
+
+	PartnerApiPropertiesMapper(String name, Api api) {
+		this.name = name;
+		this.api = api;
+	}
+
+	/**
+	 * Returns the provider of a partner: the one it names, else the one its name names,
+	 * else {@link PartnerProvider#GENERIC}.
+	 * @param name the partner's name
+	 * @param api the partner's properties
+	 * @return the provider
+	 */
+	static PartnerProvider provider(String name, Api api) {
+		return (api.getProvider() != null) ? api.getProvider() : PartnerProvider.forPartnerName(name);
+	}
+
+	PartnerProvider provider() {
+		return provider(this.name, this.api);
+	}
+
+	ClientRegistration registration() {
+		ClientRegistration.Builder builder = ClientRegistration.withRegistrationId(this.name)
+			.clientName(this.name)
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
+		PropertyMapper map = PropertyMapper.get();
+		map.from(this.api::getClientId).to(builder::clientId);
+		map.from(this.api::getClientSecret).to(builder::clientSecret);
+		map.from(this.api::getClientAuthenticationMethod)
+			.as((method) -> new ClientAuthenticationMethod(method.name().toLowerCase(Locale.ROOT)))
+			.to(builder::clientAuthenticationMethod);
+		map.from(this.api::getTokenUri).to(builder::tokenUri);
+		map.from(this.api::getScopes).whenNot(Set::isEmpty).to(builder::scope);
+		return builder.build();
+	}
+
+	TokenEndpoint tokenEndpoint() {
+		PartnerApisProperties.Token token = this.api.getToken();
+		Map<String, String> parameters = new LinkedHashMap<>();
+		PropertyMapper map = PropertyMapper.get();
+		map.from(this.api::getAudience).whenHasText().to((audience) -> parameters.put(AUDIENCE, audience));
+		parameters.putAll(token.getParameters());
+		List<String> responsePath = StringUtils.hasText(token.getResponsePath())
+				? List.of(StringUtils.tokenizeToStringArray(token.getResponsePath(), ".")) : List.of();
+		return new TokenEndpoint(this.name, provider(),
+				new TokenEndpoint.Request(token.getRequestFormat(), token.getHeaders(), parameters,
+						this.api.getClientIdHeader(), token.isEncodeClientCredentials()),
+				new TokenEndpoint.Response(responsePath, this.api.getDefaultTokenLifetime()),
+				new TokenEndpoint.Retries(token.getResponseTimeout(), token.getMaxRetries(), token.getRetryBackoff()));
+	}
+
+	TokenKey tokenKey() {
+		return TokenKey.of(this.name, this.api.getTokenUri(), this.api.getClientId(), this.api.getScopes(),
+				this.api.getAudience());
+	}
+
+	RenewalPolicy renewalPolicy() {
+		return new RenewalPolicy(this.api.getRefreshBeforeExpiry(), this.api.getUnauthorizedRenewalInterval());
+	}
+
+	/**
+	 * Returns the headers every API request of the partner carries: its
+	 * {@code headers.*}, and its client id under {@code client-id-header} when set.
+	 * @return the headers
+	 */
+	Map<String, String> apiHeaders() {
+		Map<String, String> headers = new LinkedHashMap<>(this.api.getHeaders());
+		PropertyMapper.get()
+			.from(this.api::getClientIdHeader)
+			.whenHasText()
+			.to((header) -> headers.put(header, this.api.getClientId()));
+		return headers;
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.partnerapis.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.partnerapis.PartnerApisProperties.Api;
+import io.partnerapis.PartnerProvider;
+import io.partnerapis.provider.ProviderPresets;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * {@link EnvironmentPostProcessor} that puts each configured partner's provider preset
+ * into the environment as its lowest-precedence property source, named {@value #NAME}.
+ * Every binding of {@code partner.apis} then sees a value from the application if it sets
+ * one, else from the preset, else from the property's initialiser; and the presets in
+ * force show in the environment like any other property source.
+ *
+ * <p>
+ * It runs whenever {@link SpringApplication} prepares an environment, after the
+ * application's configuration files are loaded, in AOT mode as well. Contexts that are
+ * not started by {@code SpringApplication}, such as an {@code ApplicationContextRunner}
+ * in a test, can apply it with {@link #applyTo(ConfigurableEnvironment)}.
+ *
+ * @since 0.2.0
+ */
+public final class ProviderPresetsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	/**
+	 * Name of the property source that holds the presets.
+	 */
+	public static final String NAME = "partnerApisProviderPresets";
+
+	static final String APIS = "partner.apis";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		applyTo(environment);
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	/**
+	 * Adds, or replaces, the preset property source for the partners configured in the
+	 * given environment.
+	 * @param environment the environment
+	 */
+	public static void applyTo(ConfigurableEnvironment environment) {
+		environment.getPropertySources().remove(NAME);
+		ProviderPresets presets = ProviderPresets.load();
+		Map<String, Object> values = new LinkedHashMap<>();
+		bindConfigured(environment).forEach((name, api) -> {
+			PartnerProvider provider = PartnerApiPropertiesMapper.provider(name, api);
+			values.put(APIS + "." + name + ".provider", provider.id());
+			presets.values(provider, api.getEnvironment())
+				.forEach((property, value) -> values.put(APIS + "." + name + "." + property, value));
+		});
+		if (!values.isEmpty()) {
+			environment.getPropertySources().addLast(new MapPropertySource(NAME, values));
+		}
+	}
+
+	/**
+	 * Binds the partners as the environment configures them.
+	 * @param environment the environment
+	 * @return the partners by name
+	 */
+	static Map<String, Api> bindConfigured(Environment environment) {
+		return Binder.get(environment)
+			.bind(APIS, Bindable.mapOf(String.class, Api.class))
+			.orElseGet(LinkedHashMap::new);
+	}
+
+}

@@ -1,0 +1,116 @@
+package io.partnerapis.store;
+
+import java.time.Duration;
+import java.time.YearMonth;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+
+/**
+ * {@link PartnerTokenStore} over a Spring Security
+ * {@link ReactiveOAuth2AuthorizedClientService}, for applications that already keep
+ * authorized clients in a shared store such as Spring Security's
+ * {@code R2dbcReactiveOAuth2AuthorizedClientService}. Tokens are stored under the
+ * principal name {@value #PRINCIPAL_NAME} and the partner's name as registration id.
+ *
+ * <p>
+ * What such a service can guarantee is less than a store made for sharing:
+ * <ul>
+ * <li>{@link #removeIfCurrent} loads, compares and then removes: the service cannot do
+ * that atomically, so a token another instance saved between the two steps can be
+ * removed. Each instance's in-memory copy stays authoritative, so this costs at most one
+ * extra token fetch.</li>
+ * <li>Leases, the notification of saves and the monthly counts are kept in this
+ * instance's memory only.</li>
+ * <li>The key's fingerprint is not stored: one registration id holds one token.</li>
+ * </ul>
+ *
+ * @since 0.2.0
+ */
+public final class AuthorizedClientServiceTokenStore implements PartnerTokenStore {
+
+	/**
+	 * Principal name the partners' authorized clients are stored under.
+	 */
+	public static final String PRINCIPAL_NAME = "partner-apis";
+
+	private static final Authentication PRINCIPAL = UsernamePasswordAuthenticationToken.unauthenticated(PRINCIPAL_NAME,
+			null);
+
+	private final ReactiveOAuth2AuthorizedClientService service;
+
+	private final ReactiveClientRegistrationRepository registrations;
+
+	private final InMemoryPartnerTokenStore local = new InMemoryPartnerTokenStore();
+
+	/**
+	 * Creates a store over the given service.
+	 * @param service the authorized-client service
+	 * @param registrations the partners' client registrations, by partner name
+	 */
+	public AuthorizedClientServiceTokenStore(ReactiveOAuth2AuthorizedClientService service,
+			ReactiveClientRegistrationRepository registrations) {
+		this.service = service;
+		this.registrations = registrations;
+	}
+
+	@Override
+	public Mono<StoredToken> load(TokenKey key) {
+		return this.service.<OAuth2AuthorizedClient>loadAuthorizedClient(key.partner(), PRINCIPAL_NAME)
+			.map((client) -> new StoredToken(client.getAccessToken(), client.getRefreshToken()));
+	}
+
+	@Override
+	public Mono<Void> save(TokenKey key, StoredToken token) {
+		return this.registrations.findByRegistrationId(key.partner())
+			.map((registration) -> new OAuth2AuthorizedClient(registration, PRINCIPAL_NAME, token.accessToken(),
+					token.refreshToken()))
+			.flatMap((client) -> this.service.saveAuthorizedClient(client, PRINCIPAL))
+			.then(this.local.save(key, token));
+	}
+
+	@Override
+	public Mono<Boolean> removeIfCurrent(TokenKey key, String rejectedTokenValue) {
+		return this.service.<OAuth2AuthorizedClient>loadAuthorizedClient(key.partner(), PRINCIPAL_NAME)
+			.filter((stored) -> stored.getAccessToken().getTokenValue().equals(rejectedTokenValue))
+			.flatMap((stored) -> this.service.removeAuthorizedClient(key.partner(), PRINCIPAL_NAME).thenReturn(true))
+			.defaultIfEmpty(false);
+	}
+
+	@Override
+	public Mono<Boolean> tryLease(TokenKey key, String holder, Duration timeToLive) {
+		return this.local.tryLease(key, holder, timeToLive);
+	}
+
+	@Override
+	public Mono<Void> releaseLease(TokenKey key, String holder) {
+		return this.local.releaseLease(key, holder);
+	}
+
+	@Override
+	public Mono<Long> countIssued(TokenKey key, YearMonth month) {
+		return this.local.countIssued(key, month);
+	}
+
+	@Override
+	public Mono<Long> issued(TokenKey key, YearMonth month) {
+		return this.local.issued(key, month);
+	}
+
+	@Override
+	public Flux<TokenKey> saves() {
+		return this.local.saves();
+	}
+
+	@Override
+	public String toString() {
+		return "AuthorizedClientServiceTokenStore[service=" + this.service.getClass().getSimpleName() + "]";
+	}
+
+}

@@ -1,0 +1,115 @@
+package io.partnerapis.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * {@link PartnerTokenStore} that keeps tokens, leases and monthly counts in memory: the
+ * default, where each instance has its own tokens and its own count. Every operation is
+ * atomic.
+ *
+ * @since 0.2.0
+ */
+public final class InMemoryPartnerTokenStore implements PartnerTokenStore {
+
+	private final Map<TokenKey, StoredToken> tokens = new ConcurrentHashMap<>();
+
+	private final Map<TokenKey, Lease> leases = new ConcurrentHashMap<>();
+
+	private final Map<TokenKey, Map<YearMonth, AtomicLong>> issued = new ConcurrentHashMap<>();
+
+	private final Sinks.Many<TokenKey> saves = Sinks.many().multicast().directBestEffort();
+
+	private final Clock clock;
+
+	/**
+	 * Creates a store that reads lease expiry from the system clock.
+	 */
+	public InMemoryPartnerTokenStore() {
+		this(Clock.systemUTC());
+	}
+
+	/**
+	 * Creates a store that reads lease expiry from the given clock.
+	 * @param clock the clock
+	 */
+	public InMemoryPartnerTokenStore(Clock clock) {
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<StoredToken> load(TokenKey key) {
+		return Mono.fromSupplier(() -> this.tokens.get(key));
+	}
+
+	@Override
+	public Mono<Void> save(TokenKey key, StoredToken token) {
+		return Mono.fromRunnable(() -> {
+			this.tokens.put(key, token);
+			this.saves.tryEmitNext(key);
+		});
+	}
+
+	@Override
+	public Mono<Boolean> removeIfCurrent(TokenKey key, String rejectedTokenValue) {
+		return Mono.fromSupplier(() -> {
+			StoredToken stored = this.tokens.get(key);
+			return stored != null && stored.accessToken().getTokenValue().equals(rejectedTokenValue)
+					&& this.tokens.remove(key, stored);
+		});
+	}
+
+	@Override
+	public Mono<Boolean> tryLease(TokenKey key, String holder, Duration timeToLive) {
+		return Mono.fromSupplier(() -> {
+			Instant now = this.clock.instant();
+			Lease lease = this.leases.compute(key, (k, held) -> (held == null || !now.isBefore(held.until()))
+					? new Lease(holder, now.plus(timeToLive)) : held);
+			return lease.holder().equals(holder);
+		});
+	}
+
+	@Override
+	public Mono<Void> releaseLease(TokenKey key, String holder) {
+		return Mono.fromRunnable(
+				() -> this.leases.computeIfPresent(key, (k, held) -> held.holder().equals(holder) ? null : held));
+	}
+
+	@Override
+	public Mono<Long> countIssued(TokenKey key, YearMonth month) {
+		return Mono.fromSupplier(() -> counter(key, month).incrementAndGet());
+	}
+
+	@Override
+	public Mono<Long> issued(TokenKey key, YearMonth month) {
+		return Mono.fromSupplier(() -> counter(key, month).get());
+	}
+
+	@Override
+	public Flux<TokenKey> saves() {
+		return this.saves.asFlux();
+	}
+
+	private AtomicLong counter(TokenKey key, YearMonth month) {
+		return this.issued.computeIfAbsent(key, (k) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(month, (m) -> new AtomicLong());
+	}
+
+	@Override
+	public String toString() {
+		return "InMemoryPartnerTokenStore[tokens=" + this.tokens.size() + "]";
+	}
+
+	private record Lease(String holder, Instant until) {
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.partnerapis.store;
+
+import java.time.Duration;
+import java.time.YearMonth;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where partner tokens are kept beyond one instance's memory, and what instances that
+ * share them need to agree on: which of them fetches the next token (a lease), which
+ * rejected token may be removed (compare and delete), and how many tokens a partner has
+ * issued this month.
+ *
+ * <p>
+ * A store is a cache, never the source of truth: each instance keeps its own copy of the
+ * current token in memory and reads the store only when it has none that is valid, so a
+ * call with a valid token never reaches the store. Callers bound every operation with a
+ * timeout and treat an error as "nothing stored" or "lease granted", so a slow or failed
+ * store costs at most an extra token, never a failed call.
+ *
+ * <p>
+ * The default is {@link InMemoryPartnerTokenStore}. Applications that already keep Spring
+ * Security authorized clients in a shared store can use it through
+ * {@link AuthorizedClientServiceTokenStore}.
+ *
+ * @since 0.2.0
+ */
+public interface PartnerTokenStore {
+
+	/**
+	 * Loads the token stored under the given key.
+	 * @param key the key
+	 * @return the stored token, or empty when there is none
+	 */
+	Mono<StoredToken> load(TokenKey key);
+
+	/**
+	 * Stores a token under the given key, replacing any other.
+	 * @param key the key
+	 * @param token the token
+	 * @return completion
+	 */
+	Mono<Void> save(TokenKey key, StoredToken token);
+
+	/**
+	 * Removes the token stored under the given key if, and only if, its access token has
+	 * the given value, so that an instance that met a 401 with an old token never removes
+	 * a newer one another instance saved meanwhile.
+	 * @param key the key
+	 * @param rejectedTokenValue the value of the rejected access token
+	 * @return whether a token was removed
+	 */
+	Mono<Boolean> removeIfCurrent(TokenKey key, String rejectedTokenValue);
+
+	/**
+	 * Tries to take the lease that lets one holder fetch the token of the given key while
+	 * others wait for it to be saved.
+	 * @param key the key
+	 * @param holder who asks, unique per instance
+	 * @param timeToLive how long the lease lasts unless released
+	 * @return whether the lease was taken
+	 */
+	Mono<Boolean> tryLease(TokenKey key, String holder, Duration timeToLive);
+
+	/**
+	 * Releases a lease if the given holder still holds it.
+	 * @param key the key
+	 * @param holder who took the lease
+	 * @return completion
+	 */
+	Mono<Void> releaseLease(TokenKey key, String holder);
+
+	/**
+	 * Counts one token issued under the given key in the given month.
+	 * @param key the key
+	 * @param month the calendar month (UTC)
+	 * @return the count for the month, including this one
+	 */
+	Mono<Long> countIssued(TokenKey key, YearMonth month);
+
+	/**
+	 * Returns how many tokens were counted under the given key in the given month.
+	 * @param key the key
+	 * @param month the calendar month (UTC)
+	 * @return the count
+	 */
+	Mono<Long> issued(TokenKey key, YearMonth month);
+
+	/**
+	 * Returns the keys of tokens as they are saved, by this instance or, for a shared
+	 * store, by any other, so that instances waiting for a lease holder are woken.
+	 * @return the keys of saved tokens; never completes
+	 */
+	default Flux<TokenKey> saves() {
+		return Flux.never();
+	}
+
+}

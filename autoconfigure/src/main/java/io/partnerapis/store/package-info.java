@@ -1,0 +1,9 @@
+/**
+ * Where partner tokens are kept and shared: the
+ * {@link io.partnerapis.store.PartnerTokenStore} SPI and its in-memory and Spring
+ * Security implementations.
+ */
+@NullMarked
+package io.partnerapis.store;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,261 @@
+package io.partnerapis.token;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+import io.partnerapis.PartnerApiException;
+import io.partnerapis.TokenState;
+import io.partnerapis.UnauthorizedRetryOutcome;
+import io.partnerapis.token.cache.PartnerTokenCache;
+import io.partnerapis.token.renew.RenewalPolicy;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+
+/**
+ * What every client of one partner asks of the token core, whatever its transport: a
+ * token to attach, whether a request may go to a URI at all, and, after a 401
+ * Unauthorized answer, whether to replay the request with another token. The WebClient
+ * filter and the RestClient interceptor both decide through here, so the rules live in
+ * one place:
+ *
+ * <ul>
+ * <li>Tokens go only to the origin of the partner's base URL.</li>
+ * <li>A rejected token is dropped only if it is still the current one, so many concurrent
+ * 401s cause one renewal.</li>
+ * <li>A renewal forced by a 401 happens at most once per
+ * {@code unauthorized-renewal-interval}, doubling while the partner keeps rejecting fresh
+ * tokens (see {@link RenewalPolicy#forcedRenewalInterval(int)}).</li>
+ * <li>A request is replayed once at most, only when its body can be sent again and
+ * {@code retry-on-unauthorized} is on.</li>
+ * </ul>
+ * It also counts what became of the requests answered with 401, for metrics.
+ */
+public final class PartnerAuthorization {
+
+	private static final Pattern INSUFFICIENT_SCOPE = Pattern.compile("\\berror\\s*=\\s*\"?insufficient_scope\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	private final String partner;
+
+	private final URI origin;
+
+	private final PartnerTokenCache tokens;
+
+	private final RenewalPolicy policy;
+
+	private final boolean retryOnUnauthorized;
+
+	private final Clock clock;
+
+	private final AtomicReference<@Nullable Instant> lastForcedRenewal = new AtomicReference<>();
+
+	private final AtomicInteger unaccepted = new AtomicInteger();
+
+	private final Map<UnauthorizedRetryOutcome, AtomicLong> unauthorized = new EnumMap<>(
+			UnauthorizedRetryOutcome.class);
+
+	/**
+	 * Creates the authorization of one partner.
+	 * @param partner the partner's name
+	 * @param baseUrl the partner's base URL, whose origin alone receives its tokens
+	 * @param tokens the partner's token cache
+	 * @param policy decides when a 401 may force a renewal
+	 * @param retryOnUnauthorized whether a request answered with 401 is replayed
+	 * @param clock the clock to read the time from
+	 */
+	public PartnerAuthorization(String partner, URI baseUrl, PartnerTokenCache tokens, RenewalPolicy policy,
+			boolean retryOnUnauthorized, Clock clock) {
+		this.partner = partner;
+		this.origin = origin(baseUrl);
+		this.tokens = tokens;
+		this.policy = policy;
+		this.retryOnUnauthorized = retryOnUnauthorized;
+		this.clock = clock;
+		for (UnauthorizedRetryOutcome outcome : UnauthorizedRetryOutcome.values()) {
+			this.unauthorized.put(outcome, new AtomicLong());
+		}
+	}
+
+	/**
+	 * Returns the partner's name.
+	 * @return the name
+	 */
+	public String partner() {
+		return this.partner;
+	}
+
+	/**
+	 * Returns whether requests answered with 401 may be replayed, so that clients keep a
+	 * copy of request bodies only when they may need it.
+	 * @return whether {@code retry-on-unauthorized} is on
+	 */
+	public boolean replaysUnauthorized() {
+		return this.retryOnUnauthorized;
+	}
+
+	/**
+	 * Returns a valid token: the cached one, or one fetched once for every concurrent
+	 * caller that found none.
+	 * @return the token
+	 */
+	public Mono<OAuth2AccessToken> token() {
+		return this.tokens.token();
+	}
+
+	/**
+	 * Refuses a request to any origin other than the partner's, before anything is sent.
+	 * @param method the request's method
+	 * @param uri the request's URI
+	 * @param client the kind of client, such as {@code WebClient}, for the message
+	 * @throws PartnerApiException if the URI is not on the partner's origin
+	 */
+	public void checkOrigin(String method, URI uri, String client) {
+		if (!isPartnerOrigin(uri)) {
+			throw new PartnerApiException("Partner '" + this.partner + "' " + client + " refused a " + method
+					+ " request to " + origin(uri) + ": its tokens are only sent to " + this.origin
+					+ ", the origin of 'partner.apis." + this.partner + ".base-url'. Use a relative URI, or another "
+					+ client + " for other hosts.");
+		}
+	}
+
+	/**
+	 * Decides what to do about a request the partner answered with 401 Unauthorized, and
+	 * drops the rejected token if a renewal may be forced now. A 401 whose
+	 * {@code WWW-Authenticate} challenge carries {@code error="insufficient_scope"} (RFC
+	 * 6750 section 3.1) neither renews nor replays: a new token with the same scopes
+	 * cannot help.
+	 * @param rejected the token the request carried
+	 * @param challenge the answer's {@code WWW-Authenticate} header, or {@code null}
+	 * @param replayable whether the request's body can be sent again
+	 * @return whether to replay the request once with the token {@link #token()} gives
+	 * next
+	 */
+	public boolean unauthorized(OAuth2AccessToken rejected, @Nullable String challenge, boolean replayable) {
+		if (isInsufficientScope(challenge)) {
+			if (this.retryOnUnauthorized) {
+				count(UnauthorizedRetryOutcome.SKIPPED);
+			}
+			return false;
+		}
+		boolean renewed = renew(rejected);
+		if (!this.retryOnUnauthorized) {
+			return false;
+		}
+		if (!renewed || !replayable) {
+			count(UnauthorizedRetryOutcome.SKIPPED);
+			return false;
+		}
+		return true;
+	}
+
+	private static boolean isInsufficientScope(@Nullable String challenge) {
+		return challenge != null && INSUFFICIENT_SCOPE.matcher(challenge).find();
+	}
+
+	/**
+	 * Takes note of the answer to a replayed request.
+	 * @param unauthorized whether the replay was answered with 401 too
+	 */
+	public void replayAnswered(boolean unauthorized) {
+		if (unauthorized) {
+			count(UnauthorizedRetryOutcome.FAILED);
+		}
+		else {
+			count(UnauthorizedRetryOutcome.RECOVERED);
+			accepted();
+		}
+	}
+
+	/**
+	 * Takes note that a replayed request failed without an answer.
+	 */
+	public void replayFailed() {
+		count(UnauthorizedRetryOutcome.FAILED);
+	}
+
+	/**
+	 * Takes note that the partner accepted a token, so renewals forced by 401 go back to
+	 * their shortest interval. Cheap enough to call for every answer.
+	 */
+	public void accepted() {
+		if (this.unaccepted.get() != 0) {
+			this.unaccepted.set(0);
+		}
+	}
+
+	/**
+	 * Returns whether a request answered with 401 will find another token: either this
+	 * call dropped the rejected one, or it was already replaced.
+	 */
+	private boolean renew(OAuth2AccessToken rejected) {
+		if (!this.tokens.isCurrent(rejected)) {
+			return true;
+		}
+		Instant now = this.clock.instant();
+		if (!this.policy.mayForceRenewal(now, this.lastForcedRenewal.get(), this.unaccepted.get())) {
+			return !this.tokens.isCurrent(rejected);
+		}
+		if (this.tokens.invalidate(rejected)) {
+			this.lastForcedRenewal.set(now);
+			this.unaccepted.incrementAndGet();
+		}
+		return true;
+	}
+
+	/**
+	 * Returns the state of the partner's token, without fetching one.
+	 * @return the state
+	 */
+	public TokenState state() {
+		return this.tokens.state();
+	}
+
+	/**
+	 * Returns how many requests answered with 401 Unauthorized ended with the given
+	 * outcome.
+	 * @param outcome the outcome
+	 * @return the count since start-up
+	 */
+	public long unauthorizedCount(UnauthorizedRetryOutcome outcome) {
+		return this.unauthorized.get(outcome).get();
+	}
+
+	private void count(UnauthorizedRetryOutcome outcome) {
+		this.unauthorized.get(outcome).incrementAndGet();
+	}
+
+	private boolean isPartnerOrigin(URI uri) {
+		return this.origin.getScheme().equalsIgnoreCase(uri.getScheme())
+				&& this.origin.getHost().equalsIgnoreCase(uri.getHost())
+				&& this.origin.getPort() == port(uri.getScheme(), uri.getPort());
+	}
+
+	private static URI origin(URI uri) {
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		String host = (uri.getHost() != null) ? uri.getHost().toLowerCase(Locale.ROOT) : "";
+		return URI.create(scheme + "://" + host + ":" + port(scheme, uri.getPort()));
+	}
+
+	private static int port(@Nullable String scheme, int port) {
+		if (port != -1) {
+			return port;
+		}
+		return "https".equalsIgnoreCase(scheme) ? 443 : ("http".equalsIgnoreCase(scheme) ? 80 : -1);
+	}
+
+	@Override
+	public String toString() {
+		return "PartnerAuthorization[partner=" + this.partner + ", origin=" + this.origin + "]";
+	}
+
+}

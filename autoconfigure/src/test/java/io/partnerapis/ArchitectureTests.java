@@ -1,0 +1,86 @@
+package io.partnerapis;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The packages form a layered graph without cycles: the public API at the top level
+ * depends on nothing below it, the token core on the API, the store SPI and observation
+ * only, the HTTP clients' attach layers on the core, and auto-configuration on
+ * everything, with nothing reaching into it.
+ */
+class ArchitectureTests {
+
+	private static final JavaClasses MAIN = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("io.partnerapis");
+
+	@Test
+	void packagesAreFreeOfCycles() {
+		ArchRule rule = slices().matching("(**)").should().beFreeOfCycles();
+		rule.check(MAIN);
+	}
+
+	@Test
+	void publicApiDependsOnNothingBelowIt() {
+		noClasses().that()
+			.resideInAPackage("io.partnerapis")
+			.should()
+			.dependOnClassesThat(resideInAPackage("io.partnerapis..").and(resideOutsideOfPackage("io.partnerapis")))
+			.check(MAIN);
+	}
+
+	@Test
+	void autoConfigurationIsReachedFromNowhereElse() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.partnerapis.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.partnerapis.autoconfigure..")
+			.check(MAIN);
+	}
+
+	@Test
+	void layersDependOnlyDownwards() {
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("API")
+			.definedBy("io.partnerapis")
+			.layer("Store")
+			.definedBy("io.partnerapis.store..")
+			.layer("Observation")
+			.definedBy("io.partnerapis.observation..")
+			.layer("Provider")
+			.definedBy("io.partnerapis.provider..")
+			.layer("Core")
+			.definedBy("io.partnerapis.token..")
+			.layer("Attach")
+			.definedBy("io.partnerapis.webclient..", "io.partnerapis.restclient..")
+			.layer("Actuate")
+			.definedBy("io.partnerapis.actuate..")
+			.layer("AutoConfiguration")
+			.definedBy("io.partnerapis.autoconfigure..")
+			.whereLayer("AutoConfiguration")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("Actuate")
+			.mayOnlyBeAccessedByLayers("AutoConfiguration")
+			.whereLayer("Attach")
+			.mayOnlyBeAccessedByLayers("AutoConfiguration")
+			.whereLayer("Core")
+			.mayOnlyBeAccessedByLayers("Attach", "AutoConfiguration")
+			.whereLayer("Provider")
+			.mayOnlyBeAccessedByLayers("AutoConfiguration")
+			.whereLayer("Store")
+			.mayOnlyBeAccessedByLayers("Core", "AutoConfiguration")
+			.check(MAIN);
+	}
+
+}

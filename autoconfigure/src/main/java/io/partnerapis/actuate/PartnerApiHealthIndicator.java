@@ -1,7 +1,7 @@
 package io.partnerapis.actuate;
 
-import io.partnerapis.TokenState;
 import io.partnerapis.PartnerApi;
+import io.partnerapis.TokenState;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -41,6 +41,9 @@ public final class PartnerApiHealthIndicator implements HealthIndicator {
 		builder.withDetail("tokenState", state.status().name());
 		if (state.expiresAt() != null) {
 			builder.withDetail("expiresAt", state.expiresAt());
+		}
+		if (state.storeFailure() != null) {
+			builder.withDetail("store", state.storeFailure());
 		}
 		if (state.lastFetchFailed() && state.lastFailure() != null) {
 			builder.withDetail("error", state.lastFailure());

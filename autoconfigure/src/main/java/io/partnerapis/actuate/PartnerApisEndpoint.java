@@ -1,7 +1,5 @@
 package io.partnerapis.actuate;
 
-import io.partnerapis.UnauthorizedRetryOutcome;
-import io.partnerapis.TokenState;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,6 +7,8 @@ import java.util.Map;
 
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
+import io.partnerapis.TokenState;
+import io.partnerapis.UnauthorizedRetryOutcome;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;

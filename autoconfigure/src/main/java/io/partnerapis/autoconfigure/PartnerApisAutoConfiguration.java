@@ -64,7 +64,8 @@ public final class PartnerApisAutoConfiguration {
 					.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-				observationConvention.getIfAvailable(), store, clock.getIfUnique(Clock::systemUTC));
+				observationConvention.getIfAvailable(), store, properties.getTokenStore().getTimeout(),
+				clock.getIfUnique(Clock::systemUTC));
 		return factory.create(properties);
 	}
 

@@ -76,11 +76,12 @@ public final class PartnerAuthorizationFilter implements ExchangeFilterFunction 
 	private Mono<ClientResponse> answered(ClientRequest request, ExchangeFunction next, OAuth2AccessToken current,
 			@Nullable BodyInserter<?, ? super ClientHttpRequest> replayBody, ClientResponse response) {
 		if (!isUnauthorized(response)) {
-			this.authorization.accepted();
+			this.authorization.accepted(request.method().name(), request.url(), current);
 			return Mono.just(response);
 		}
 		String challenge = response.headers().asHttpHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
-		if (!this.authorization.unauthorized(current, challenge, replayBody != null) || replayBody == null) {
+		if (!this.authorization.unauthorized(request.method().name(), request.url(), current, challenge,
+				replayBody != null) || replayBody == null) {
 			return Mono.just(response);
 		}
 		return response.releaseBody()

@@ -1,12 +1,14 @@
 package io.partnerapis.actuate;
 
-import io.partnerapis.TokenState;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
+import io.partnerapis.TokenState;
 import io.partnerapis.testsupport.PartnerStub;
+import io.partnerapis.testsupport.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +94,9 @@ class PartnerApiHealthIndicatorTests {
 	void upAgainOnceAFetchSucceedsAfterAFailure() {
 		this.partner.tokenEndpointFails(503, "{}");
 		this.partner.apiAlwaysAnswers("/things", 200);
+		TestClock clock = new TestClock();
 		this.partner.contextRunner("acme")
+			.withBean(Clock.class, () -> clock)
 			.withPropertyValues("partner.apis.acme.token.max-retries=0")
 			.run((context) -> {
 				PartnerApis apis = context.getBean(PartnerApis.class);
@@ -102,6 +106,7 @@ class PartnerApiHealthIndicatorTests {
 				this.partner.resetStubs();
 				this.partner.tokens(1, 3600);
 				this.partner.apiAlwaysAnswers("/things", 200);
+				clock.advance(Duration.ofSeconds(2));
 				assertThat(PartnerStub.call(webClient, "/things")).isEqualTo(200);
 				Health health = indicator(apis).health();
 				assertThat(health.getStatus()).isEqualTo(Status.UP);

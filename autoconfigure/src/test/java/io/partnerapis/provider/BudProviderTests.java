@@ -3,6 +3,8 @@ package io.partnerapis.provider;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -104,6 +106,32 @@ class BudProviderTests {
 				.isEqualTo(basic("client-bud", "secret-bud"));
 			assertThat(this.bud.apiRequests()).extracting((request) -> request.getHeader("Authorization"))
 				.containsExactly("Bearer token-1", "Bearer token-2");
+		});
+	}
+
+	@Test
+	void failingRefreshFallsBackInTheSameFetchAndItsRefreshTokenIsNeverSentAgain() {
+		this.bud.tokens(20, (token) -> wrapped(token, 1, "refresh-of-" + token), 0);
+		this.bud.stub(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(containing("grant_type=refresh_token"))
+			.willReturn(aResponse().withStatus(500)));
+		this.bud.stub(get(urlPathEqualTo("/financial/v2/accounts")).willReturn(PartnerStub.json("{}")));
+		this.bud.contextRunner("bud").withPropertyValues("partner.apis.bud.token.retry-backoff=10ms").run((context) -> {
+			WebClient webClient = context.getBean("budWebClient", WebClient.class);
+			for (int i = 0; i < 8; i++) {
+				call(webClient);
+				Thread.sleep(700);
+			}
+			List<String> refreshed = this.bud.tokenRequestsReceived()
+				.stream()
+				.map((request) -> Forms.parse(request.getBodyAsString()))
+				.filter((form) -> "refresh_token".equals(form.get("grant_type")))
+				.map((form) -> form.get("refresh_token"))
+				.toList();
+			assertThat(refreshed).as("renewals were tried with refresh tokens").isNotEmpty();
+			assertThat(refreshed.stream().distinct().count()).as("renewal kept going").isGreaterThanOrEqualTo(2);
+			assertThat(refreshed).as("each refresh token is sent in one attempt, with its retries, never again")
+				.allSatisfy((token) -> assertThat(Collections.frequency(refreshed, token)).isLessThanOrEqualTo(3));
+			assertThat(this.bud.apiRequests()).hasSize(8);
 		});
 	}
 

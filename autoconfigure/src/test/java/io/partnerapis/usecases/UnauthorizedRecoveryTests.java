@@ -1,6 +1,5 @@
 package io.partnerapis.usecases;
 
-import io.partnerapis.UnauthorizedRetryOutcome;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.List;
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerWebClientCustomizer;
+import io.partnerapis.UnauthorizedRetryOutcome;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -18,6 +18,9 @@ import org.springframework.util.Assert;
  * call.</li>
  * <li>A failed background renewal is tried again after a quarter of the time the token
  * has left, between five and thirty seconds, not on every call.</li>
+ * <li>When no valid token is held, a failed fetch is not tried again for one second,
+ * doubling up to a minute while failures continue, or for as long as the endpoint's
+ * {@code Retry-After} says, up to ten minutes.</li>
  * <li>A renewal forced by a 401 happens at most once per
  * {@code unauthorized-renewal-interval}, and that interval doubles, up to an hour, while
  * the partner rejects the fresh tokens too, so an API that rejects every token cannot
@@ -31,6 +34,12 @@ public final class RenewalPolicy {
 	private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
 
 	private static final Duration MAX_FORCED_RENEWAL_INTERVAL = Duration.ofHours(1);
+
+	private static final Duration FIRST_FAILURE_BACK_OFF = Duration.ofSeconds(1);
+
+	private static final Duration MAX_FAILURE_BACK_OFF = Duration.ofMinutes(1);
+
+	private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
 
 	private final Duration refreshBeforeExpiry;
 
@@ -83,6 +92,25 @@ public final class RenewalPolicy {
 			delay = MAX_RETRY_DELAY;
 		}
 		return now.plus(delay);
+	}
+
+	/**
+	 * Returns how long callers that hold no valid token get a failed fetch's error before
+	 * the token endpoint is asked again.
+	 * @param consecutiveFailures how many fetches failed in a row, at least 1
+	 * @param retryAfter how long the endpoint asked not to be asked again, or
+	 * {@code null}
+	 * @return the back-off
+	 */
+	public Duration backOffAfterFailure(int consecutiveFailures, @Nullable Duration retryAfter) {
+		if (retryAfter != null && !retryAfter.isNegative()) {
+			return (retryAfter.compareTo(MAX_RETRY_AFTER) > 0) ? MAX_RETRY_AFTER : retryAfter;
+		}
+		Duration backOff = FIRST_FAILURE_BACK_OFF;
+		for (int i = 1; i < consecutiveFailures && backOff.compareTo(MAX_FAILURE_BACK_OFF) < 0; i++) {
+			backOff = backOff.multipliedBy(2);
+		}
+		return (backOff.compareTo(MAX_FAILURE_BACK_OFF) > 0) ? MAX_FAILURE_BACK_OFF : backOff;
 	}
 
 	/**

@@ -61,6 +61,23 @@ class RenewalPolicyTests {
 		assertThat(forced).isLessThanOrEqualTo(32);
 	}
 
+	@Test
+	void failureBackOffStartsAtOneSecondAndDoublesUpToAMinute() {
+		assertThat(this.policy.backOffAfterFailure(1, null)).hasSeconds(1);
+		assertThat(this.policy.backOffAfterFailure(2, null)).hasSeconds(2);
+		assertThat(this.policy.backOffAfterFailure(3, null)).hasSeconds(4);
+		assertThat(this.policy.backOffAfterFailure(7, null)).hasSeconds(60);
+		assertThat(this.policy.backOffAfterFailure(10_000, null)).hasSeconds(60);
+	}
+
+	@Test
+	void retryAfterSetsTheFailureBackOffUpToTenMinutes() {
+		assertThat(this.policy.backOffAfterFailure(1, Duration.ofSeconds(30))).hasSeconds(30);
+		assertThat(this.policy.backOffAfterFailure(5, Duration.ofSeconds(30))).hasSeconds(30);
+		assertThat(this.policy.backOffAfterFailure(1, Duration.ofHours(2))).hasMinutes(10);
+		assertThat(this.policy.backOffAfterFailure(1, Duration.ZERO)).isZero();
+	}
+
 	private static OAuth2AccessToken token(Duration lifetime) {
 		return new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "value", ISSUED, ISSUED.plus(lifetime));
 	}

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Values come from three levels: the field initialisers below, the preset of the
  * partner's {@link Api#getProvider() provider}, and the application's own properties,
  * each overriding the one before.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("partner")
 public class PartnerApisProperties {

@@ -20,6 +20,8 @@ import org.springframework.boot.health.contributor.Status;
  * Details name the provider and the token's status and times. They never hold a client
  * id, a secret or a token: failure messages come from partner-apis, which masks token
  * values and the client secret in them.
+ *
+ * @since 0.1.0
  */
 public final class PartnerApiHealthIndicator implements HealthIndicator {
 

@@ -24,6 +24,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * <p>
  * It never shows a client id, a secret or a token. URIs are shown without user info,
  * query or fragment, as those may carry credentials.
+ *
+ * @since 0.1.0
  */
 @Endpoint(id = "partnerapis")
 public class PartnerApisEndpoint {

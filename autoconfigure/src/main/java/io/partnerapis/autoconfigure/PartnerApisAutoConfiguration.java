@@ -39,6 +39,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Nothing is published under Spring Security's bean types, so an application's own OAuth2
  * client registrations, authorized-client service and security filter chains stay exactly
  * as Spring Boot configures them.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",

@@ -23,6 +23,8 @@ import io.partnerapis.UnauthorizedRetryOutcome;
  * <p>
  * Every meter is tagged with the partner's name only, never with a client id, a secret or
  * a token.
+ *
+ * @since 0.1.0
  */
 public final class PartnerApisMeterBinder implements MeterBinder {
 

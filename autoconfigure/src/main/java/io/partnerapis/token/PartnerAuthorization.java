@@ -43,6 +43,8 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
  * {@code retry-on-unauthorized} is on.</li>
  * </ul>
  * It also counts what became of the requests answered with 401, for metrics.
+ *
+ * @since 0.2.0
  */
 public final class PartnerAuthorization {
 

@@ -31,6 +31,8 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * <li>The token is looked up on every subscription, so a filter or operator that
  * resubscribes later gets a token that is valid then.</li>
  * </ul>
+ *
+ * @since 0.1.0
  */
 public final class PartnerAuthorizationFilter implements ExchangeFilterFunction {
 

@@ -39,6 +39,8 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * </ul>
  * Tokens are kept in a {@link PartnerTokenStore}, so a shared store lets instances reuse
  * each other's tokens; the in-memory copy here keeps the hot path free of store look-ups.
+ *
+ * @since 0.1.0
  */
 public final class PartnerTokenCache {
 

@@ -1,0 +1,170 @@
+package io.partnerapis.testsupport;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.partnerapis.PartnerApisProperties.RenewalGrant;
+import io.partnerapis.PartnerTokenException;
+import io.partnerapis.token.fetch.TokenFetcher;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+
+/**
+ * A token endpoint in memory for unit tests of the token core: answers every grant
+ * request with {@code token-1}, {@code token-2}, ... in order, counts the requests it
+ * received, and can fail or hold its answers until the test releases them, so that single
+ * flight and background renewal are observed without threads or sleeping.
+ *
+ * <p>
+ * Tokens are issued when an answer is given, with Spring Security's issue time (the
+ * system clock); tests place a {@link MutableClock} relative to a token's
+ * {@link OAuth2AccessToken#getIssuedAt() issue time}.
+ */
+public final class StubTokenEndpoint
+		implements ReactiveOAuth2AccessTokenResponseClient<AbstractOAuth2AuthorizationGrantRequest> {
+
+	private final AtomicInteger requests = new AtomicInteger();
+
+	private final AtomicInteger issued = new AtomicInteger();
+
+	private final List<AuthorizationGrantType> grants = new CopyOnWriteArrayList<>();
+
+	private final Queue<Sinks.Empty<Void>> held = new ConcurrentLinkedQueue<>();
+
+	private volatile Duration lifetime = Duration.ofHours(1);
+
+	private volatile boolean holding;
+
+	private volatile @Nullable RuntimeException failure;
+
+	/**
+	 * Returns a fetcher for partner {@code acme} that sends client-credentials grants to
+	 * this endpoint.
+	 * @return the fetcher
+	 */
+	public TokenFetcher fetcher() {
+		return new TokenFetcher(registration(), "partner-apis", RenewalGrant.CLIENT_CREDENTIALS, this, this);
+	}
+
+	/**
+	 * Returns the client registration of partner {@code acme}.
+	 * @return the registration
+	 */
+	public static ClientRegistration registration() {
+		return ClientRegistration.withRegistrationId("acme")
+			.clientId("client-acme")
+			.clientSecret("secret-acme")
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.tokenUri("http://127.0.0.1:1/oauth/token")
+			.build();
+	}
+
+	/**
+	 * Sets the lifetime ({@code expires_in}) of the tokens issued from now on.
+	 * @param lifetime the lifetime
+	 * @return this endpoint
+	 */
+	public StubTokenEndpoint lifetime(Duration lifetime) {
+		this.lifetime = lifetime;
+		return this;
+	}
+
+	/**
+	 * Holds the answers to requests received from now on until {@link #release()}.
+	 */
+	public void hold() {
+		this.holding = true;
+	}
+
+	/**
+	 * Answers every held request, in the order received, as the endpoint is set up now,
+	 * and answers later requests at once.
+	 */
+	public void release() {
+		this.holding = false;
+		Sinks.Empty<Void> gate;
+		while ((gate = this.held.poll()) != null) {
+			gate.tryEmitEmpty();
+		}
+	}
+
+	/**
+	 * Answers requests with an HTTP 503 error, as the token client reports it, until
+	 * {@link #recover()}.
+	 */
+	public void fail() {
+		this.failure = new PartnerTokenException("acme", 503, new OAuth2Error("http_503"),
+				"Token request for partner 'acme' answered HTTP 503", null);
+	}
+
+	/**
+	 * Answers requests with tokens again.
+	 */
+	public void recover() {
+		this.failure = null;
+	}
+
+	/**
+	 * Returns how many requests the endpoint received.
+	 * @return the count
+	 */
+	public int requests() {
+		return this.requests.get();
+	}
+
+	/**
+	 * Returns how many requests are held.
+	 * @return the count
+	 */
+	public int heldRequests() {
+		return this.held.size();
+	}
+
+	/**
+	 * Returns the grant type of each request received, in order.
+	 * @return the grant types
+	 */
+	public List<AuthorizationGrantType> grants() {
+		return List.copyOf(this.grants);
+	}
+
+	@Override
+	public Mono<OAuth2AccessTokenResponse> getTokenResponse(AbstractOAuth2AuthorizationGrantRequest request) {
+		return Mono.defer(() -> {
+			this.requests.incrementAndGet();
+			this.grants.add(request.getGrantType());
+			Mono<OAuth2AccessTokenResponse> answer = Mono.defer(this::answer);
+			if (!this.holding) {
+				return answer;
+			}
+			Sinks.Empty<Void> gate = Sinks.empty();
+			this.held.add(gate);
+			return gate.asMono().then(answer);
+		});
+	}
+
+	private Mono<OAuth2AccessTokenResponse> answer() {
+		RuntimeException ex = this.failure;
+		if (ex != null) {
+			return Mono.error(ex);
+		}
+		return Mono.just(OAuth2AccessTokenResponse.withToken("token-" + this.issued.incrementAndGet())
+			.tokenType(OAuth2AccessToken.TokenType.BEARER)
+			.expiresIn(this.lifetime.toSeconds())
+			.build());
+	}
+
+}

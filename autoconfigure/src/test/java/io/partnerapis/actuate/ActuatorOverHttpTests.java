@@ -11,8 +11,8 @@ import java.util.Map;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -42,9 +42,11 @@ import static org.assertj.core.api.Assertions.assertThatException;
 						+ "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration" })
 class ActuatorOverHttpTests {
 
-	private static final PartnerStub acme = new PartnerStub();
+	@RegisterExtension
+	static final PartnerStub acme = new PartnerStub();
 
-	private static final PartnerStub broken = new PartnerStub();
+	@RegisterExtension
+	static final PartnerStub broken = new PartnerStub();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -75,12 +77,6 @@ class ActuatorOverHttpTests {
 			String[] keyAndValue = property.split("=", 2);
 			registry.add(keyAndValue[0], () -> keyAndValue[1]);
 		}
-	}
-
-	@AfterAll
-	static void stop() {
-		acme.close();
-		broken.close();
 	}
 
 	@Test

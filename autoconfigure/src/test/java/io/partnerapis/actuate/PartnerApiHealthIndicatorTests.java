@@ -7,8 +7,8 @@ import java.time.Instant;
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -27,12 +27,8 @@ class PartnerApiHealthIndicatorTests {
 	private static final String SECRET_ECHO = "{\"error\":\"server_error\",\"error_description\":\"rejected secret-acme\","
 			+ "\"client_secret\":\"secret-acme\"}";
 
-	private final PartnerStub partner = new PartnerStub();
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-	}
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	@Test
 	void unknownBeforeTheFirstTokenFetch() {

@@ -12,8 +12,8 @@ import io.partnerapis.autoconfigure.PartnerApiConfigurationException;
 import io.partnerapis.testsupport.Forms;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -36,12 +36,8 @@ class BudProviderTests {
 
 	private static final String TOKEN_PATH = "/v1/oauth/token";
 
-	private final PartnerStub bud = new PartnerStub(TOKEN_PATH);
-
-	@AfterEach
-	void stop() {
-		this.bud.close();
-	}
+	@RegisterExtension
+	final PartnerStub bud = new PartnerStub(TOKEN_PATH);
 
 	@Test
 	void clientCredentialsUseBasicAuthAndTheWrappedResponse() {

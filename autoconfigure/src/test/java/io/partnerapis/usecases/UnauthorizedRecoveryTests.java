@@ -1,8 +1,8 @@
 package io.partnerapis.usecases;
 
-import io.partnerapis.UnauthorizedRetryOutcome;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +10,8 @@ import java.util.List;
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerWebClientCustomizer;
+import io.partnerapis.UnauthorizedRetryOutcome;
+import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -262,9 +264,11 @@ class UnauthorizedRecoveryTests {
 	void acceptedTokenResetsTheIntervalBetweenForcedRenewals(boolean retry) {
 		this.partner.tokens(10, 3600);
 		acceptToken("token-1");
+		MutableClock clock = new MutableClock();
 		this.partner.contextRunner("acme")
 			.withPropertyValues("partner.apis.acme.unauthorized-renewal-interval=1s",
 					"partner.apis.acme.retry-on-unauthorized=" + retry)
+			.withBean(Clock.class, () -> clock)
 			.run((context) -> {
 				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
 				assertThat(status(webClient)).isEqualTo(200);
@@ -276,7 +280,7 @@ class UnauthorizedRecoveryTests {
 							.isEqualTo(401);
 					}
 					assertThat(status(webClient)).as("a call after revoking token-" + revocation).isEqualTo(200);
-					Thread.sleep(1300);
+					clock.advance(Duration.ofMillis(1300));
 				}
 				assertThat(this.partner.tokenRequests()).isEqualTo(4);
 			});

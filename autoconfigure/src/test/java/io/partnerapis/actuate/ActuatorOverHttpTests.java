@@ -31,11 +31,13 @@ import static org.assertj.core.api.Assertions.assertThatException;
 /**
  * A WebFlux application on a random port with Spring Boot Actuator: the
  * {@code partnerApis} health contributor and the {@code partnerapis} endpoint read over
- * real HTTP, while two WireMock partners count the token requests they receive.
+ * real HTTP, while two WireMock partners count the token requests they receive. Spring
+ * Boot's test support gives the context its own Reactor Netty resources, which close in
+ * order, so a short shutdown quiet period is safe.
  */
 @SpringBootTest(classes = ActuatorOverHttpTests.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,partnerapis",
-				"management.endpoint.health.show-details=always",
+				"management.endpoint.health.show-details=always", "spring.reactor.netty.shutdown-quiet-period=10ms",
 				"spring.autoconfigure.exclude="
 						+ "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration,"
 						+ "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration,"

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
@@ -30,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -204,23 +206,31 @@ class UnauthorizedRecoveryTests {
 		this.partner.stub(get(urlPathEqualTo("/things")).inScenario("flaky")
 			.whenScenarioStateIs("up")
 			.willReturn(PartnerStub.json("{}")));
+		MutableClock clock = new MutableClock();
+		AtomicReference<PartnerApi> acme = new AtomicReference<>();
 		this.partner.contextRunner("acme")
+			.withBean(Clock.class, () -> clock)
 			.withBean(PartnerWebClientCustomizer.class,
-					() -> (name,
-							builder) -> builder.filter(
-									(request,
-											next) -> next.exchange(request)
-												.flatMap((response) -> (response.statusCode().value() == 503)
-														? response.releaseBody()
-															.then(Mono.<ClientResponse>error(
-																	new IllegalStateException("503")))
-														: Mono.just(response))
-												.retryWhen(Retry.fixedDelay(1, Duration.ofMillis(1500)))))
+					() -> (name, builder) -> builder
+						.filter(retryOnceOn503(() -> clock.set(acme.get().getTokenState().expiresAt()))))
 			.run((context) -> {
+				acme.set(context.getBean(PartnerApis.class).get("acme"));
 				assertThat(status(context.getBean("acmeWebClient", WebClient.class))).isEqualTo(200);
 				assertThat(this.partner.apiRequests()).extracting((request) -> request.getHeader("Authorization"))
 					.containsExactly("Bearer token-1", "Bearer token-2");
 			});
+	}
+
+	/**
+	 * Returns an application filter that retries a request answered with 503 once, after
+	 * the given action, which stands for the time that passes meanwhile.
+	 */
+	private static ExchangeFilterFunction retryOnceOn503(Runnable meanwhile) {
+		return (request, next) -> next.exchange(request)
+			.flatMap((response) -> (response.statusCode().value() == 503)
+					? response.releaseBody().then(Mono.<ClientResponse>error(new IllegalStateException("503")))
+					: Mono.just(response))
+			.retryWhen(Retry.max(1).doBeforeRetry((signal) -> meanwhile.run()));
 	}
 
 	@Test

@@ -40,7 +40,7 @@ public final class StubTokenEndpoint
 
 	private final AtomicInteger issued = new AtomicInteger();
 
-	private final List<AuthorizationGrantType> grants = new CopyOnWriteArrayList<>();
+	private final List<AbstractOAuth2AuthorizationGrantRequest> received = new CopyOnWriteArrayList<>();
 
 	private final Queue<Sinks.Empty<Void>> held = new ConcurrentLinkedQueue<>();
 
@@ -50,13 +50,27 @@ public final class StubTokenEndpoint
 
 	private volatile @Nullable RuntimeException failure;
 
+	private volatile @Nullable RuntimeException refreshFailure;
+
+	private volatile boolean refreshTokens;
+
 	/**
 	 * Returns a fetcher for partner {@code acme} that sends client-credentials grants to
 	 * this endpoint.
 	 * @return the fetcher
 	 */
 	public TokenFetcher fetcher() {
-		return new TokenFetcher(registration(), "partner-apis", RenewalGrant.CLIENT_CREDENTIALS, this, this);
+		return fetcher(RenewalGrant.CLIENT_CREDENTIALS);
+	}
+
+	/**
+	 * Returns a fetcher for partner {@code acme} that renews tokens with the given grant
+	 * at this endpoint.
+	 * @param renewalGrant the grant that renews a token
+	 * @return the fetcher
+	 */
+	public TokenFetcher fetcher(RenewalGrant renewalGrant) {
+		return new TokenFetcher(registration(), "partner-apis", renewalGrant, this, this);
 	}
 
 	/**
@@ -79,6 +93,16 @@ public final class StubTokenEndpoint
 	 */
 	public StubTokenEndpoint lifetime(Duration lifetime) {
 		this.lifetime = lifetime;
+		return this;
+	}
+
+	/**
+	 * Issues a refresh token {@code refresh-<n>} with each token {@code token-<n>} from
+	 * now on.
+	 * @return this endpoint
+	 */
+	public StubTokenEndpoint withRefreshTokens() {
+		this.refreshTokens = true;
 		return this;
 	}
 
@@ -106,15 +130,29 @@ public final class StubTokenEndpoint
 	 * {@link #recover()}.
 	 */
 	public void fail() {
-		this.failure = new PartnerTokenException("acme", 503, new OAuth2Error("http_503"),
-				"Token request for partner 'acme' answered HTTP 503", null);
+		this.failure = error(503);
 	}
 
 	/**
-	 * Answers requests with tokens again.
+	 * Answers refresh-token grants with the given HTTP status, as the token client
+	 * reports it.
+	 * @param status the HTTP status
+	 */
+	public void failRefresh(int status) {
+		this.refreshFailure = error(status);
+	}
+
+	private static PartnerTokenException error(int status) {
+		return new PartnerTokenException("acme", status, new OAuth2Error("http_" + status),
+				"Token request for partner 'acme' answered HTTP " + status, null);
+	}
+
+	/**
+	 * Answers every request with tokens again.
 	 */
 	public void recover() {
 		this.failure = null;
+		this.refreshFailure = null;
 	}
 
 	/**
@@ -138,15 +176,23 @@ public final class StubTokenEndpoint
 	 * @return the grant types
 	 */
 	public List<AuthorizationGrantType> grants() {
-		return List.copyOf(this.grants);
+		return this.received.stream().map(AbstractOAuth2AuthorizationGrantRequest::getGrantType).toList();
+	}
+
+	/**
+	 * Returns the requests received, in order.
+	 * @return the requests
+	 */
+	public List<AbstractOAuth2AuthorizationGrantRequest> received() {
+		return List.copyOf(this.received);
 	}
 
 	@Override
 	public Mono<OAuth2AccessTokenResponse> getTokenResponse(AbstractOAuth2AuthorizationGrantRequest request) {
 		return Mono.defer(() -> {
 			this.requests.incrementAndGet();
-			this.grants.add(request.getGrantType());
-			Mono<OAuth2AccessTokenResponse> answer = Mono.defer(this::answer);
+			this.received.add(request);
+			Mono<OAuth2AccessTokenResponse> answer = Mono.defer(() -> answer(request));
 			if (!this.holding) {
 				return answer;
 			}
@@ -156,15 +202,21 @@ public final class StubTokenEndpoint
 		});
 	}
 
-	private Mono<OAuth2AccessTokenResponse> answer() {
-		RuntimeException ex = this.failure;
+	private Mono<OAuth2AccessTokenResponse> answer(AbstractOAuth2AuthorizationGrantRequest request) {
+		RuntimeException refused = this.refreshFailure;
+		RuntimeException ex = (refused != null && AuthorizationGrantType.REFRESH_TOKEN.equals(request.getGrantType()))
+				? refused : this.failure;
 		if (ex != null) {
 			return Mono.error(ex);
 		}
-		return Mono.just(OAuth2AccessTokenResponse.withToken("token-" + this.issued.incrementAndGet())
+		int number = this.issued.incrementAndGet();
+		OAuth2AccessTokenResponse.Builder response = OAuth2AccessTokenResponse.withToken("token-" + number)
 			.tokenType(OAuth2AccessToken.TokenType.BEARER)
-			.expiresIn(this.lifetime.toSeconds())
-			.build());
+			.expiresIn(this.lifetime.toSeconds());
+		if (this.refreshTokens) {
+			response.refreshToken("refresh-" + number);
+		}
+		return Mono.just(response.build());
 	}
 
 }

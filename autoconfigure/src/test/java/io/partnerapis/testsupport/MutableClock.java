@@ -58,9 +58,30 @@ public final class MutableClock extends Clock {
 		return ZoneOffset.UTC;
 	}
 
+	/**
+	 * Returns a view of this clock in another zone, moving with it.
+	 */
 	@Override
 	public Clock withZone(ZoneId zone) {
-		throw new UnsupportedOperationException("MutableClock is UTC only");
+		MutableClock source = this;
+		return new Clock() {
+
+			@Override
+			public Instant instant() {
+				return source.instant();
+			}
+
+			@Override
+			public ZoneId getZone() {
+				return zone;
+			}
+
+			@Override
+			public Clock withZone(ZoneId other) {
+				return source.withZone(other);
+			}
+
+		};
 	}
 
 	@Override

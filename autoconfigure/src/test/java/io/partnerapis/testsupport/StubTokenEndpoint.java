@@ -164,14 +164,6 @@ public final class StubTokenEndpoint
 	}
 
 	/**
-	 * Returns how many requests are held.
-	 * @return the count
-	 */
-	public int heldRequests() {
-		return this.held.size();
-	}
-
-	/**
 	 * Returns the grant type of each request received, in order.
 	 * @return the grant types
 	 */

@@ -1,6 +1,7 @@
 package io.partnerapis.provider;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Collections;
@@ -12,10 +13,11 @@ import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.autoconfigure.PartnerApiConfigurationException;
 import io.partnerapis.testsupport.Forms;
+import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -38,12 +40,8 @@ class BudProviderTests {
 
 	private static final String TOKEN_PATH = "/v1/oauth/token";
 
-	private final PartnerStub bud = new PartnerStub(TOKEN_PATH);
-
-	@AfterEach
-	void stop() {
-		this.bud.close();
-	}
+	@RegisterExtension
+	final PartnerStub bud = new PartnerStub(TOKEN_PATH);
 
 	@Test
 	void clientCredentialsUseBasicAuthAndTheWrappedResponse() {
@@ -67,12 +65,13 @@ class BudProviderTests {
 		this.bud.stub(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(containing("grant_type=refresh_token"))
 			.willReturn(PartnerStub.json(wrapped("refreshed-token", 3600, "refresh-2"))));
 		this.bud.stub(get(urlPathEqualTo("/financial/v2/accounts")).willReturn(PartnerStub.json("{}")));
-		this.bud.contextRunner("bud").run((context) -> {
+		MutableClock clock = new MutableClock();
+		this.bud.contextRunner("bud").withBean(Clock.class, () -> clock).run((context) -> {
 			WebClient webClient = context.getBean("budWebClient", WebClient.class);
-			call(webClient);
-			Thread.sleep(1200);
-			call(webClient);
 			PartnerApi api = context.getBean(PartnerApis.class).get("bud");
+			call(webClient);
+			clock.set(api.getTokenState().renewAt());
+			call(webClient);
 			await().atMost(Duration.ofSeconds(10)).until(() -> api.getTokenState().fetches() == 2);
 			call(webClient);
 			LoggedRequest refresh = this.bud.tokenRequestsReceived().get(1);
@@ -94,10 +93,11 @@ class BudProviderTests {
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"error\":\"invalid_grant\",\"error_description\":\"refresh token expired\"}")));
 		this.bud.stub(get(urlPathEqualTo("/financial/v2/accounts")).willReturn(PartnerStub.json("{}")));
-		this.bud.contextRunner("bud").run((context) -> {
+		MutableClock clock = new MutableClock();
+		this.bud.contextRunner("bud").withBean(Clock.class, () -> clock).run((context) -> {
 			WebClient webClient = context.getBean("budWebClient", WebClient.class);
 			call(webClient);
-			Thread.sleep(1300);
+			clock.set(context.getBean(PartnerApis.class).get("bud").getTokenState().expiresAt());
 			call(webClient);
 			assertThat(this.bud.tokenRequestsReceived())
 				.extracting((request) -> Forms.parse(request.getBodyAsString()).get("grant_type"))

@@ -7,8 +7,8 @@ import io.partnerapis.PartnerTokenException;
 import io.partnerapis.actuate.PartnerApiHealthIndicator;
 import io.partnerapis.actuate.PartnerApisEndpoint;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,15 +28,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class NothingGoesElsewhereTests {
 
-	private final PartnerStub partner = new PartnerStub();
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
-	private final PartnerStub elsewhere = new PartnerStub();
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-		this.elsewhere.close();
-	}
+	@RegisterExtension
+	final PartnerStub elsewhere = new PartnerStub();
 
 	@ParameterizedTest(name = "spring.http.clients.redirects={0}")
 	@ValueSource(strings = { "", "follow", "follow-when-possible" })

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,12 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class TokenEndpointBackOffTests {
 
-	private final PartnerStub partner = new PartnerStub();
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-	}
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	@Test
 	void retryAfterOnTooManyRequestsKeepsEveryCallerAwayForThatLong() {

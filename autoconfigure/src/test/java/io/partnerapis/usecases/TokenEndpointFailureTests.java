@@ -16,8 +16,8 @@ import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,12 +42,8 @@ class TokenEndpointFailureTests {
 
 	private static final String SECRET = "secret-acme";
 
-	private final PartnerStub partner = new PartnerStub();
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-	}
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	@Test
 	void serverErrorsAreRetriedUntilATokenComes() {

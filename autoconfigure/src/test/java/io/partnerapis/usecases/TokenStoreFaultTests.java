@@ -17,9 +17,9 @@ import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.PartnerStub;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -46,12 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class TokenStoreFaultTests {
 
-	private final PartnerStub partner = new PartnerStub();
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-	}
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	@Test
 	void storeThatNeverAnswersCountsAsHoldingNothing() {

@@ -5,10 +5,10 @@ import java.time.Duration;
 
 import io.partnerapis.PartnerApis;
 import io.partnerapis.UnauthorizedRetryOutcome;
+import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.PartnerStub;
-import io.partnerapis.testsupport.TestClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -24,12 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UnauthorizedSpendGuardTests {
 
-	private final PartnerStub partner = new PartnerStub();
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-	}
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	@Test
 	void acceptedAnswersFromOtherEndpointsDoNotResetTheDoublingOfForcedRenewals() throws InterruptedException {
@@ -51,7 +47,7 @@ class UnauthorizedSpendGuardTests {
 
 	@Test
 	void aDayOfAnAlwaysRejectingEndpointBesideAcceptingOnesCostsAboutThirtyTokens() {
-		TestClock clock = new TestClock();
+		MutableClock clock = new MutableClock();
 		this.partner.tokens(200, 10 * 86400);
 		this.partner.apiAlwaysAnswers("/always-401", 401);
 		this.partner.apiAlwaysAnswers("/fine", 200);

@@ -70,9 +70,12 @@ public final class RenewalPolicy {
 		if (expiresAt == null) {
 			return Instant.MAX;
 		}
-		Instant issuedAt = (token.getIssuedAt() != null) ? token.getIssuedAt() : expiresAt;
-		Instant halfLife = issuedAt.plus(Duration.between(issuedAt, expiresAt).dividedBy(2));
 		Instant early = expiresAt.minus(this.refreshBeforeExpiry);
+		Instant issuedAt = token.getIssuedAt();
+		if (issuedAt == null) {
+			return early;
+		}
+		Instant halfLife = issuedAt.plus(Duration.between(issuedAt, expiresAt).dividedBy(2));
 		return early.isAfter(halfLife) ? early : halfLife;
 	}
 

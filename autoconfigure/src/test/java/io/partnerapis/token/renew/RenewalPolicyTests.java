@@ -87,6 +87,13 @@ class RenewalPolicyTests {
 	}
 
 	@Test
+	void tokenWithoutIssueTimeIsRenewedRefreshBeforeExpiryAheadOfIt() {
+		OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "value", null,
+				ISSUED.plusSeconds(600));
+		assertThat(this.policy.renewAt(token)).isEqualTo(ISSUED.plusSeconds(540));
+	}
+
+	@Test
 	void tokenWithoutExpiryIsNeverRenewed() {
 		OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "value", ISSUED, null);
 		assertThat(this.policy.renewAt(token)).isEqualTo(Instant.MAX);

@@ -118,8 +118,10 @@ final class PartnerApiFactory {
 		Map<String, String> headers = mapper.apiHeaders();
 		WebClient.Builder builder = this.webClientBuilders.get()
 			.clientConnector(this.partnerConnector.get())
-			.baseUrl(baseUrl)
-			.defaultHeaders((defaults) -> headers.forEach(defaults::set));
+			.baseUrl(baseUrl);
+		if (!headers.isEmpty()) {
+			builder.defaultHeaders((defaults) -> headers.forEach(defaults::set));
+		}
 		builder.codecs(PartnerApiFactory::maskRequestDetails);
 		this.customizers.forEach((customizer) -> customizer.customize(name, builder));
 		WebClient webClient = builder.filters((filters) -> filters.add(new PartnerAuthorizationFilter(authorization)))

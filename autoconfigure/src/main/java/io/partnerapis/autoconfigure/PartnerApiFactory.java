@@ -16,11 +16,13 @@ import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.PartnerApisProperties.Api;
 import io.partnerapis.PartnerWebClientCustomizer;
 import io.partnerapis.observation.TokenFetchObservationConvention;
+import io.partnerapis.restclient.PartnerAuthorizationInterceptor;
 import io.partnerapis.store.AuthorizedClientServiceTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.token.PartnerAuthorization;
 import io.partnerapis.token.cache.PartnerTokenCache;
 import io.partnerapis.token.fetch.PartnerTokenResponseClient;
+import io.partnerapis.token.fetch.TokenEndpoint;
 import io.partnerapis.token.fetch.TokenFetcher;
 import io.partnerapis.token.renew.RenewalPolicy;
 import io.partnerapis.webclient.PartnerAuthorizationFilter;
@@ -39,9 +41,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Turns bound {@link PartnerApisProperties} into {@link PartnerApis}: for each partner,
  * through a {@link PartnerApiPropertiesMapper}, a Spring Security
  * {@link ClientRegistration}, a token cache over Spring Security's token clients and the
- * {@link PartnerTokenStore}, the partner's {@link PartnerAuthorization}, and a WebClient
+ * {@link PartnerTokenStore}, the partner's {@link PartnerAuthorization}, a WebClient
  * built from Spring Boot's {@link WebClient.Builder} with the partner's authorization
- * filter innermost.
+ * filter innermost, and a RestClient, built on first use by {@link PartnerRestClients},
+ * that decides through the same authorization and so shares the WebClient's token.
  */
 final class PartnerApiFactory {
 
@@ -63,12 +66,14 @@ final class PartnerApiFactory {
 
 	private final Clock clock;
 
+	private final PartnerRestClients restClients;
+
 	private final Map<List<Duration>, WebClient> tokenWebClients = new HashMap<>();
 
 	PartnerApiFactory(Supplier<WebClient.Builder> webClientBuilders, List<PartnerWebClientCustomizer> customizers,
 			ClientHttpConnectorBuilder<?> connectorBuilder, HttpClientSettings httpClientSettings,
 			ObservationRegistry observationRegistry, @Nullable TokenFetchObservationConvention observationConvention,
-			PartnerTokenStore store, Clock clock) {
+			PartnerTokenStore store, Clock clock, PartnerRestClients restClients) {
 		this.webClientBuilders = webClientBuilders;
 		this.customizers = customizers;
 		this.connectorBuilder = connectorBuilder;
@@ -77,6 +82,7 @@ final class PartnerApiFactory {
 		this.observationConvention = observationConvention;
 		this.store = store;
 		this.clock = clock;
+		this.restClients = restClients;
 	}
 
 	PartnerApis create(PartnerApisProperties properties) {
@@ -91,9 +97,9 @@ final class PartnerApiFactory {
 		WebClient tokenWebClient = this.tokenWebClients.computeIfAbsent(
 				List.of(api.getToken().getConnectTimeout(), api.getToken().getResponseTimeout()),
 				(timeouts) -> tokenWebClient(timeouts.get(0), timeouts.get(1)));
+		TokenEndpoint endpoint = mapper.tokenEndpoint();
 		PartnerTokenResponseClient<AbstractOAuth2AuthorizationGrantRequest> tokenClient = new PartnerTokenResponseClient<>(
-				tokenWebClient, mapper.tokenEndpoint(), registration, this.observationRegistry,
-				this.observationConvention);
+				tokenWebClient, endpoint, registration, this.observationRegistry, this.observationConvention);
 		TokenFetcher fetcher = new TokenFetcher(registration, AuthorizedClientServiceTokenStore.PRINCIPAL_NAME,
 				api.getToken().getRenewalGrant(), tokenClient, tokenClient);
 		RenewalPolicy policy = mapper.renewalPolicy();
@@ -107,9 +113,12 @@ final class PartnerApiFactory {
 			.defaultHeaders((defaults) -> headers.forEach(defaults::set));
 		builder.codecs(PartnerApiFactory::maskRequestDetails);
 		this.customizers.forEach((customizer) -> customizer.customize(name, builder));
-		WebClient webClient = builder.filters((filters) -> filters.add(new PartnerAuthorizationFilter(authorization)))
-			.build();
-		return new ConfiguredPartnerApi(name, mapper.provider(), registration, baseUrl, webClient, authorization);
+		PartnerAuthorizationFilter filter = new PartnerAuthorizationFilter(authorization);
+		WebClient webClient = builder.filters((filters) -> filters.add(filter)).build();
+		PartnerAuthorizationInterceptor interceptor = new PartnerAuthorizationInterceptor(authorization,
+				PartnerAuthorizationInterceptor.tokenWait(endpoint.retries()));
+		return new ConfiguredPartnerApi(name, mapper.provider(), registration, baseUrl, headers, webClient,
+				this.restClients.restClient(name, baseUrl, headers, interceptor), authorization, filter, interceptor);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -154,6 +155,17 @@ public final class PartnerStub implements AutoCloseable {
 			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
 			.block(Duration.ofSeconds(30));
 		return (status != null) ? status : -1;
+	}
+
+	/**
+	 * Sends {@code GET path} through a partner RestClient and returns the status of the
+	 * final answer, after any replay.
+	 * @param restClient the partner's RestClient
+	 * @param path the API path
+	 * @return the HTTP status
+	 */
+	public static int call(RestClient restClient, String path) {
+		return restClient.get().uri(path).exchange((request, response) -> response.getStatusCode().value());
 	}
 
 	public void stub(MappingBuilder mapping) {

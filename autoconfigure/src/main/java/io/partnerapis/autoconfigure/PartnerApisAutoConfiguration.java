@@ -130,8 +130,8 @@ public final class PartnerApisAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		PartnerRestClientHttpServiceGroupConfigurer partnerRestClientHttpServiceGroupConfigurer(PartnerApis partnerApis,
-				Environment environment, ObjectProvider<SslBundles> sslBundles,
+		PartnerRestClientHttpServiceGroupConfigurer partnerRestClientHttpServiceGroupConfigurer(
+				ObjectProvider<PartnerApis> partnerApis, Environment environment, ObjectProvider<SslBundles> sslBundles,
 				ObjectProvider<HttpClientSettings> httpClientSettings,
 				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 				ResourceLoader resourceLoader) {
@@ -143,8 +143,8 @@ public final class PartnerApisAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnClass(WebClientHttpServiceGroupConfigurer.class)
-		PartnerWebClientHttpServiceGroupConfigurer partnerWebClientHttpServiceGroupConfigurer(PartnerApis partnerApis,
-				Environment environment, ObjectProvider<SslBundles> sslBundles,
+		PartnerWebClientHttpServiceGroupConfigurer partnerWebClientHttpServiceGroupConfigurer(
+				ObjectProvider<PartnerApis> partnerApis, Environment environment, ObjectProvider<SslBundles> sslBundles,
 				ObjectProvider<HttpClientSettings> httpClientSettings,
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, ResourceLoader resourceLoader) {
 			return new PartnerWebClientHttpServiceGroupConfigurer(
@@ -152,9 +152,9 @@ public final class PartnerApisAutoConfiguration {
 						.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())));
 		}
 
-		private static PartnerServiceGroups groups(PartnerApis partnerApis, Environment environment,
+		private static PartnerServiceGroups groups(ObjectProvider<PartnerApis> partnerApis, Environment environment,
 				ObjectProvider<SslBundles> sslBundles, ObjectProvider<HttpClientSettings> httpClientSettings) {
-			return new PartnerServiceGroups(partnerApis, environment, sslBundles.getIfAvailable(),
+			return new PartnerServiceGroups(partnerApis::getObject, environment, sslBundles.getIfAvailable(),
 					httpClientSettings.getIfAvailable());
 		}
 

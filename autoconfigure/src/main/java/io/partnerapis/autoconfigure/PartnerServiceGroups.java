@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
@@ -29,6 +30,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.client.annotation.ClientRegistrationId;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.service.registry.HttpServiceGroup;
 
 /**
@@ -51,19 +53,31 @@ final class PartnerServiceGroups {
 
 	private static final String SERVICE_CLIENT_PREFIX = "spring.http.serviceclient";
 
-	private final Map<String, ConfiguredPartnerApi> partners = new LinkedHashMap<>();
+	private final Supplier<Map<String, ConfiguredPartnerApi>> partners;
 
 	private final Map<String, HttpClientProperties> groupProperties;
 
 	private final HttpClientSettingsPropertyMapper settingsMapper;
 
-	PartnerServiceGroups(PartnerApis apis, Environment environment, @Nullable SslBundles sslBundles,
+	/**
+	 * Creates a new instance.
+	 * @param apis supplies the partners when groups are first configured, so that
+	 * creating this does not create them
+	 * @param environment the environment to bind the groups' properties from
+	 * @param sslBundles the application's SSL bundles, or {@code null}
+	 * @param settings the application's HTTP client settings, or {@code null}
+	 */
+	PartnerServiceGroups(Supplier<PartnerApis> apis, Environment environment, @Nullable SslBundles sslBundles,
 			@Nullable HttpClientSettings settings) {
-		for (PartnerApi api : apis.getAll()) {
-			if (api instanceof ConfiguredPartnerApi configured) {
-				this.partners.put(api.getName(), configured);
+		this.partners = SingletonSupplier.of(() -> {
+			Map<String, ConfiguredPartnerApi> partners = new LinkedHashMap<>();
+			for (PartnerApi api : apis.get().getAll()) {
+				if (api instanceof ConfiguredPartnerApi configured) {
+					partners.put(api.getName(), configured);
+				}
 			}
-		}
+			return partners;
+		});
 		this.groupProperties = Binder.get(environment)
 			.bind(SERVICE_CLIENT_PREFIX, Bindable.mapOf(String.class, HttpClientProperties.class))
 			.orElse(Map.of());
@@ -95,7 +109,7 @@ final class PartnerServiceGroups {
 	 * @return the partner, or {@code null}
 	 */
 	@Nullable ConfiguredPartnerApi partnerOf(HttpServiceGroup group) {
-		return this.partners.get(group.name());
+		return this.partners.get().get(group.name());
 	}
 
 	/**
@@ -117,7 +131,7 @@ final class PartnerServiceGroups {
 			return attachment.apply(partner);
 		}
 		Map<String, A> byName = new LinkedHashMap<>();
-		this.partners.forEach((name, api) -> byName.put(name, attachment.apply(api)));
+		this.partners.get().forEach((name, api) -> byName.put(name, attachment.apply(api)));
 		return selecting.apply(byName, (partner != null) ? byName.get(partner.getName()) : null);
 	}
 
@@ -186,7 +200,7 @@ final class PartnerServiceGroups {
 	}
 
 	private void addPartner(Set<String> names, @Nullable ClientRegistrationId id) {
-		if (id != null && this.partners.containsKey(id.registrationId())) {
+		if (id != null && this.partners.get().containsKey(id.registrationId())) {
 			names.add(id.registrationId());
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerRestClientCustomizer;
 import io.partnerapis.testsupport.PartnerContexts;
@@ -15,7 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -94,6 +101,23 @@ class PartnerRestClientRegistrarTests {
 				assertThat(request.getHeader("Authorization")).isEqualTo("Bearer token-1");
 			});
 		});
+	}
+
+	@Test
+	void partnerCallsShowAsSpringBootsHttpClientRequests() {
+		this.partner.tokens(5, 3600);
+		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+				MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+				SimpleMetricsExportAutoConfiguration.class, RestClientObservationAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(PartnerStub.call(context.getBean("acmeRestClient", RestClient.class), "/things"))
+					.isEqualTo(200);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(
+						registry.get("http.client.requests").tag("uri", "/things").tag("status", "200").timer().count())
+					.isEqualTo(1);
+			});
 	}
 
 	@Configuration(proxyBeanMethods = false)

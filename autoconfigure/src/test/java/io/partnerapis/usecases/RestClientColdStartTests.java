@@ -1,7 +1,9 @@
 package io.partnerapis.usecases;
 
+import java.time.Duration;
 import java.util.List;
 
+import io.partnerapis.PartnerTokenException;
 import io.partnerapis.testsupport.Callers;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +67,30 @@ class RestClientColdStartTests {
 			assertThat(webClient.get().uri("/things").retrieve().bodyToMono(String.class).block()).contains("ok");
 			assertThat(this.partner.tokenRequests()).isEqualTo(1);
 		});
+	}
+
+	@Test
+	void waitingCallersGiveUpWithTheFetchWhenTheTokenEndpointDoesNotAnswerInTime() {
+		this.partner.tokens(5, (token) -> PartnerStub.tokenResponse(token, 3600), 3000);
+		this.partner.contextRunner("acme")
+			.withPropertyValues("partner.apis.acme.token.response-timeout=300ms",
+					"partner.apis.acme.token.max-retries=0")
+			.run((context) -> {
+				RestClient restClient = context.getBean("acmeRestClient", RestClient.class);
+				long start = System.nanoTime();
+				List<String> failures = Callers.onPlatformThreads(20, () -> {
+					try {
+						return things(restClient);
+					}
+					catch (PartnerTokenException ex) {
+						return ex.getError().getErrorCode();
+					}
+				});
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+				assertThat(failures).hasSize(20).containsOnly(PartnerTokenException.TOKEN_ENDPOINT_UNREACHABLE);
+				assertThat(this.partner.tokenRequests()).isEqualTo(1);
+				assertThat(this.partner.apiRequests()).isEmpty();
+			});
 	}
 
 	private void slowTokenAndThings() {

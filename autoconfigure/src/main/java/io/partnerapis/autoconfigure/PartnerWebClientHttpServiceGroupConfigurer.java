@@ -16,7 +16,7 @@ import org.springframework.web.reactive.function.client.support.WebClientHttpSer
 
 /**
  * Authorizes the WebClient HTTP service groups that call partners, with the partner's
- * authorization filter innermost.
+ * authorization filter innermost and request details kept out of logs.
  */
 final class PartnerWebClientHttpServiceGroupConfigurer
 		extends PartnerHttpServiceGroupConfigurer<WebClient.Builder, ExchangeFilterFunction>
@@ -45,9 +45,13 @@ final class PartnerWebClientHttpServiceGroupConfigurer
 		builder.clientConnector(this.connectorBuilder.get().build(settings));
 	}
 
+	/**
+	 * Adds the filter last, so that it is innermost, and keeps headers, which carry the
+	 * token, out of Spring's request logging, as for partner WebClients.
+	 */
 	@Override
 	void attach(WebClient.Builder builder, ExchangeFilterFunction filter) {
-		builder.filter(filter);
+		builder.filter(filter).codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false));
 	}
 
 	@Override

@@ -42,6 +42,8 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * </ul>
  * The interceptor should be the innermost one, so that no other interceptor sees the
  * token and a replay does not run them twice.
+ *
+ * @since 0.2.0
  */
 public final class PartnerAuthorizationInterceptor implements ClientHttpRequestInterceptor {
 

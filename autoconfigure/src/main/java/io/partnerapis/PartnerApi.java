@@ -1,9 +1,10 @@
 package io.partnerapis;
 
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * One configured partner API: its client, and read-only views of its configuration and
+ * One configured partner API: its clients, and read-only views of its configuration and
  * token state for health checks, metrics and management endpoints. Never exposes a client
  * secret or a token.
  *
@@ -47,6 +48,15 @@ public interface PartnerApi {
 	 * @return the WebClient
 	 */
 	WebClient getWebClient();
+
+	/**
+	 * Returns the RestClient that calls the partner with its bearer token, built on first
+	 * use. It shares the partner's token, and its counts, with the {@link #getWebClient()
+	 * WebClient}.
+	 * @return the RestClient
+	 * @since 0.2.0
+	 */
+	RestClient getRestClient();
 
 	/**
 	 * Returns the state of the partner's token, without fetching one.

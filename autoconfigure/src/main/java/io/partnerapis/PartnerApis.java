@@ -6,11 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The partner APIs an application has configured, by name. Inject it to look partners up
- * at run time; to call one known partner, inject its WebClient with
+ * at run time; to call one known partner, inject its WebClient or RestClient with
  * {@code @Qualifier("<name>")} instead.
  *
  * @since 0.1.0
@@ -70,6 +71,17 @@ public final class PartnerApis {
 	 */
 	public WebClient webClient(String name) {
 		return get(name).getWebClient();
+	}
+
+	/**
+	 * Returns the RestClient of the partner of the given name.
+	 * @param name the partner's name
+	 * @return the partner's RestClient
+	 * @throws PartnerApiException if no partner of that name is configured
+	 * @since 0.2.0
+	 */
+	public RestClient restClient(String name) {
+		return get(name).getRestClient();
 	}
 
 	@Override

@@ -1,17 +1,25 @@
 package io.partnerapis.autoconfigure;
 
+import java.util.Map;
+import java.util.function.Supplier;
+
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerProvider;
 import io.partnerapis.TokenState;
 import io.partnerapis.UnauthorizedRetryOutcome;
+import io.partnerapis.restclient.PartnerAuthorizationInterceptor;
 import io.partnerapis.token.PartnerAuthorization;
+import io.partnerapis.webclient.PartnerAuthorizationFilter;
 
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * {@link PartnerApi} as configured from properties: its clients, and views onto its
- * registration and its {@link PartnerAuthorization}.
+ * registration and its {@link PartnerAuthorization}. It also keeps what HTTP service
+ * groups of the partner need: its API headers, and the filter and interceptor that attach
+ * its tokens.
  */
 final class ConfiguredPartnerApi implements PartnerApi {
 
@@ -23,18 +31,32 @@ final class ConfiguredPartnerApi implements PartnerApi {
 
 	private final String baseUrl;
 
+	private final Map<String, String> headers;
+
 	private final WebClient webClient;
+
+	private final Supplier<RestClient> restClient;
 
 	private final PartnerAuthorization authorization;
 
+	private final PartnerAuthorizationFilter filter;
+
+	private final PartnerAuthorizationInterceptor interceptor;
+
 	ConfiguredPartnerApi(String name, PartnerProvider provider, ClientRegistration registration, String baseUrl,
-			WebClient webClient, PartnerAuthorization authorization) {
+			Map<String, String> headers, WebClient webClient, Supplier<RestClient> restClient,
+			PartnerAuthorization authorization, PartnerAuthorizationFilter filter,
+			PartnerAuthorizationInterceptor interceptor) {
 		this.name = name;
 		this.provider = provider;
 		this.registration = registration;
 		this.baseUrl = baseUrl;
+		this.headers = headers;
 		this.webClient = webClient;
+		this.restClient = restClient;
 		this.authorization = authorization;
+		this.filter = filter;
+		this.interceptor = interceptor;
 	}
 
 	@Override
@@ -65,6 +87,23 @@ final class ConfiguredPartnerApi implements PartnerApi {
 	@Override
 	public WebClient getWebClient() {
 		return this.webClient;
+	}
+
+	@Override
+	public RestClient getRestClient() {
+		return this.restClient.get();
+	}
+
+	Map<String, String> headers() {
+		return this.headers;
+	}
+
+	PartnerAuthorizationFilter filter() {
+		return this.filter;
+	}
+
+	PartnerAuthorizationInterceptor interceptor() {
+		return this.interceptor;
 	}
 
 	@Override

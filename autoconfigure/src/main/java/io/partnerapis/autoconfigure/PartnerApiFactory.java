@@ -16,11 +16,13 @@ import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.PartnerApisProperties.Api;
 import io.partnerapis.PartnerWebClientCustomizer;
 import io.partnerapis.observation.TokenFetchObservationConvention;
+import io.partnerapis.restclient.PartnerAuthorizationInterceptor;
 import io.partnerapis.store.AuthorizedClientServiceTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.token.PartnerAuthorization;
 import io.partnerapis.token.cache.PartnerTokenCache;
 import io.partnerapis.token.fetch.PartnerTokenResponseClient;
+import io.partnerapis.token.fetch.TokenEndpoint;
 import io.partnerapis.token.fetch.TokenFetcher;
 import io.partnerapis.token.renew.RenewalPolicy;
 import io.partnerapis.webclient.PartnerAuthorizationFilter;
@@ -41,9 +43,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Turns bound {@link PartnerApisProperties} into {@link PartnerApis}: for each partner,
  * through a {@link PartnerApiPropertiesMapper}, a Spring Security
  * {@link ClientRegistration}, a token cache over Spring Security's token clients and the
- * {@link PartnerTokenStore}, the partner's {@link PartnerAuthorization}, and a WebClient
+ * {@link PartnerTokenStore}, the partner's {@link PartnerAuthorization}, a WebClient
  * built from Spring Boot's {@link WebClient.Builder} with the partner's authorization
- * filter innermost. Partner WebClients never follow redirects, whatever
+ * filter innermost, and a RestClient, built on first use by {@link PartnerRestClients},
+ * that decides through the same authorization and so shares the WebClient's token.
+ * Partner WebClients never follow redirects, whatever
  * {@code spring.http.clients.redirects} says, since a redirect to another host would
  * carry the partner's headers there: they use one connector built from the application's
  * HTTP client settings with redirects turned off, and a 3xx answer reaches the caller as
@@ -73,12 +77,14 @@ final class PartnerApiFactory {
 
 	private final Supplier<ClientHttpConnector> partnerConnector;
 
+	private final PartnerRestClients restClients;
+
 	private final Map<List<Duration>, WebClient> tokenWebClients = new HashMap<>();
 
 	PartnerApiFactory(Supplier<WebClient.Builder> webClientBuilders, List<PartnerWebClientCustomizer> customizers,
 			ClientHttpConnectorBuilder<?> connectorBuilder, HttpClientSettings httpClientSettings,
 			ObservationRegistry observationRegistry, @Nullable TokenFetchObservationConvention observationConvention,
-			PartnerTokenStore store, Duration storeTimeout, Clock clock) {
+			PartnerTokenStore store, Duration storeTimeout, Clock clock, PartnerRestClients restClients) {
 		this.webClientBuilders = webClientBuilders;
 		this.customizers = customizers;
 		this.connectorBuilder = connectorBuilder;
@@ -90,6 +96,7 @@ final class PartnerApiFactory {
 		this.clock = clock;
 		this.partnerConnector = SingletonSupplier
 			.of(() -> connectorBuilder.build(httpClientSettings.withRedirects(HttpRedirects.DONT_FOLLOW)));
+		this.restClients = restClients;
 	}
 
 	PartnerApis create(PartnerApisProperties properties) {
@@ -104,9 +111,9 @@ final class PartnerApiFactory {
 		WebClient tokenWebClient = this.tokenWebClients.computeIfAbsent(
 				List.of(api.getToken().getConnectTimeout(), api.getToken().getResponseTimeout()),
 				(timeouts) -> tokenWebClient(timeouts.get(0), timeouts.get(1)));
+		TokenEndpoint endpoint = mapper.tokenEndpoint();
 		PartnerTokenResponseClient<AbstractOAuth2AuthorizationGrantRequest> tokenClient = new PartnerTokenResponseClient<>(
-				tokenWebClient, mapper.tokenEndpoint(), registration, this.observationRegistry,
-				this.observationConvention);
+				tokenWebClient, endpoint, registration, this.observationRegistry, this.observationConvention);
 		TokenFetcher fetcher = new TokenFetcher(registration, AuthorizedClientServiceTokenStore.PRINCIPAL_NAME,
 				api.getToken().getRenewalGrant(), tokenClient, tokenClient);
 		RenewalPolicy policy = mapper.renewalPolicy();
@@ -124,9 +131,12 @@ final class PartnerApiFactory {
 		}
 		builder.codecs(PartnerApiFactory::maskRequestDetails);
 		this.customizers.forEach((customizer) -> customizer.customize(name, builder));
-		WebClient webClient = builder.filters((filters) -> filters.add(new PartnerAuthorizationFilter(authorization)))
-			.build();
-		return new ConfiguredPartnerApi(name, mapper.provider(), registration, baseUrl, webClient, authorization);
+		PartnerAuthorizationFilter filter = new PartnerAuthorizationFilter(authorization);
+		WebClient webClient = builder.filters((filters) -> filters.add(filter)).build();
+		PartnerAuthorizationInterceptor interceptor = new PartnerAuthorizationInterceptor(authorization,
+				PartnerAuthorizationInterceptor.tokenWait(endpoint.retries()));
+		return new ConfiguredPartnerApi(name, mapper.provider(), registration, baseUrl, headers, webClient,
+				this.restClients.restClient(name, baseUrl, headers, interceptor), authorization, filter, interceptor);
 	}
 
 	/**

@@ -36,13 +36,27 @@ class PartnerWebClientRegistrar implements ImportBeanDefinitionRegistrar {
 
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata importingClassMetadata, BeanDefinitionRegistry registry) {
-		for (String name : ProviderPresetsEnvironmentPostProcessor.bindConfigured(this.environment).keySet()) {
-			String beanName = beanName(name);
+		register(this.environment, registry, WebClient.class, "webClient");
+	}
+
+	/**
+	 * Registers a bean of the given client type per configured partner, made by the given
+	 * factory method of {@link PartnerApis} with the partner's name as argument and named
+	 * after the partner and the type's simple name.
+	 * @param environment the environment the partners are bound from
+	 * @param registry the registry to add the definitions to
+	 * @param clientType the client type, such as {@code WebClient}
+	 * @param factoryMethod the factory method, such as {@code webClient}
+	 */
+	static void register(Environment environment, BeanDefinitionRegistry registry, Class<?> clientType,
+			String factoryMethod) {
+		for (String name : ProviderPresetsEnvironmentPostProcessor.bindConfigured(environment).keySet()) {
+			String beanName = beanName(name, clientType.getSimpleName());
 			if (!registry.containsBeanDefinition(beanName)) {
 				RootBeanDefinition definition = new RootBeanDefinition();
-				definition.setTargetType(WebClient.class);
+				definition.setTargetType(clientType);
 				definition.setFactoryBeanName(PARTNER_APIS_BEAN);
-				definition.setFactoryMethodName("webClient");
+				definition.setFactoryMethodName(factoryMethod);
 				definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
 				definition.setDefaultCandidate(false);
 				definition.setLazyInit(true);
@@ -60,13 +74,17 @@ class PartnerWebClientRegistrar implements ImportBeanDefinitionRegistrar {
 	 * @return the bean name
 	 */
 	static String beanName(String partner) {
+		return beanName(partner, SUFFIX);
+	}
+
+	private static String beanName(String partner, String suffix) {
 		StringBuilder name = new StringBuilder();
 		for (String part : partner.split("[^A-Za-z0-9]+")) {
 			if (!part.isEmpty()) {
 				name.append(name.isEmpty() ? StringUtils.uncapitalize(part) : StringUtils.capitalize(part));
 			}
 		}
-		return name + SUFFIX;
+		return name + suffix;
 	}
 
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -169,6 +170,17 @@ public final class PartnerStub implements AutoCloseable, BeforeAllCallback, Afte
 			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
 			.block(Duration.ofSeconds(30));
 		return (status != null) ? status : -1;
+	}
+
+	/**
+	 * Sends {@code GET path} through a partner RestClient and returns the status of the
+	 * final answer, after any replay.
+	 * @param restClient the partner's RestClient
+	 * @param path the API path
+	 * @return the HTTP status
+	 */
+	public static int call(RestClient restClient, String path) {
+		return restClient.get().uri(path).exchange((request, response) -> response.getStatusCode().value());
 	}
 
 	public void stub(MappingBuilder mapping) {

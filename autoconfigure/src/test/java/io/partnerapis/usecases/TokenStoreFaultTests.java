@@ -36,6 +36,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,7 +133,8 @@ class TokenStoreFaultTests {
 
 	@Test
 	void instancesSharingAnR2dbcStoreThatStartTogetherBothSucceed() throws Exception {
-		this.partner.tokens(5, (token) -> PartnerStub.tokenResponse(token, 3600), 300);
+		this.partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH))
+			.willReturn(PartnerStub.json(PartnerStub.tokenResponse("token-1", 3600)).withFixedDelay(300)));
 		this.partner.apiAlwaysAnswers("/things", 200);
 		ConnectionFactory database = ConnectionFactories
 			.get("r2dbc:h2:mem:///" + UUID.randomUUID() + "?options=DB_CLOSE_DELAY=-1");

@@ -23,7 +23,8 @@ import java.util.function.BiConsumer;
  */
 public final class BenchmarkSuite {
 
-	private static final String PART_NAMES = "jmh, throughput, cold-start, revocation, storm, renewal, startup, memory";
+	private static final String PART_NAMES = "jmh, throughput, cold-start, revocation, storm, renewal, "
+			+ "servlet-throughput, servlet-cold-start, servlet-revocation, startup, memory";
 
 	private static final double QUIET_CORES = 0.25;
 
@@ -100,6 +101,9 @@ public final class BenchmarkSuite {
 		parts.put("revocation", RevocationScenario::run);
 		parts.put("storm", UnauthorizedStormScenario::run);
 		parts.put("renewal", RenewalScenario::run);
+		parts.put("servlet-throughput", ServletScenarios::throughput);
+		parts.put("servlet-cold-start", ServletScenarios::coldHerd);
+		parts.put("servlet-revocation", ServletScenarios::revocation);
 		parts.put("startup", StartupScenario::run);
 		parts.put("memory", MemoryScenario::run);
 		return parts;

@@ -7,8 +7,11 @@ import io.partnerapis.autoconfigure.PartnerApisAutoConfiguration;
 import io.partnerapis.autoconfigure.ProviderPresetsEnvironmentPostProcessor;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -34,12 +37,28 @@ final class BootContexts {
 	 * @return the refreshed context
 	 */
 	static ConfigurableApplicationContext start(boolean starter, Map<String, Object> properties, Class<?>... extra) {
+		return start(starter ? WithStarter.class : WithoutStarter.class, properties, extra);
+	}
+
+	/**
+	 * Starts a context of a servlet-side application, with Spring Boot's RestClient
+	 * support.
+	 * @param starter whether the partner-apis auto-configuration is included
+	 * @param properties the application's properties
+	 * @return the refreshed context
+	 */
+	static ConfigurableApplicationContext startServlet(boolean starter, Map<String, Object> properties) {
+		return start(starter ? ServletWithStarter.class : ServletWithoutStarter.class, properties);
+	}
+
+	private static ConfigurableApplicationContext start(Class<?> configuration, Map<String, Object> properties,
+			Class<?>... extra) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("benchmark", properties));
-		if (starter) {
+		if (configuration == WithStarter.class || configuration == ServletWithStarter.class) {
 			ProviderPresetsEnvironmentPostProcessor.applyTo(context.getEnvironment());
 		}
-		context.register(starter ? WithStarter.class : WithoutStarter.class);
+		context.register(configuration);
 		if (extra.length > 0) {
 			context.register(extra);
 		}
@@ -80,6 +99,28 @@ final class BootContexts {
 	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
 			CodecsAutoConfiguration.class })
 	static class WithoutStarter {
+
+	}
+
+	/**
+	 * The auto-configurations of a servlet-side application with the partner-apis
+	 * starter: Spring Boot's RestClient support beside the WebClient's.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ PartnerApisAutoConfiguration.class, WebClientAutoConfiguration.class,
+			ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class, RestClientAutoConfiguration.class,
+			ImperativeHttpClientAutoConfiguration.class, HttpClientAutoConfiguration.class })
+	static class ServletWithStarter {
+
+	}
+
+	/**
+	 * The auto-configurations of a servlet-side application without the starter.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ RestClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+			HttpClientAutoConfiguration.class })
+	static class ServletWithoutStarter {
 
 	}
 

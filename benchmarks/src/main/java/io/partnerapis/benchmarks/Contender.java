@@ -5,12 +5,13 @@ import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * One way of calling the partner: a WebClient and the application context that holds its
- * connector. Each contender is built fresh, with an empty token cache, and its context is
- * closed with it.
+ * One way of calling the partner: a WebClient, or on the servlet side a RestClient, and
+ * the application context that holds its connector or request factory. Each contender is
+ * built fresh, with an empty token cache, and its context is closed with it.
  */
 final class Contender implements AutoCloseable {
 
@@ -25,10 +26,57 @@ final class Contender implements AutoCloseable {
 
 	private final WebClient webClient;
 
+	private final RestClient restClient;
+
 	private Contender(String name, ConfigurableApplicationContext context, WebClient webClient) {
+		this(name, context, webClient, null);
+	}
+
+	private Contender(String name, ConfigurableApplicationContext context, WebClient webClient, RestClient restClient) {
 		this.name = name;
 		this.context = context;
 		this.webClient = webClient;
+		this.restClient = restClient;
+	}
+
+	/**
+	 * A plain RestClient from Spring Boot's builder that sends a static bearer token.
+	 * @param partner the partner
+	 * @return the contender
+	 */
+	static Contender plainRestClient(LoopbackPartner partner) {
+		ConfigurableApplicationContext context = BootContexts.startServlet(false, Map.of());
+		RestClient restClient = context.getBean(RestClient.Builder.class)
+			.baseUrl(partner.baseUrl())
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + LoopbackPartner.STATIC_TOKEN)
+			.build();
+		return new Contender("plain RestClient, static header", context, null, restClient);
+	}
+
+	/**
+	 * The partner-apis RestClient, as a user gets it: {@code partner.apis.bench.*}
+	 * properties and the {@code benchRestClient} bean.
+	 * @param partner the partner
+	 * @return the contender
+	 */
+	static Contender partnerApisRestClient(LoopbackPartner partner) {
+		ConfigurableApplicationContext context = BootContexts.startServlet(true,
+				BootContexts.partnerProperties(PARTNER, partner));
+		RestClient restClient = context.getBean(PARTNER + "RestClient", RestClient.class);
+		return new Contender("partner-apis RestClient", context, null, restClient);
+	}
+
+	/**
+	 * A RestClient from Spring Boot's builder with stock Spring Security's
+	 * {@code OAuth2ClientHttpRequestInterceptor}.
+	 * @param partner the partner
+	 * @return the contender
+	 */
+	static Contender stockRestClient(LoopbackPartner partner) {
+		ConfigurableApplicationContext context = BootContexts.startServlet(false, Map.of());
+		RestClient restClient = StockWiring.restClient(context.getBean(RestClient.Builder.class),
+				StockWiring.registration(PARTNER, partner.tokenUri()), partner.baseUrl());
+		return new Contender("stock Spring Security RestClient", context, null, restClient);
 	}
 
 	/**
@@ -82,10 +130,18 @@ final class Contender implements AutoCloseable {
 
 	/**
 	 * Returns the WebClient under test.
-	 * @return the WebClient
+	 * @return the WebClient, or {@code null} for a servlet-side contender
 	 */
 	WebClient webClient() {
 		return this.webClient;
+	}
+
+	/**
+	 * Returns the RestClient under test.
+	 * @return the RestClient, or {@code null} for a WebClient contender
+	 */
+	RestClient restClient() {
+		return this.restClient;
 	}
 
 	@Override

@@ -228,7 +228,7 @@ final class Load {
 	/**
 	 * The calls of one worker, which sends them one after the other.
 	 */
-	private static final class Recorder {
+	static final class Recorder {
 
 		private long[] latencies = new long[1024];
 

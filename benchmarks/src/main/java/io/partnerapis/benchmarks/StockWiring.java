@@ -3,20 +3,25 @@ package io.partnerapis.benchmarks;
 import java.time.Duration;
 import java.util.List;
 
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ClientCredentialsReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.RemoveAuthorizedClientReactiveOAuth2AuthorizationFailureHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Stock Spring Security 7.1 wiring of client-credentials WebClients, as its reference
- * documentation shows for use outside a web request: an
- * {@link AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager} over an
+ * Stock Spring Security 7.1 wiring of client-credentials WebClients (and, for the servlet
+ * side, RestClients), as its reference documentation shows for use outside a web request:
+ * an {@link AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager} over an
  * {@link InMemoryReactiveOAuth2AuthorizedClientService}, shared by every registration,
  * and a {@link ServerOAuth2AuthorizedClientExchangeFilterFunction} per WebClient with its
  * default registration id.
@@ -80,6 +85,29 @@ final class StockWiring {
 							attributes) -> this.authorizedClients.removeAuthorizedClient(id, principal.getName())));
 		}
 		return builder.baseUrl(baseUrl).filter(oauth2).build();
+	}
+
+	/**
+	 * Builds a RestClient with stock Spring Security 7.1 wiring for servlet applications:
+	 * an {@link OAuth2ClientHttpRequestInterceptor} over an
+	 * {@link AuthorizedClientServiceOAuth2AuthorizedClientManager} and an
+	 * {@link InMemoryOAuth2AuthorizedClientService}, whose registration id is the given
+	 * one for every request, with the failure handler the interceptor offers for a
+	 * service, which drops a token the API rejects.
+	 * @param builder the application's RestClient builder
+	 * @param registration the client registration
+	 * @param baseUrl the API's base URL
+	 * @return the RestClient
+	 */
+	static RestClient restClient(RestClient.Builder builder, ClientRegistration registration, String baseUrl) {
+		InMemoryClientRegistrationRepository repository = new InMemoryClientRegistrationRepository(registration);
+		InMemoryOAuth2AuthorizedClientService service = new InMemoryOAuth2AuthorizedClientService(repository);
+		OAuth2ClientHttpRequestInterceptor interceptor = new OAuth2ClientHttpRequestInterceptor(
+				new AuthorizedClientServiceOAuth2AuthorizedClientManager(repository, service));
+		interceptor.setClientRegistrationIdResolver((request) -> registration.getRegistrationId());
+		interceptor
+			.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(service));
+		return builder.baseUrl(baseUrl).requestInterceptor(interceptor).build();
 	}
 
 	/**

@@ -1,9 +1,12 @@
 package io.partnerapis.benchmarks;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -37,21 +40,9 @@ final class ThroughputScenario {
 				Contender partnerApis = Contender.partnerApis(partner);
 				Contender stock = Contender.stock(partner, StockWiring.Variant.RECOMMENDED)) {
 			List<Contender> contenders = List.of(plain, partnerApis, stock);
-			for (Contender contender : contenders) {
-				Scenarios.require(Load.callNow(contender.webClient()), contender, "first call");
-				Load.closedLoop(contender.webClient(), settings.concurrency(), settings.throughputWarmup());
-			}
-			partner.resetCounts();
-			Map<Contender, List<Load.Result>> results = new LinkedHashMap<>();
-			contenders.forEach((contender) -> results.put(contender, new ArrayList<>()));
-			for (int round = 0; round < settings.throughputRounds(); round++) {
-				for (int i = 0; i < contenders.size(); i++) {
-					Contender contender = contenders.get((i + round) % contenders.size());
-					results.get(contender)
-						.add(Load.closedLoop(contender.webClient(), settings.concurrency(),
-								settings.throughputMeasure()));
-				}
-			}
+			Map<Contender, List<Load.Result>> results = rounds(contenders, partner, settings,
+					(contender) -> Load.callNow(contender.webClient()),
+					(contender, duration) -> Load.closedLoop(contender.webClient(), settings.concurrency(), duration));
 			Table table = new Table("Contender", "calls/s", "calls/s ratio to plain", "CPU µs per call",
 					"CPU ratio (plain ÷ contender)", "p50 ms", "p99 ms", "failed calls");
 			Map<Contender, Stats> wallRatios = new LinkedHashMap<>();
@@ -86,11 +77,40 @@ final class ThroughputScenario {
 		}
 	}
 
-	private static Stats stats(List<Load.Result> results, ToDoubleFunction<Load.Result> measure) {
+	/**
+	 * Makes a first call through each contender and warms it up, then lets the contenders
+	 * take turns for the configured rounds, the order rotating per round.
+	 * @param contenders the contenders
+	 * @param partner the partner, whose counts are reset before the rounds
+	 * @param settings durations and repetitions
+	 * @param firstCall makes one call, which must succeed
+	 * @param closedLoop measures a contender for a given time
+	 * @return the results per contender, one per round
+	 */
+	static Map<Contender, List<Load.Result>> rounds(List<Contender> contenders, LoopbackPartner partner,
+			Settings settings, Predicate<Contender> firstCall,
+			BiFunction<Contender, Duration, Load.Result> closedLoop) {
+		for (Contender contender : contenders) {
+			Scenarios.require(firstCall.test(contender), contender, "first call");
+			closedLoop.apply(contender, settings.throughputWarmup());
+		}
+		partner.resetCounts();
+		Map<Contender, List<Load.Result>> results = new LinkedHashMap<>();
+		contenders.forEach((contender) -> results.put(contender, new ArrayList<>()));
+		for (int round = 0; round < settings.throughputRounds(); round++) {
+			for (int i = 0; i < contenders.size(); i++) {
+				Contender contender = contenders.get((i + round) % contenders.size());
+				results.get(contender).add(closedLoop.apply(contender, settings.throughputMeasure()));
+			}
+		}
+		return results;
+	}
+
+	static Stats stats(List<Load.Result> results, ToDoubleFunction<Load.Result> measure) {
 		return Stats.of(results.stream().mapToDouble(measure).toArray());
 	}
 
-	private static Stats ratios(List<Load.Result> own, List<Load.Result> plain, ToDoubleFunction<Load.Result> measure,
+	static Stats ratios(List<Load.Result> own, List<Load.Result> plain, ToDoubleFunction<Load.Result> measure,
 			boolean inverse) {
 		List<Double> ratios = new ArrayList<>();
 		for (int round = 0; round < own.size(); round++) {

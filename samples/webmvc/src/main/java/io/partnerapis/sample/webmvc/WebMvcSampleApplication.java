@@ -2,12 +2,15 @@ package io.partnerapis.sample.webmvc;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.web.service.registry.ImportHttpServices;
 
 /**
- * A Spring MVC (servlet stack) application that calls a partner through the partner-apis
- * starter: the starter's WebClients work the same way outside WebFlux.
+ * A Spring MVC (servlet stack) application, on virtual threads where the JDK has them,
+ * that calls SmartSense through the partner-apis starter in two blocking styles: a
+ * declarative HTTP interface in an HTTP service group, and the partner's RestClient.
  */
 @SpringBootApplication(proxyBeanMethods = false)
+@ImportHttpServices(group = "smartsense", types = SmartSenseApi.class)
 public class WebMvcSampleApplication {
 
 	/**

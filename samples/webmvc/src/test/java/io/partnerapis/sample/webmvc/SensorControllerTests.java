@@ -9,12 +9,17 @@ import java.time.Duration;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -27,10 +32,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts the application on a random port, with SmartSense played by WireMock on another,
- * and calls the controller over HTTP in both its styles.
+ * Starts the application on Tomcat on a random port, with SmartSense played by WireMock
+ * on another, and calls the controller over HTTP, without credentials, in both its
+ * styles.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(SensorControllerTests.ThreadProbe.class)
 class SensorControllerTests {
 
 	private static final String SENSORS = "{\"sensors\":[{\"id\":\"s-1\"}]}";
@@ -58,14 +65,14 @@ class SensorControllerTests {
 
 	@Test
 	void bothStylesServeSensorsFetchedWithOneSharedToken() throws Exception {
-		HttpResponse<String> blocking = call("/sensors");
-		HttpResponse<String> async = call("/sensors/async");
-		assertThat(blocking.statusCode()).isEqualTo(200);
-		assertThat(blocking.body()).isEqualTo(SENSORS);
-		assertThat(blocking.headers().firstValue("Content-Type"))
+		HttpResponse<String> httpInterface = call("/sensors");
+		HttpResponse<String> restClient = call("/sensors/rest-client");
+		assertThat(httpInterface.statusCode()).isEqualTo(200);
+		assertThat(httpInterface.body()).isEqualTo(SENSORS);
+		assertThat(httpInterface.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("application/json"));
-		assertThat(async.statusCode()).isEqualTo(200);
-		assertThat(async.body()).isEqualTo(SENSORS);
+		assertThat(restClient.statusCode()).isEqualTo(200);
+		assertThat(restClient.body()).isEqualTo(SENSORS);
 		assertThat(smartsense.findAll(postRequestedFor(urlPathEqualTo("/auth/oauth")))).singleElement()
 			.satisfies((tokenRequest) -> {
 				assertThat(tokenRequest.getHeader("Authorization")).startsWith("Basic ");
@@ -74,6 +81,14 @@ class SensorControllerTests {
 		assertThat(smartsense.findAll(getRequestedFor(urlPathEqualTo("/v1/sensors")))).hasSize(2)
 			.allSatisfy(
 					(apiRequest) -> assertThat(apiRequest.getHeader("Authorization")).isEqualTo("Bearer sample-token"));
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_21)
+	void requestsAreServedOnVirtualThreads() throws Exception {
+		HttpResponse<String> probe = call("/thread");
+		assertThat(probe.statusCode()).isEqualTo(200);
+		assertThat(probe.body()).startsWith("VirtualThread");
 	}
 
 	private HttpResponse<String> call(String path) throws Exception {
@@ -92,6 +107,19 @@ class SensorControllerTests {
 		server.stubFor(get(urlPathEqualTo("/v1/sensors")).withHeader("Authorization", equalTo("Bearer sample-token"))
 			.willReturn(okJson(SENSORS)));
 		return server;
+	}
+
+	/**
+	 * Tells which kind of thread serves a request.
+	 */
+	@RestController
+	static class ThreadProbe {
+
+		@GetMapping("/thread")
+		String thread() {
+			return Thread.currentThread().toString();
+		}
+
 	}
 
 }

@@ -1,0 +1,68 @@
+package io.partnerapis.autoconfigure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.partnerapis.PartnerRestClientCustomizer;
+import io.partnerapis.restclient.PartnerAuthorizationInterceptor;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Builds partner RestClients from Spring Boot's {@link RestClient.Builder}, so that its
+ * request factory settings, SSL bundles and observations apply, each on first use: an
+ * application that only uses WebClients pays nothing for them. Every partner RestClient
+ * gets a request factory that never follows redirects, the partner's base URL and API
+ * headers, then the {@link PartnerRestClientCustomizer customizers}, then the partner's
+ * authorization interceptor as the innermost one.
+ */
+final class PartnerRestClients {
+
+	private final Supplier<RestClient.Builder> builders;
+
+	private final Supplier<List<PartnerRestClientCustomizer>> customizers;
+
+	private final Supplier<ClientHttpRequestFactory> requestFactory;
+
+	/**
+	 * Creates a new factory.
+	 * @param builders supplies a new builder for each partner
+	 * @param customizers supplies the customizers, in order
+	 * @param requestFactoryBuilder supplies the application's request factory builder
+	 * @param settings supplies the application's HTTP client settings
+	 */
+	PartnerRestClients(Supplier<RestClient.Builder> builders, Supplier<List<PartnerRestClientCustomizer>> customizers,
+			Supplier<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder, Supplier<HttpClientSettings> settings) {
+		this.builders = builders;
+		this.customizers = customizers;
+		this.requestFactory = SingletonSupplier
+			.of(() -> requestFactoryBuilder.get().build(settings.get().withRedirects(HttpRedirects.DONT_FOLLOW)));
+	}
+
+	/**
+	 * Returns the partner's RestClient, built when it is first asked for.
+	 * @param name the partner's name
+	 * @param baseUrl the partner's base URL
+	 * @param headers the partner's API headers
+	 * @param interceptor the partner's authorization interceptor
+	 * @return the RestClient, built once
+	 */
+	Supplier<RestClient> restClient(String name, String baseUrl, Map<String, String> headers,
+			PartnerAuthorizationInterceptor interceptor) {
+		return SingletonSupplier.of(() -> {
+			RestClient.Builder builder = this.builders.get()
+				.requestFactory(this.requestFactory.get())
+				.baseUrl(baseUrl)
+				.defaultHeaders((defaults) -> headers.forEach(defaults::set));
+			this.customizers.get().forEach((customizer) -> customizer.customize(name, builder));
+			return builder.requestInterceptor(interceptor).build();
+		});
+	}
+
+}

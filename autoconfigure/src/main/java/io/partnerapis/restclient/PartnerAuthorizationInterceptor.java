@@ -1,0 +1,174 @@
+package io.partnerapis.restclient;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.partnerapis.PartnerTokenException;
+import io.partnerapis.token.PartnerAuthorization;
+import io.partnerapis.token.fetch.TokenEndpoint;
+import reactor.core.Fuseable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2Error;
+
+/**
+ * {@link ClientHttpRequestInterceptor} that attaches a partner's bearer token to every
+ * request and recovers from 401 Unauthorized, deciding through the partner's
+ * {@link PartnerAuthorization} exactly as the WebClient filter does.
+ *
+ * <ul>
+ * <li>A request to an origin other than the partner's base URL is refused before anything
+ * is sent, so a token never leaves for another host.</li>
+ * <li>A caller that finds no valid token waits for the one fetch every concurrent caller,
+ * of this client or of the partner's WebClient, shares; it blocks no longer than that
+ * fetch may take with all its retries, plus a margin, whatever kind of thread it runs
+ * on.</li>
+ * <li>On a 401 answer, if the partner's authorization says so, the answer is closed and
+ * the request is sent once more, with the same bytes, with the token it gives next. The
+ * replay's answer goes back to the caller as it is: there is never a loop.</li>
+ * </ul>
+ * The interceptor should be the innermost one, so that no other interceptor sees the
+ * token and a replay does not run them twice.
+ *
+ * @since 0.2.0
+ */
+public final class PartnerAuthorizationInterceptor implements ClientHttpRequestInterceptor {
+
+	private static final String CLIENT = "RestClient";
+
+	private static final Duration WAIT_MARGIN = Duration.ofSeconds(5);
+
+	private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+
+	private final PartnerAuthorization authorization;
+
+	private final Duration tokenWait;
+
+	/**
+	 * Creates a new interceptor.
+	 * @param authorization the partner's authorization
+	 * @param tokenWait how long a caller waits for a token that is being fetched
+	 * @see #tokenWait(TokenEndpoint.Retries)
+	 */
+	public PartnerAuthorizationInterceptor(PartnerAuthorization authorization, Duration tokenWait) {
+		this.authorization = authorization;
+		this.tokenWait = tokenWait;
+	}
+
+	/**
+	 * Returns how long a token fetch may take at most: every attempt's response timeout,
+	 * the longest back-off between attempts (with its jitter of up to half), and a margin
+	 * for the token store.
+	 * @param retries the timeout and retries of the partner's token requests
+	 * @return the longest a caller needs to wait for a token, at most one hour
+	 */
+	public static Duration tokenWait(TokenEndpoint.Retries retries) {
+		int attempts = Math.min(retries.maxRetries(), 30) + 1;
+		double backoffs = retries.backoff().toMillis() * 1.5 * ((1L << (attempts - 1)) - 1);
+		double millis = retries.responseTimeout().toMillis() * (double) attempts + backoffs + WAIT_MARGIN.toMillis();
+		return Duration.ofMillis((long) Math.min(millis, LONGEST_WAIT.toMillis()));
+	}
+
+	@Override
+	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		this.authorization.checkOrigin(request.getMethod().name(), request.getURI(), CLIENT);
+		OAuth2AccessToken current = token();
+		request.getHeaders().setBearerAuth(current.getTokenValue());
+		ClientHttpResponse response = execution.execute(request, body);
+		if (!isUnauthorized(response)) {
+			this.authorization.accepted(request.getMethod().name(), request.getURI(), current);
+			return response;
+		}
+		String challenge = response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
+		if (!this.authorization.unauthorized(request.getMethod().name(), request.getURI(), current, challenge, true)) {
+			return response;
+		}
+		response.close();
+		ClientHttpResponse replayed;
+		try {
+			request.getHeaders().setBearerAuth(token().getTokenValue());
+			replayed = execution.execute(request, body);
+		}
+		catch (IOException | RuntimeException ex) {
+			this.authorization.replayFailed();
+			throw ex;
+		}
+		this.authorization.replayAnswered(isUnauthorized(replayed));
+		return replayed;
+	}
+
+	private static boolean isUnauthorized(ClientHttpResponse response) throws IOException {
+		return response.getStatusCode().value() == HttpStatus.UNAUTHORIZED.value();
+	}
+
+	/**
+	 * Returns the partner's token: at once when it is cached, otherwise after waiting for
+	 * the shared fetch, on a future rather than Reactor's {@code block}, so that a wait
+	 * that runs out is told apart from a failed fetch.
+	 */
+	private OAuth2AccessToken token() throws IOException {
+		Mono<OAuth2AccessToken> token = this.authorization.token();
+		if (token instanceof Fuseable.ScalarCallable<?>) {
+			OAuth2AccessToken cached = token.block();
+			if (cached != null) {
+				return cached;
+			}
+		}
+		if (Schedulers.isInNonBlockingThread()) {
+			throw new IllegalStateException("Partner '" + this.authorization.partner() + "' " + CLIENT
+					+ " cannot wait for a token on thread " + Thread.currentThread().getName()
+					+ ", which must not block; use the partner's WebClient there.");
+		}
+		CompletableFuture<OAuth2AccessToken> future = token.toFuture();
+		try {
+			return future.get(this.tokenWait.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			throw new IOException(cause);
+		}
+		catch (TimeoutException ex) {
+			future.cancel(false);
+			throw new PartnerTokenException(this.authorization.partner(), null,
+					new OAuth2Error(PartnerTokenException.TOKEN_ENDPOINT_UNREACHABLE, "Token endpoint unreachable",
+							null),
+					"Partner '" + this.authorization.partner() + "' " + CLIENT + " got no token within "
+							+ this.tokenWait + ", the longest its token requests may take with their retries",
+					null);
+		}
+		catch (InterruptedException ex) {
+			future.cancel(false);
+			Thread.currentThread().interrupt();
+			InterruptedIOException interrupted = new InterruptedIOException(
+					"Interrupted while waiting for a token of partner '" + this.authorization.partner() + "'");
+			interrupted.initCause(ex);
+			throw interrupted;
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "PartnerAuthorizationInterceptor[partner=" + this.authorization.partner() + "]";
+	}
+
+}

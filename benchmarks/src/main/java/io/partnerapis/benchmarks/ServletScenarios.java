@@ -1,0 +1,135 @@
+package io.partnerapis.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The servlet side: the partner-apis RestClient against a plain RestClient with a static
+ * header and against stock Spring Security 7.1's
+ * {@code OAuth2ClientHttpRequestInterceptor}, called from blocking platform threads as a
+ * Spring MVC application calls them. Three parts, as on the WebClient side: the hot path,
+ * a cold herd, and a revocation.
+ */
+final class ServletScenarios {
+
+	private static final double TARGET = 0.95;
+
+	private static final List<Function<LoopbackPartner, Contender>> COUNTED = List.of(Contender::partnerApisRestClient,
+			Contender::stockRestClient);
+
+	private ServletScenarios() {
+	}
+
+	/**
+	 * Hot path over loopback: every contender holds a token, then a fixed number of
+	 * threads call for a while; the contenders take turns as in the WebClient part.
+	 * @param report the report
+	 * @param settings durations and repetitions
+	 */
+	static void throughput(Report report, Settings settings) {
+		try (LoopbackPartner partner = new LoopbackPartner();
+				Contender plain = Contender.plainRestClient(partner);
+				Contender partnerApis = Contender.partnerApisRestClient(partner);
+				Contender stock = Contender.stockRestClient(partner)) {
+			List<Contender> contenders = List.of(plain, partnerApis, stock);
+			Map<Contender, List<Load.Result>> results = ThroughputScenario.rounds(contenders, partner, settings,
+					(contender) -> BlockingLoad.call(contender.restClient()), (contender, duration) -> BlockingLoad
+						.closedLoop(contender.restClient(), settings.concurrency(), duration));
+			Table table = new Table("Contender", "calls/s", "calls/s ratio to plain", "CPU µs per call",
+					"CPU ratio (plain ÷ contender)", "p50 ms", "p99 ms", "failed calls");
+			Stats partnerRatio = null;
+			for (Contender contender : contenders) {
+				List<Load.Result> own = results.get(contender);
+				Stats wall = ThroughputScenario.ratios(own, results.get(plain), Load.Result::perSecond, false);
+				partnerRatio = (contender == partnerApis) ? wall : partnerRatio;
+				table.row(contender.name(), ThroughputScenario.stats(own, Load.Result::perSecond).format(0),
+						wall.format(3), ThroughputScenario.stats(own, Load.Result::cpuMicrosPerCall).format(1),
+						ThroughputScenario.ratios(own, results.get(plain), Load.Result::cpuMicrosPerCall, true)
+							.format(3),
+						ThroughputScenario.stats(own, (r) -> r.percentileMillis(50)).format(2),
+						ThroughputScenario.stats(own, (r) -> r.percentileMillis(99)).format(2),
+						own.stream().mapToLong(Load.Result::failed).sum());
+			}
+			report.section("8a. Servlet side, hot path: RestClient throughput with a cached token",
+					"As 1b, with RestClients built from Spring Boot's `RestClient.Builder` (same request factory "
+							+ "for all) and " + settings.concurrency()
+							+ " blocking platform threads each sending its next call when the last is answered. "
+							+ "Stock is `OAuth2ClientHttpRequestInterceptor` over an "
+							+ "`AuthorizedClientServiceOAuth2AuthorizedClientManager`. Token requests during the "
+							+ "measured rounds: " + partner.tokenRequests() + ".\n\n" + table
+							+ "\nTarget: partner-apis RestClient at least " + TARGET + " × plain by calls/s: **"
+							+ ((partnerRatio.median() >= TARGET) ? "met" : "NOT met") + "** (median "
+							+ Stats.number(partnerRatio.median(), 3) + ").");
+		}
+	}
+
+	/**
+	 * Cold herd: a contender that holds no token meets many threads calling at once,
+	 * while the token endpoint takes a while to answer.
+	 * @param report the report
+	 * @param settings durations and repetitions
+	 */
+	static void coldHerd(Report report, Settings settings) {
+		try (LoopbackPartner partner = new LoopbackPartner()) {
+			partner.tokenDelay(ColdStartScenario.TOKEN_DELAY);
+			Map<String, List<ColdStartScenario.Measurement>> results = Scenarios.repeat(settings.runs(), true, COUNTED,
+					partner, (contender) -> {
+						partner.resetCounts();
+						Load.Burst herd = BlockingLoad.herd(contender.restClient(), ColdStartScenario.CALLS);
+						return new ColdStartScenario.Measurement(herd, partner.tokenRequests());
+					});
+			Table table = new Table("Contender", "token requests", "succeeded of " + ColdStartScenario.CALLS,
+					"all answered after ms");
+			results.forEach((name, measurements) -> table.row(name,
+					Scenarios.stats(measurements, ColdStartScenario.Measurement::tokenRequests).format(0),
+					Scenarios.stats(measurements, (m) -> m.burst().succeeded()).format(0),
+					Scenarios.stats(measurements, (m) -> m.burst().answeredMillis()).format(0)));
+			report.section("8b. Servlet side, cold herd: " + ColdStartScenario.CALLS + " threads at once",
+					"As 2, with " + ColdStartScenario.CALLS + " platform threads released together, each making "
+							+ "one call through a fresh RestClient contender; the token endpoint takes "
+							+ ColdStartScenario.TOKEN_DELAY.toMillis() + " ms. " + settings.runs()
+							+ " runs after one unrecorded warm-up run; medians (min–max).\n\n" + table
+							+ "\nTarget: partner-apis makes 1 token request.");
+		}
+	}
+
+	/**
+	 * Revocation: the partner revokes the token a contender holds, and one thread goes on
+	 * calling.
+	 * @param report the report
+	 * @param settings durations and repetitions
+	 */
+	static void revocation(Report report, Settings settings) {
+		try (LoopbackPartner partner = new LoopbackPartner()) {
+			List<Function<LoopbackPartner, Contender>> contenders = new ArrayList<>();
+			contenders.add(Contender::plainRestClient);
+			contenders.addAll(COUNTED);
+			Map<String, List<RevocationScenario.Measurement>> results = Scenarios.repeat(settings.runs(), true,
+					contenders, partner, (contender) -> {
+						Scenarios.require(BlockingLoad.call(contender.restClient()), contender, "first call");
+						partner.revokeAll();
+						partner.resetCounts();
+						long succeeded = BlockingLoad.sequential(contender.restClient(), RevocationScenario.CALLS);
+						RevocationScenario.Measurement measurement = new RevocationScenario.Measurement(succeeded,
+								partner.tokenRequests(), partner.apiUnauthorized());
+						partner.restoreStaticToken();
+						return measurement;
+					});
+			Table table = new Table("Contender", "succeeded of " + RevocationScenario.CALLS, "token requests",
+					"401 answers");
+			results.forEach((name, measurements) -> table.row(name,
+					Scenarios.stats(measurements, RevocationScenario.Measurement::succeeded).format(0),
+					Scenarios.stats(measurements, RevocationScenario.Measurement::tokenRequests).format(0),
+					Scenarios.stats(measurements, RevocationScenario.Measurement::unauthorized).format(0)));
+			report.section(
+					"8c. Servlet side, revocation: the token is revoked, then " + RevocationScenario.CALLS + " calls",
+					"As 3, through RestClients, the calls one after the other on one thread. " + settings.runs()
+							+ " runs after one unrecorded warm-up run; medians (min–max).\n\n" + table
+							+ "\nTarget: partner-apis " + RevocationScenario.CALLS
+							+ " succeeded with 1 token request.");
+		}
+	}
+
+}

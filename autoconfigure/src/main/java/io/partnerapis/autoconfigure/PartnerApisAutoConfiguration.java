@@ -15,6 +15,7 @@ import io.partnerapis.store.AuthorizedClientServiceTokenStore;
 import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -56,7 +57,7 @@ public final class PartnerApisAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<TokenFetchObservationConvention> observationConvention, PartnerTokenStore store,
-			ObjectProvider<Clock> clock, ResourceLoader resourceLoader) {
+			ObjectProvider<Clock> clock, ResourceLoader resourceLoader, BeanFactory beanFactory) {
 		new PartnerApisPropertiesValidator(ProviderPresets.load()).validate(properties);
 		PartnerApiFactory factory = new PartnerApiFactory(() -> webClientBuilder.getIfAvailable(WebClient::builder),
 				customizers.orderedStream().toList(),
@@ -65,7 +66,9 @@ public final class PartnerApisAutoConfiguration {
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 				observationConvention.getIfAvailable(), store, clock.getIfUnique(Clock::systemUTC));
-		return factory.create(properties);
+		PartnerApis apis = factory.create(properties);
+		PartnerWebClientRegistrar.warnAboutPartnersWithoutBean(apis, beanFactory);
+		return apis;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.partnerapis.autoconfigure.PartnerApisAutoConfiguration;
+import io.partnerapis.autoconfigure.ProviderPresetsEnvironmentPostProcessor;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -26,7 +27,8 @@ final class BootContexts {
 	}
 
 	/**
-	 * Starts a context.
+	 * Starts a context. With the starter, the provider presets are applied as
+	 * {@code SpringApplication} applies them, which a bare context does not.
 	 * @param starter whether the partner-apis auto-configuration is included
 	 * @param properties the application's properties
 	 * @param extra further configuration classes, such as hand-wired stock beans
@@ -35,6 +37,9 @@ final class BootContexts {
 	static ConfigurableApplicationContext start(boolean starter, Map<String, Object> properties, Class<?>... extra) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("benchmark", properties));
+		if (starter) {
+			ProviderPresetsEnvironmentPostProcessor.applyTo(context.getEnvironment());
+		}
 		context.register(starter ? WithStarter.class : WithoutStarter.class);
 		if (extra.length > 0) {
 			context.register(extra);

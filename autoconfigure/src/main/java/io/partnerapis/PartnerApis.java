@@ -12,6 +12,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * The partner APIs an application has configured, by name. Inject it to look partners up
  * at run time; to call one known partner, inject its WebClient with
  * {@code @Qualifier("<name>")} instead.
+ *
+ * @since 0.1.0
  */
 public final class PartnerApis {
 

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Values come from three levels: the field initialisers below, the preset of the
  * partner's {@link Api#getProvider() provider}, and the application's own properties,
  * each overriding the one before.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("partner")
 public class PartnerApisProperties {
@@ -28,8 +30,38 @@ public class PartnerApisProperties {
 	 */
 	private final Map<String, Api> apis = new LinkedHashMap<>();
 
+	/**
+	 * Where the partners' tokens are kept beside each instance's memory.
+	 */
+	private final TokenStore tokenStore = new TokenStore();
+
 	public Map<String, Api> getApis() {
 		return this.apis;
+	}
+
+	public TokenStore getTokenStore() {
+		return this.tokenStore;
+	}
+
+	/**
+	 * The store of the partners' tokens.
+	 */
+	public static class TokenStore {
+
+		/**
+		 * Longest time a token store operation may take; a store that fails or takes
+		 * longer counts as holding nothing, and calls go on with tokens kept in memory.
+		 */
+		private Duration timeout = Duration.ofMillis(500);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
 	}
 
 	/**
@@ -104,8 +136,8 @@ public class PartnerApisProperties {
 		/**
 		 * Shortest time between two renewals forced by 401 answers. Inside it, a 401 that
 		 * meets the token renewed last goes back to the caller without a new token. It
-		 * doubles, up to an hour, with each forced renewal until the partner accepts a
-		 * token again.
+		 * doubles, up to an hour, with each forced renewal until one is proved to cure a
+		 * 401: the rejected request, replayed or sent again, accepted with the new token.
 		 */
 		private Duration unauthorizedRenewalInterval = Duration.ofSeconds(30);
 
@@ -281,7 +313,8 @@ public class PartnerApisProperties {
 		/**
 		 * Grant used to renew a token: 'client_credentials' fetches a new one,
 		 * 'refresh_token' uses the refresh token of the last response and falls back to a
-		 * new client-credentials grant when that is refused.
+		 * new client-credentials grant whenever that fails; a refresh token that failed
+		 * is never sent again.
 		 */
 		private RenewalGrant renewalGrant = RenewalGrant.CLIENT_CREDENTIALS;
 
@@ -444,7 +477,7 @@ public class PartnerApisProperties {
 
 		/**
 		 * The refresh token of the last response, falling back to a new
-		 * client-credentials grant when refused.
+		 * client-credentials grant whenever the refresh fails.
 		 */
 		REFRESH_TOKEN
 

@@ -15,6 +15,8 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
  * The repository passed in holds the partners' registrations only, never the
  * application's own; partner tokens are stored under the principal name
  * {@code partner-apis} and the partner's name as registration id.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface PartnerAuthorizedClientServiceFactory {

@@ -4,6 +4,8 @@ import java.util.Locale;
 
 /**
  * Partner environments whose hosts a provider preset knows.
+ *
+ * @since 0.1.0
  */
 public enum PartnerEnvironment {
 

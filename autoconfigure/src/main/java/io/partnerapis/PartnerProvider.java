@@ -7,6 +7,8 @@ import java.util.Locale;
  * Token-endpoint dialects with a preset. A preset fills in what a partner's document
  * fixes (endpoints, client authentication, request and response shapes); the application
  * supplies the rest and may override any preset value.
+ *
+ * @since 0.1.0
  */
 public enum PartnerProvider {
 

@@ -1,5 +1,7 @@
 package io.partnerapis;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
@@ -30,6 +32,8 @@ public class PartnerTokenException extends OAuth2AuthorizationException {
 
 	private final @Nullable Integer status;
 
+	private final @Nullable Duration retryAfter;
+
 	/**
 	 * Creates a new exception.
 	 * @param partner the partner's name
@@ -40,9 +44,26 @@ public class PartnerTokenException extends OAuth2AuthorizationException {
 	 */
 	public PartnerTokenException(String partner, @Nullable Integer status, OAuth2Error error, String message,
 			@Nullable Throwable cause) {
+		this(partner, status, error, message, cause, null);
+	}
+
+	/**
+	 * Creates a new exception for an answer that said when to ask again.
+	 * @param partner the partner's name
+	 * @param status the HTTP status of the token response, or {@code null} when none came
+	 * @param error the OAuth2 error
+	 * @param message the message, free of secrets and tokens
+	 * @param cause the cause, or {@code null}
+	 * @param retryAfter how long the endpoint asked not to be asked again, from its
+	 * {@code Retry-After} header, or {@code null}
+	 * @since 0.2.0
+	 */
+	public PartnerTokenException(String partner, @Nullable Integer status, OAuth2Error error, String message,
+			@Nullable Throwable cause, @Nullable Duration retryAfter) {
 		super(error, message, cause);
 		this.partner = partner;
 		this.status = status;
+		this.retryAfter = retryAfter;
 	}
 
 	/**
@@ -62,12 +83,25 @@ public class PartnerTokenException extends OAuth2AuthorizationException {
 	}
 
 	/**
-	 * Returns whether trying the same request again may succeed: the endpoint failed on
-	 * its side (5xx) or could not be reached. 4xx answers are final, since retrying
-	 * cannot fix them and may spend quota.
+	 * Returns how long the token endpoint asked not to be asked again, from the
+	 * {@code Retry-After} header of a 429 or 503 answer.
+	 * @return the delay, or {@code null} when the answer named none
+	 * @since 0.2.0
+	 */
+	public @Nullable Duration getRetryAfter() {
+		return this.retryAfter;
+	}
+
+	/**
+	 * Returns whether trying the same request again at once may succeed: the endpoint
+	 * failed on its side (5xx) without saying when to come back, or could not be reached.
+	 * 4xx answers are final, since retrying cannot fix them and may spend quota.
 	 * @return whether the failure is transient
 	 */
 	public boolean isTransient() {
+		if (this.retryAfter != null) {
+			return false;
+		}
 		return (this.status == null) ? TOKEN_ENDPOINT_UNREACHABLE.equals(getError().getErrorCode())
 				: this.status >= 500;
 	}

@@ -12,6 +12,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * Tokens are only ever sent to the origin of the partner's {@code base-url} property:
  * changing the base URL here does not change where tokens may go.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface PartnerWebClientCustomizer {

@@ -17,9 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param lastFailure class name and message of the most recent failure, or {@code null}
  * @param lastFailureAt when the most recent failure happened, or {@code null}
  * @param lastFetchFailed whether the most recent fetch failed
+ * @param storeFailure what went wrong with the token store most recently, while it still
+ * fails, or {@code null}; calls go on with tokens kept in memory meanwhile
+ * @since 0.1.0
  */
 public record TokenState(Status status, @Nullable Instant expiresAt, @Nullable Instant renewAt, long fetches,
-		long failures, @Nullable String lastFailure, @Nullable Instant lastFailureAt, boolean lastFetchFailed) {
+		long failures, @Nullable String lastFailure, @Nullable Instant lastFailureAt, boolean lastFetchFailed,
+		@Nullable String storeFailure) {
 
 	/**
 	 * State of a partner's cached token.

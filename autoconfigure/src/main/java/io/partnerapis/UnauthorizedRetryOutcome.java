@@ -4,6 +4,8 @@ import java.util.Locale;
 
 /**
  * What became of a request that a partner answered with 401 Unauthorized.
+ *
+ * @since 0.1.0
  */
 public enum UnauthorizedRetryOutcome {
 

@@ -70,15 +70,32 @@ class PropertyReferenceTests {
 
 	private static String expectedReference() throws IOException {
 		String source = Files.readString(SOURCE);
-		String apiSource = source.substring(source.indexOf("public static class Api"),
-				source.indexOf("public static class Token"));
-		String tokenSource = source.substring(source.indexOf("public static class Token"),
-				source.indexOf("public enum ClientAuthentication"));
+		String storeSource = section(source, "public static class TokenStore {");
+		String apiSource = section(source, "public static class Api {");
+		String tokenSource = section(source, "public static class Token {");
 		StringBuilder table = new StringBuilder("| Property | Description | Default |\n|---|---|---|\n");
+		PartnerApisProperties properties = new PartnerApisProperties();
 		PartnerApisProperties.Api api = new PartnerApisProperties.Api();
+		append(table, "partner.token-store.", fields(storeSource), new BeanWrapperImpl(properties.getTokenStore()));
 		append(table, "partner.apis.<name>.", fields(apiSource), new BeanWrapperImpl(api));
 		append(table, "partner.apis.<name>.token.", fields(tokenSource), new BeanWrapperImpl(api.getToken()));
 		return table.toString().strip();
+	}
+
+	/**
+	 * Returns the source of one nested class: from its declaration to the next nested
+	 * class or enum declaration.
+	 */
+	private static String section(String source, String declaration) {
+		int start = source.indexOf(declaration);
+		int end = source.length();
+		for (String next : new String[] { "public static class ", "public enum " }) {
+			int index = source.indexOf(next, start + declaration.length());
+			if (index != -1 && index < end) {
+				end = index;
+			}
+		}
+		return source.substring(start, end);
 	}
 
 	private static void append(StringBuilder table, String prefix, List<String[]> fields, BeanWrapperImpl bean) {

@@ -1,7 +1,7 @@
 package io.partnerapis.actuate;
 
-import io.partnerapis.TokenState;
 import io.partnerapis.PartnerApi;
+import io.partnerapis.TokenState;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -20,6 +20,8 @@ import org.springframework.boot.health.contributor.Status;
  * Details name the provider and the token's status and times. They never hold a client
  * id, a secret or a token: failure messages come from partner-apis, which masks token
  * values and the client secret in them.
+ *
+ * @since 0.1.0
  */
 public final class PartnerApiHealthIndicator implements HealthIndicator {
 
@@ -41,6 +43,9 @@ public final class PartnerApiHealthIndicator implements HealthIndicator {
 		builder.withDetail("tokenState", state.status().name());
 		if (state.expiresAt() != null) {
 			builder.withDetail("expiresAt", state.expiresAt());
+		}
+		if (state.storeFailure() != null) {
+			builder.withDetail("store", state.storeFailure());
 		}
 		if (state.lastFetchFailed() && state.lastFailure() != null) {
 			builder.withDetail("error", state.lastFailure());

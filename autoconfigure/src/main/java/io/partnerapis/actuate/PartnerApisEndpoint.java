@@ -1,7 +1,5 @@
 package io.partnerapis.actuate;
 
-import io.partnerapis.UnauthorizedRetryOutcome;
-import io.partnerapis.TokenState;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,6 +7,8 @@ import java.util.Map;
 
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
+import io.partnerapis.TokenState;
+import io.partnerapis.UnauthorizedRetryOutcome;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -24,6 +24,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * <p>
  * It never shows a client id, a secret or a token. URIs are shown without user info,
  * query or fragment, as those may carry credentials.
+ *
+ * @since 0.1.0
  */
 @Endpoint(id = "partnerapis")
 public class PartnerApisEndpoint {

@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 /**
  * Thrown at start-up when {@code partner.apis} configuration cannot work. Each problem
  * names the full property path and how to fix it; none holds a secret.
+ *
+ * @since 0.1.0
  */
 public class PartnerApiConfigurationException extends RuntimeException {
 

@@ -30,9 +30,11 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpCookieHandling;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.codec.ClientCodecConfigurer;
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -41,7 +43,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link ClientRegistration}, a token cache over Spring Security's token clients and the
  * {@link PartnerTokenStore}, the partner's {@link PartnerAuthorization}, and a WebClient
  * built from Spring Boot's {@link WebClient.Builder} with the partner's authorization
- * filter innermost.
+ * filter innermost. Partner WebClients never follow redirects, whatever
+ * {@code spring.http.clients.redirects} says, since a redirect to another host would
+ * carry the partner's headers there: they use one connector built from the application's
+ * HTTP client settings with redirects turned off, and a 3xx answer reaches the caller as
+ * it is.
  */
 final class PartnerApiFactory {
 
@@ -63,12 +69,16 @@ final class PartnerApiFactory {
 
 	private final Clock clock;
 
+	private final Duration storeTimeout;
+
+	private final Supplier<ClientHttpConnector> partnerConnector;
+
 	private final Map<List<Duration>, WebClient> tokenWebClients = new HashMap<>();
 
 	PartnerApiFactory(Supplier<WebClient.Builder> webClientBuilders, List<PartnerWebClientCustomizer> customizers,
 			ClientHttpConnectorBuilder<?> connectorBuilder, HttpClientSettings httpClientSettings,
 			ObservationRegistry observationRegistry, @Nullable TokenFetchObservationConvention observationConvention,
-			PartnerTokenStore store, Clock clock) {
+			PartnerTokenStore store, Duration storeTimeout, Clock clock) {
 		this.webClientBuilders = webClientBuilders;
 		this.customizers = customizers;
 		this.connectorBuilder = connectorBuilder;
@@ -76,7 +86,10 @@ final class PartnerApiFactory {
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
 		this.store = store;
+		this.storeTimeout = storeTimeout;
 		this.clock = clock;
+		this.partnerConnector = SingletonSupplier
+			.of(() -> connectorBuilder.build(httpClientSettings.withRedirects(HttpRedirects.DONT_FOLLOW)));
 	}
 
 	PartnerApis create(PartnerApisProperties properties) {
@@ -97,14 +110,18 @@ final class PartnerApiFactory {
 		TokenFetcher fetcher = new TokenFetcher(registration, AuthorizedClientServiceTokenStore.PRINCIPAL_NAME,
 				api.getToken().getRenewalGrant(), tokenClient, tokenClient);
 		RenewalPolicy policy = mapper.renewalPolicy();
-		PartnerTokenCache tokens = new PartnerTokenCache(fetcher, this.store, mapper.tokenKey(), policy, this.clock);
+		PartnerTokenCache tokens = new PartnerTokenCache(fetcher, this.store, mapper.tokenKey(), this.storeTimeout,
+				policy, this.clock);
 		String baseUrl = api.getBaseUrl();
 		PartnerAuthorization authorization = new PartnerAuthorization(name, URI.create(baseUrl), tokens, policy,
 				api.isRetryOnUnauthorized(), this.clock);
 		Map<String, String> headers = mapper.apiHeaders();
 		WebClient.Builder builder = this.webClientBuilders.get()
-			.baseUrl(baseUrl)
-			.defaultHeaders((defaults) -> headers.forEach(defaults::set));
+			.clientConnector(this.partnerConnector.get())
+			.baseUrl(baseUrl);
+		if (!headers.isEmpty()) {
+			builder.defaultHeaders((defaults) -> headers.forEach(defaults::set));
+		}
 		builder.codecs(PartnerApiFactory::maskRequestDetails);
 		this.customizers.forEach((customizer) -> customizer.customize(name, builder));
 		WebClient webClient = builder.filters((filters) -> filters.add(new PartnerAuthorizationFilter(authorization)))

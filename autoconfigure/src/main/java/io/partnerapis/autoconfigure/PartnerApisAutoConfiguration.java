@@ -40,6 +40,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Nothing is published under Spring Security's bean types, so an application's own OAuth2
  * client registrations, authorized-client service and security filter chains stay exactly
  * as Spring Boot configures them.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
@@ -65,7 +67,8 @@ public final class PartnerApisAutoConfiguration {
 					.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-				observationConvention.getIfAvailable(), store, clock.getIfUnique(Clock::systemUTC));
+				observationConvention.getIfAvailable(), store, properties.getTokenStore().getTimeout(),
+				clock.getIfUnique(Clock::systemUTC));
 		PartnerApis apis = factory.create(properties);
 		PartnerWebClientRegistrar.warnAboutPartnersWithoutBean(apis, beanFactory);
 		return apis;

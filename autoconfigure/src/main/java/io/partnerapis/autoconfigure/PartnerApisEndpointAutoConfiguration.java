@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * Auto-configuration} of the {@code partnerapis} actuator endpoint. Needs Spring Boot
  * Actuator, and like every endpoint is only created once it is exposed, for example with
  * {@code management.endpoints.web.exposure.include=partnerapis}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = PartnerApisAutoConfiguration.class)
 @ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",

@@ -23,6 +23,8 @@ import org.springframework.context.annotation.Configuration;
  * {@link PartnerApiHealthIndicator} per partner. Needs Spring Boot's
  * {@code spring-boot-health} module, and can be turned off with
  * {@code management.health.partnerapis.enabled=false}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = PartnerApisAutoConfiguration.class)
 @ConditionalOnClass(name = { "org.springframework.boot.health.contributor.HealthContributor",

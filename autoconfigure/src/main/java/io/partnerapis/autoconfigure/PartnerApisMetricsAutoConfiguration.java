@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration} of partner-apis metrics: a {@link PartnerApisMeterBinder} that
  * Spring Boot binds to every {@link MeterRegistry}. Backs off when Micrometer is not on
  * the class path or the application has no meter registry.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = PartnerApisAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",

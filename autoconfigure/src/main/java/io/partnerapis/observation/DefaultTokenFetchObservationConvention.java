@@ -8,6 +8,8 @@ import io.partnerapis.observation.TokenFetchObservationDocumentation.LowCardinal
  * Default {@link TokenFetchObservationConvention}: the observation is named
  * {@code partner.apis.token.fetch} and carries the partner, provider, grant type, outcome
  * and exception. It never carries a client id, secret or token.
+ *
+ * @since 0.1.0
  */
 public class DefaultTokenFetchObservationConvention implements TokenFetchObservationConvention {
 

@@ -1,7 +1,5 @@
 package io.partnerapis.observation;
 
-import io.partnerapis.UnauthorizedRetryOutcome;
-import io.partnerapis.TokenState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
+import io.partnerapis.TokenState;
+import io.partnerapis.UnauthorizedRetryOutcome;
 
 /**
  * {@link MeterBinder} for the state partner-apis keeps about each partner: how requests
@@ -23,6 +23,8 @@ import io.partnerapis.PartnerApis;
  * <p>
  * Every meter is tagged with the partner's name only, never with a client id, a secret or
  * a token.
+ *
+ * @since 0.1.0
  */
 public final class PartnerApisMeterBinder implements MeterBinder {
 

@@ -5,6 +5,8 @@ import io.partnerapis.PartnerProvider;
 
 /**
  * {@link Observation.Context} of one token request to a partner's token endpoint.
+ *
+ * @since 0.1.0
  */
 public class TokenFetchContext extends Observation.Context {
 

@@ -6,6 +6,8 @@ import io.micrometer.observation.ObservationConvention;
 /**
  * {@link ObservationConvention} for token requests. Declare a bean of this type to
  * replace {@link DefaultTokenFetchObservationConvention}.
+ *
+ * @since 0.1.0
  */
 public interface TokenFetchObservationConvention extends ObservationConvention<TokenFetchContext> {
 

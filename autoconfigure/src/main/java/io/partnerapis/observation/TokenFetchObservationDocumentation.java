@@ -8,6 +8,8 @@ import io.micrometer.observation.docs.ObservationDocumentation;
 /**
  * Documents the observations of partner-apis. With Spring Boot's default meter handler
  * each becomes a timer of the same name, and a span when tracing is present.
+ *
+ * @since 0.1.0
  */
 public enum TokenFetchObservationDocumentation implements ObservationDocumentation {
 

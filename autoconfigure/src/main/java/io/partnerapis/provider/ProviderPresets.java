@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * fixes, kept as data in {@code presets.properties} beside this class. A preset value is
  * an ordinary {@code partner.apis.<name>.*} property without that prefix, so presets go
  * through the same binding as the application's own properties, below them.
+ *
+ * @since 0.1.0
  */
 public final class ProviderPresets {
 

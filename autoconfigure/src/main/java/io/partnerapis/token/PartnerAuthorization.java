@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,12 +34,17 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
  * <li>A rejected token is dropped only if it is still the current one, so many concurrent
  * 401s cause one renewal.</li>
  * <li>A renewal forced by a 401 happens at most once per
- * {@code unauthorized-renewal-interval}, doubling while the partner keeps rejecting fresh
- * tokens (see {@link RenewalPolicy#forcedRenewalInterval(int)}).</li>
+ * {@code unauthorized-renewal-interval}, doubling while no renewal is proved to cure a
+ * 401 (see {@link RenewalPolicy#forcedRenewalInterval(int)}): only the rejected request
+ * itself, accepted with the new token, brings the interval back to its base.</li>
+ * <li>A 401 whose challenge says {@code insufficient_scope} never renews and is never
+ * replayed.</li>
  * <li>A request is replayed once at most, only when its body can be sent again and
  * {@code retry-on-unauthorized} is on.</li>
  * </ul>
  * It also counts what became of the requests answered with 401, for metrics.
+ *
+ * @since 0.2.0
  */
 public final class PartnerAuthorization {
 
@@ -60,6 +66,8 @@ public final class PartnerAuthorization {
 	private final AtomicReference<@Nullable Instant> lastForcedRenewal = new AtomicReference<>();
 
 	private final AtomicInteger unaccepted = new AtomicInteger();
+
+	private final AtomicReference<@Nullable Rejection> uncured = new AtomicReference<>();
 
 	private final Map<UnauthorizedRetryOutcome, AtomicLong> unauthorized = new EnumMap<>(
 			UnauthorizedRetryOutcome.class);
@@ -134,20 +142,23 @@ public final class PartnerAuthorization {
 	 * {@code WWW-Authenticate} challenge carries {@code error="insufficient_scope"} (RFC
 	 * 6750 section 3.1) neither renews nor replays: a new token with the same scopes
 	 * cannot help.
+	 * @param method the request's method
+	 * @param uri the request's URI
 	 * @param rejected the token the request carried
 	 * @param challenge the answer's {@code WWW-Authenticate} header, or {@code null}
 	 * @param replayable whether the request's body can be sent again
 	 * @return whether to replay the request once with the token {@link #token()} gives
 	 * next
 	 */
-	public boolean unauthorized(OAuth2AccessToken rejected, @Nullable String challenge, boolean replayable) {
+	public boolean unauthorized(String method, URI uri, OAuth2AccessToken rejected, @Nullable String challenge,
+			boolean replayable) {
 		if (isInsufficientScope(challenge)) {
 			if (this.retryOnUnauthorized) {
 				count(UnauthorizedRetryOutcome.SKIPPED);
 			}
 			return false;
 		}
-		boolean renewed = renew(rejected);
+		boolean renewed = renew(method, uri, rejected);
 		if (!this.retryOnUnauthorized) {
 			return false;
 		}
@@ -163,7 +174,9 @@ public final class PartnerAuthorization {
 	}
 
 	/**
-	 * Takes note of the answer to a replayed request.
+	 * Takes note of the answer to a replayed request. A replay that is not rejected
+	 * proves that the renewal cured the 401, so renewals forced by 401 go back to their
+	 * shortest interval.
 	 * @param unauthorized whether the replay was answered with 401 too
 	 */
 	public void replayAnswered(boolean unauthorized) {
@@ -172,7 +185,7 @@ public final class PartnerAuthorization {
 		}
 		else {
 			count(UnauthorizedRetryOutcome.RECOVERED);
-			accepted();
+			cured();
 		}
 	}
 
@@ -184,10 +197,25 @@ public final class PartnerAuthorization {
 	}
 
 	/**
-	 * Takes note that the partner accepted a token, so renewals forced by 401 go back to
-	 * their shortest interval. Cheap enough to call for every answer.
+	 * Takes note that the partner accepted a request. Only the request whose 401 forced
+	 * the last renewal, accepted with another token, proves that the renewal cured it and
+	 * brings renewals forced by 401 back to their shortest interval; an answer to any
+	 * other request does not, so an endpoint that always answers 401 beside endpoints
+	 * that accept the same token cannot force a renewal every interval. Cheap enough to
+	 * call for every answer.
+	 * @param method the request's method
+	 * @param uri the request's URI
+	 * @param token the token the request carried
 	 */
-	public void accepted() {
+	public void accepted(String method, URI uri, OAuth2AccessToken token) {
+		Rejection rejection = this.uncured.get();
+		if (rejection != null && rejection.isCuredBy(method, uri, token)) {
+			cured();
+		}
+	}
+
+	private void cured() {
+		this.uncured.set(null);
 		if (this.unaccepted.get() != 0) {
 			this.unaccepted.set(0);
 		}
@@ -197,7 +225,7 @@ public final class PartnerAuthorization {
 	 * Returns whether a request answered with 401 will find another token: either this
 	 * call dropped the rejected one, or it was already replaced.
 	 */
-	private boolean renew(OAuth2AccessToken rejected) {
+	private boolean renew(String method, URI uri, OAuth2AccessToken rejected) {
 		if (!this.tokens.isCurrent(rejected)) {
 			return true;
 		}
@@ -208,6 +236,7 @@ public final class PartnerAuthorization {
 		if (this.tokens.invalidate(rejected)) {
 			this.lastForcedRenewal.set(now);
 			this.unaccepted.incrementAndGet();
+			this.uncured.set(new Rejection(method, uri.getRawPath(), rejected.getTokenValue()));
 		}
 		return true;
 	}
@@ -256,6 +285,24 @@ public final class PartnerAuthorization {
 	@Override
 	public String toString() {
 		return "PartnerAuthorization[partner=" + this.partner + ", origin=" + this.origin + "]";
+	}
+
+	/**
+	 * The request whose 401 forced the last renewal, until a renewal is proved to cure
+	 * it.
+	 */
+	private record Rejection(String method, @Nullable String path, String tokenValue) {
+
+		boolean isCuredBy(String method, URI uri, OAuth2AccessToken token) {
+			return this.method.equals(method) && Objects.equals(this.path, uri.getRawPath())
+					&& !this.tokenValue.equals(token.getTokenValue());
+		}
+
+		@Override
+		public String toString() {
+			return "Rejection[" + this.method + " " + this.path + "]";
+		}
+
 	}
 
 }

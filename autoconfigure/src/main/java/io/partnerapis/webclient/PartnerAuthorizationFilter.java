@@ -31,6 +31,8 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * <li>The token is looked up on every subscription, so a filter or operator that
  * resubscribes later gets a token that is valid then.</li>
  * </ul>
+ *
+ * @since 0.1.0
  */
 public final class PartnerAuthorizationFilter implements ExchangeFilterFunction {
 
@@ -76,11 +78,12 @@ public final class PartnerAuthorizationFilter implements ExchangeFilterFunction 
 	private Mono<ClientResponse> answered(ClientRequest request, ExchangeFunction next, OAuth2AccessToken current,
 			@Nullable BodyInserter<?, ? super ClientHttpRequest> replayBody, ClientResponse response) {
 		if (!isUnauthorized(response)) {
-			this.authorization.accepted();
+			this.authorization.accepted(request.method().name(), request.url(), current);
 			return Mono.just(response);
 		}
 		String challenge = response.headers().asHttpHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
-		if (!this.authorization.unauthorized(current, challenge, replayBody != null) || replayBody == null) {
+		if (!this.authorization.unauthorized(request.method().name(), request.url(), current, challenge,
+				replayBody != null) || replayBody == null) {
 			return Mono.just(response);
 		}
 		return response.releaseBody()

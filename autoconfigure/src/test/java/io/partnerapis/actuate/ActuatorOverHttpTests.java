@@ -11,8 +11,8 @@ import java.util.Map;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -31,20 +31,24 @@ import static org.assertj.core.api.Assertions.assertThatException;
 /**
  * A WebFlux application on a random port with Spring Boot Actuator: the
  * {@code partnerApis} health contributor and the {@code partnerapis} endpoint read over
- * real HTTP, while two WireMock partners count the token requests they receive.
+ * real HTTP, while two WireMock partners count the token requests they receive. Spring
+ * Boot's test support gives the context its own Reactor Netty resources, which close in
+ * order, so a short shutdown quiet period is safe.
  */
 @SpringBootTest(classes = ActuatorOverHttpTests.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,partnerapis",
-				"management.endpoint.health.show-details=always",
+				"management.endpoint.health.show-details=always", "spring.reactor.netty.shutdown-quiet-period=10ms",
 				"spring.autoconfigure.exclude="
 						+ "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration,"
 						+ "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration,"
 						+ "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration" })
 class ActuatorOverHttpTests {
 
-	private static final PartnerStub acme = new PartnerStub();
+	@RegisterExtension
+	static final PartnerStub acme = new PartnerStub();
 
-	private static final PartnerStub broken = new PartnerStub();
+	@RegisterExtension
+	static final PartnerStub broken = new PartnerStub();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -75,12 +79,6 @@ class ActuatorOverHttpTests {
 			String[] keyAndValue = property.split("=", 2);
 			registry.add(keyAndValue[0], () -> keyAndValue[1]);
 		}
-	}
-
-	@AfterAll
-	static void stop() {
-		acme.close();
-		broken.close();
 	}
 
 	@Test

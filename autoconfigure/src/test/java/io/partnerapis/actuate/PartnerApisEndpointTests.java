@@ -6,8 +6,8 @@ import io.partnerapis.PartnerApis;
 import io.partnerapis.actuate.PartnerApisEndpoint.PartnerDescriptor;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -19,12 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 class PartnerApisEndpointTests {
 
-	private final PartnerStub partner = new PartnerStub();
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-	}
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	@Test
 	void describesEachPartnerInConfigurationOrder() {

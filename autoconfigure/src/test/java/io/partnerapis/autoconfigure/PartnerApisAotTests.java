@@ -7,9 +7,9 @@ import io.partnerapis.PartnerApis;
 import io.partnerapis.provider.ProviderPresets;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.aot.generate.ClassNameGenerator;
 import org.springframework.aot.generate.DefaultGenerationContext;
@@ -42,12 +42,8 @@ class PartnerApisAotTests {
 
 	private static final String NO_BEAN_WARNING = "have no qualified WebClient bean";
 
-	private final PartnerStub partner = new PartnerStub();
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-	}
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	@Test
 	void perPartnerWebClientsAreGeneratedAsFactoryMethodCallsWithThePartnersName() throws IOException {

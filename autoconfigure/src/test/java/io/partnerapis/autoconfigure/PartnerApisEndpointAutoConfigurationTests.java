@@ -5,8 +5,8 @@ import java.util.List;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.actuate.PartnerApisEndpoint;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -19,15 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PartnerApisEndpointAutoConfigurationTests {
 
-	private final PartnerStub partner = new PartnerStub();
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	private final ApplicationContextRunner contextRunner = this.partner.contextRunner("acme")
 		.withConfiguration(AutoConfigurations.of(PartnerApisEndpointAutoConfiguration.class));
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-	}
 
 	@Test
 	void endpointIsCreatedWhenExposed() {

@@ -6,8 +6,8 @@ import io.partnerapis.PartnerApis;
 import io.partnerapis.actuate.PartnerApiHealthIndicator;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
@@ -30,16 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PartnerApisHealthContributorAutoConfigurationTests {
 
-	private final PartnerStub partner = new PartnerStub();
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	private final ApplicationContextRunner contextRunner = this.partner.contextRunner("acme")
 		.withPropertyValues(this.partner.properties("globex", Map.of()))
 		.withConfiguration(AutoConfigurations.of(PartnerApisHealthContributorAutoConfiguration.class));
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-	}
 
 	@Test
 	void contributorHasOneIndicatorPerPartner() {

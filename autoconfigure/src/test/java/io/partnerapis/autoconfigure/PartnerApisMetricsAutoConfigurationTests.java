@@ -10,8 +10,8 @@ import io.partnerapis.PartnerApis;
 import io.partnerapis.observation.PartnerApisMeterBinder;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 class PartnerApisMetricsAutoConfigurationTests {
 
-	private final PartnerStub partner = new PartnerStub();
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	private final ApplicationContextRunner contextRunner = this.partner.contextRunner("acme")
 		.withConfiguration(AutoConfigurations.of(PartnerApisMetricsAutoConfiguration.class));
@@ -39,11 +40,6 @@ class PartnerApisMetricsAutoConfigurationTests {
 	private final ApplicationContextRunner bootMetricsRunner = this.contextRunner
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class));
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-	}
 
 	@Test
 	void meterBinderIsBoundToSpringBootsMeterRegistry() {

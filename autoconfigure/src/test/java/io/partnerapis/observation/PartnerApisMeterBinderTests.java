@@ -12,8 +12,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -28,14 +28,10 @@ import static org.assertj.core.api.Assertions.within;
  */
 class PartnerApisMeterBinderTests {
 
-	private final PartnerStub partner = new PartnerStub();
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-	}
 
 	@Test
 	void everyOutcomeOfEveryPartnerHasACounterFromTheStart() {

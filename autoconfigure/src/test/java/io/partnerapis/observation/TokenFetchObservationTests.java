@@ -12,8 +12,8 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -29,14 +29,10 @@ class TokenFetchObservationTests {
 
 	private static final String NAME = DefaultTokenFetchObservationConvention.NAME;
 
-	private final PartnerStub partner = new PartnerStub();
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	private final TestObservationRegistry observations = TestObservationRegistry.create();
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-	}
 
 	@Test
 	void successfulTokenFetchIsObservedWithEveryKey() {

@@ -8,8 +8,8 @@ import io.partnerapis.autoconfigure.PartnerApiConfigurationException;
 import io.partnerapis.testsupport.Forms;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -24,12 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BemobiProviderTests {
 
-	private final PartnerStub bemobi = new PartnerStub("/oauth/token");
-
-	@AfterEach
-	void stop() {
-		this.bemobi.close();
-	}
+	@RegisterExtension
+	final PartnerStub bemobi = new PartnerStub("/oauth/token");
 
 	@Test
 	void tokenRequestCarriesCredentialsAndTheDocumentedAudience() {

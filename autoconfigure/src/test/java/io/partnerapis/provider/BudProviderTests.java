@@ -1,8 +1,11 @@
 package io.partnerapis.provider;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -10,10 +13,11 @@ import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.autoconfigure.PartnerApiConfigurationException;
 import io.partnerapis.testsupport.Forms;
+import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -36,12 +40,8 @@ class BudProviderTests {
 
 	private static final String TOKEN_PATH = "/v1/oauth/token";
 
-	private final PartnerStub bud = new PartnerStub(TOKEN_PATH);
-
-	@AfterEach
-	void stop() {
-		this.bud.close();
-	}
+	@RegisterExtension
+	final PartnerStub bud = new PartnerStub(TOKEN_PATH);
 
 	@Test
 	void clientCredentialsUseBasicAuthAndTheWrappedResponse() {
@@ -65,12 +65,13 @@ class BudProviderTests {
 		this.bud.stub(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(containing("grant_type=refresh_token"))
 			.willReturn(PartnerStub.json(wrapped("refreshed-token", 3600, "refresh-2"))));
 		this.bud.stub(get(urlPathEqualTo("/financial/v2/accounts")).willReturn(PartnerStub.json("{}")));
-		this.bud.contextRunner("bud").run((context) -> {
+		MutableClock clock = new MutableClock();
+		this.bud.contextRunner("bud").withBean(Clock.class, () -> clock).run((context) -> {
 			WebClient webClient = context.getBean("budWebClient", WebClient.class);
-			call(webClient);
-			Thread.sleep(1200);
-			call(webClient);
 			PartnerApi api = context.getBean(PartnerApis.class).get("bud");
+			call(webClient);
+			clock.set(api.getTokenState().renewAt());
+			call(webClient);
 			await().atMost(Duration.ofSeconds(10)).until(() -> api.getTokenState().fetches() == 2);
 			call(webClient);
 			LoggedRequest refresh = this.bud.tokenRequestsReceived().get(1);
@@ -92,10 +93,11 @@ class BudProviderTests {
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"error\":\"invalid_grant\",\"error_description\":\"refresh token expired\"}")));
 		this.bud.stub(get(urlPathEqualTo("/financial/v2/accounts")).willReturn(PartnerStub.json("{}")));
-		this.bud.contextRunner("bud").run((context) -> {
+		MutableClock clock = new MutableClock();
+		this.bud.contextRunner("bud").withBean(Clock.class, () -> clock).run((context) -> {
 			WebClient webClient = context.getBean("budWebClient", WebClient.class);
 			call(webClient);
-			Thread.sleep(1300);
+			clock.set(context.getBean(PartnerApis.class).get("bud").getTokenState().expiresAt());
 			call(webClient);
 			assertThat(this.bud.tokenRequestsReceived())
 				.extracting((request) -> Forms.parse(request.getBodyAsString()).get("grant_type"))
@@ -104,6 +106,32 @@ class BudProviderTests {
 				.isEqualTo(basic("client-bud", "secret-bud"));
 			assertThat(this.bud.apiRequests()).extracting((request) -> request.getHeader("Authorization"))
 				.containsExactly("Bearer token-1", "Bearer token-2");
+		});
+	}
+
+	@Test
+	void failingRefreshFallsBackInTheSameFetchAndItsRefreshTokenIsNeverSentAgain() {
+		this.bud.tokens(20, (token) -> wrapped(token, 1, "refresh-of-" + token), 0);
+		this.bud.stub(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(containing("grant_type=refresh_token"))
+			.willReturn(aResponse().withStatus(500)));
+		this.bud.stub(get(urlPathEqualTo("/financial/v2/accounts")).willReturn(PartnerStub.json("{}")));
+		this.bud.contextRunner("bud").withPropertyValues("partner.apis.bud.token.retry-backoff=10ms").run((context) -> {
+			WebClient webClient = context.getBean("budWebClient", WebClient.class);
+			for (int i = 0; i < 8; i++) {
+				call(webClient);
+				Thread.sleep(700);
+			}
+			List<String> refreshed = this.bud.tokenRequestsReceived()
+				.stream()
+				.map((request) -> Forms.parse(request.getBodyAsString()))
+				.filter((form) -> "refresh_token".equals(form.get("grant_type")))
+				.map((form) -> form.get("refresh_token"))
+				.toList();
+			assertThat(refreshed).as("renewals were tried with refresh tokens").isNotEmpty();
+			assertThat(refreshed.stream().distinct().count()).as("renewal kept going").isGreaterThanOrEqualTo(2);
+			assertThat(refreshed).as("each refresh token is sent in one attempt, with its retries, never again")
+				.allSatisfy((token) -> assertThat(Collections.frequency(refreshed, token)).isLessThanOrEqualTo(3));
+			assertThat(this.bud.apiRequests()).hasSize(8);
 		});
 	}
 

@@ -6,8 +6,8 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.partnerapis.testsupport.Forms;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -21,12 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BudSenseProviderTests {
 
-	private final PartnerStub budsense = new PartnerStub("/oauth/token");
-
-	@AfterEach
-	void stop() {
-		this.budsense.close();
-	}
+	@RegisterExtension
+	final PartnerStub budsense = new PartnerStub("/oauth/token");
 
 	@Test
 	void tokenRequestCarriesCredentialsAndScopeInTheFormBody() {

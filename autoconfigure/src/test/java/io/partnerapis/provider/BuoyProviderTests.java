@@ -5,8 +5,8 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.json.JsonParserFactory;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -23,12 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BuoyProviderTests {
 
-	private final PartnerStub buoy = new PartnerStub("/oauth/token");
-
-	@AfterEach
-	void stop() {
-		this.buoy.close();
-	}
+	@RegisterExtension
+	final PartnerStub buoy = new PartnerStub("/oauth/token");
 
 	@Test
 	void tokenRequestIsAJsonBodyWithTheProductionAudience() {

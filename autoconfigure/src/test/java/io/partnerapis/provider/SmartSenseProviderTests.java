@@ -8,8 +8,8 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.partnerapis.testsupport.Forms;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -24,12 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SmartSenseProviderTests {
 
-	private final PartnerStub smartsense = new PartnerStub("/auth/oauth");
-
-	@AfterEach
-	void stop() {
-		this.smartsense.close();
-	}
+	@RegisterExtension
+	final PartnerStub smartsense = new PartnerStub("/auth/oauth");
 
 	@Test
 	void tokenRequestUsesBasicAuthAndAcceptsJson() {

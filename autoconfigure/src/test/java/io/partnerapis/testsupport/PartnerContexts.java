@@ -1,19 +1,35 @@
 package io.partnerapis.testsupport;
 
+import java.time.Duration;
+
 import io.partnerapis.autoconfigure.PartnerApisAutoConfiguration;
 import io.partnerapis.autoconfigure.ProviderPresetsEnvironmentPostProcessor;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * Context runners with the auto-configurations a partner-apis application has, and the
  * provider presets applied as {@code SpringApplication} would apply them.
  */
 public final class PartnerContexts {
+
+	/**
+	 * How long a closing context's event loops wait for late tasks. Reactor Netty's
+	 * default, two seconds, made every context take two seconds to close.
+	 */
+	static final Duration SHUTDOWN_QUIET_PERIOD = Duration.ofMillis(10);
+
+	/**
+	 * Bounds the shutdown of a context's event loops, whatever tasks keep arriving.
+	 */
+	static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
 
 	private PartnerContexts() {
 	}
@@ -23,7 +39,35 @@ public final class PartnerContexts {
 			.withConfiguration(
 					AutoConfigurations.of(PartnerApisAutoConfiguration.class, WebClientAutoConfiguration.class,
 							ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class))
-			.withInitializer((context) -> ProviderPresetsEnvironmentPostProcessor.applyTo(context.getEnvironment()));
+			.withInitializer((context) -> ProviderPresetsEnvironmentPostProcessor.applyTo(context.getEnvironment()))
+			.withInitializer(PartnerContexts::ownReactorResources);
+	}
+
+	/**
+	 * Gives a context its own Reactor Netty event loops and connection pool instead of
+	 * the global ones, as Spring Boot's test support does for {@code @SpringBootTest}, so
+	 * that closing it can be quick and safe. Spring's {@link ReactorResourceFactory}
+	 * disposes resources it owns in order, the connection pool first and the event loops
+	 * after it, so no channel is still closing when the loops stop, and a short quiet
+	 * period suffices. With the global resources it disposes both at once: a zero quiet
+	 * period there once let the loops terminate under a pool still closing its channels,
+	 * and {@code stop()} waited forever.
+	 * @param context the context to configure before it is refreshed
+	 */
+	public static void ownReactorResources(ConfigurableApplicationContext context) {
+		context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof ReactorResourceFactory factory) {
+					factory.setUseGlobalResources(false);
+					factory.setShutdownQuietPeriod(SHUTDOWN_QUIET_PERIOD);
+					factory.setShutdownTimeout(SHUTDOWN_TIMEOUT);
+				}
+				return bean;
+			}
+
+		});
 	}
 
 }

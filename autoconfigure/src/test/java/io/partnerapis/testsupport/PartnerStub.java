@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -12,6 +13,10 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -29,14 +34,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * A WireMock server on a random loopback port that plays one partner: a token endpoint
  * handing out {@code token-1}, {@code token-2}, ... in order, and whatever API stubs a
  * test adds. Counts what it actually received.
+ *
+ * <p>
+ * The server starts when the stub is created, so that context runners can be built from
+ * it in field initialisers. It is also a JUnit extension that stops it: register it with
+ * {@code @RegisterExtension} on an instance field for a server per test, or on a static
+ * field for one server per test class. Used on its own, close it.
  */
-public final class PartnerStub implements AutoCloseable {
+public final class PartnerStub implements AutoCloseable, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
 	public static final String TOKEN_PATH = "/oauth/token";
 
 	private final WireMockServer server;
 
 	private final String tokenPath;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private volatile boolean perClass;
 
 	public PartnerStub() {
 		this(TOKEN_PATH);
@@ -195,9 +210,32 @@ public final class PartnerStub implements AutoCloseable {
 		return properties.toArray(String[]::new);
 	}
 
+	/**
+	 * Notes that the stub is registered on a static field, so it serves every test of the
+	 * class; JUnit calls this only for such extensions.
+	 */
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		this.perClass = true;
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		if (!this.perClass) {
+			close();
+		}
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
+	}
+
 	@Override
 	public void close() {
-		this.server.stop();
+		if (this.closed.compareAndSet(false, true)) {
+			this.server.stop();
+		}
 	}
 
 }

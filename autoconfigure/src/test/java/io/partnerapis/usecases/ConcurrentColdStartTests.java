@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -19,12 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConcurrentColdStartTests {
 
-	private final PartnerStub partner = new PartnerStub();
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-	}
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	@Test
 	void tokenIsFetchedOnceForConcurrentColdCalls() {

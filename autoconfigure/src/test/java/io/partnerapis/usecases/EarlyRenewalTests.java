@@ -1,14 +1,16 @@
 package io.partnerapis.usecases;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
+import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -23,12 +25,8 @@ import static org.awaitility.Awaitility.await;
  */
 class EarlyRenewalTests {
 
-	private final PartnerStub partner = new PartnerStub();
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-	}
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	@Test
 	void shortLivedTokenIsNotFetchedOnEveryCall() {
@@ -78,12 +76,14 @@ class EarlyRenewalTests {
 	void responseWithoutExpiresInGetsTheConfiguredDefaultLifetime() {
 		this.partner.tokens(5, (token) -> "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\"}", 0);
 		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
+		MutableClock clock = new MutableClock();
 		this.partner.contextRunner("acme")
 			.withPropertyValues(this.partner.properties("acme", Map.of("default-token-lifetime", "10m")))
+			.withBean(Clock.class, () -> clock)
 			.run((context) -> {
 				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
 				call(webClient);
-				Thread.sleep(1500);
+				clock.advance(Duration.ofMinutes(8));
 				call(webClient);
 				assertThat(this.partner.tokenRequests()).isEqualTo(1);
 				assertThat(context.getBean(PartnerApis.class).get("acme").getTokenState().expiresAt())

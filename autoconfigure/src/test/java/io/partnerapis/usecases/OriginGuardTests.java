@@ -4,8 +4,8 @@ import java.time.Duration;
 
 import io.partnerapis.PartnerApiException;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -19,15 +19,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class OriginGuardTests {
 
-	private final PartnerStub partner = new PartnerStub();
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
-	private final PartnerStub elsewhere = new PartnerStub();
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-		this.elsewhere.close();
-	}
+	@RegisterExtension
+	final PartnerStub elsewhere = new PartnerStub();
 
 	@Test
 	void requestToAnotherOriginIsRefusedAndNothingIsSent() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -43,7 +44,8 @@ class SecretsStaySecretTests {
 
 	private static final String REFRESH = "rt-CCCC-refresh-value";
 
-	private final PartnerStub partner = new PartnerStub();
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	private Level rootLevel;
 
@@ -57,7 +59,6 @@ class SecretsStaySecretTests {
 	@AfterEach
 	void restore() {
 		((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(this.rootLevel);
-		this.partner.close();
 	}
 
 	@Test

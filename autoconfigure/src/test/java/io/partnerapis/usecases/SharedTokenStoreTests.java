@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.partnerapis.PartnerAuthorizedClientServiceFactory;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
@@ -25,12 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SharedTokenStoreTests {
 
-	private final PartnerStub partner = new PartnerStub();
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-	}
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	@Test
 	void secondInstanceUsesTheTokenTheFirstStored() {

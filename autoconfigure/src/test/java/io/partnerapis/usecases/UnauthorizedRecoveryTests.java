@@ -1,18 +1,21 @@
 package io.partnerapis.usecases;
 
-import io.partnerapis.UnauthorizedRetryOutcome;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerWebClientCustomizer;
+import io.partnerapis.UnauthorizedRetryOutcome;
+import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.Disposable;
@@ -28,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -44,12 +48,8 @@ import static org.awaitility.Awaitility.await;
  */
 class UnauthorizedRecoveryTests {
 
-	private final PartnerStub partner = new PartnerStub();
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-	}
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	@Test
 	void revokedTokenIsReplacedAndEveryLaterCallSucceeds() {
@@ -206,23 +206,31 @@ class UnauthorizedRecoveryTests {
 		this.partner.stub(get(urlPathEqualTo("/things")).inScenario("flaky")
 			.whenScenarioStateIs("up")
 			.willReturn(PartnerStub.json("{}")));
+		MutableClock clock = new MutableClock();
+		AtomicReference<PartnerApi> acme = new AtomicReference<>();
 		this.partner.contextRunner("acme")
+			.withBean(Clock.class, () -> clock)
 			.withBean(PartnerWebClientCustomizer.class,
-					() -> (name,
-							builder) -> builder.filter(
-									(request,
-											next) -> next.exchange(request)
-												.flatMap((response) -> (response.statusCode().value() == 503)
-														? response.releaseBody()
-															.then(Mono.<ClientResponse>error(
-																	new IllegalStateException("503")))
-														: Mono.just(response))
-												.retryWhen(Retry.fixedDelay(1, Duration.ofMillis(1500)))))
+					() -> (name, builder) -> builder
+						.filter(retryOnceOn503(() -> clock.set(acme.get().getTokenState().expiresAt()))))
 			.run((context) -> {
+				acme.set(context.getBean(PartnerApis.class).get("acme"));
 				assertThat(status(context.getBean("acmeWebClient", WebClient.class))).isEqualTo(200);
 				assertThat(this.partner.apiRequests()).extracting((request) -> request.getHeader("Authorization"))
 					.containsExactly("Bearer token-1", "Bearer token-2");
 			});
+	}
+
+	/**
+	 * Returns an application filter that retries a request answered with 503 once, after
+	 * the given action, which stands for the time that passes meanwhile.
+	 */
+	private static ExchangeFilterFunction retryOnceOn503(Runnable meanwhile) {
+		return (request, next) -> next.exchange(request)
+			.flatMap((response) -> (response.statusCode().value() == 503)
+					? response.releaseBody().then(Mono.<ClientResponse>error(new IllegalStateException("503")))
+					: Mono.just(response))
+			.retryWhen(Retry.max(1).doBeforeRetry((signal) -> meanwhile.run()));
 	}
 
 	@Test
@@ -266,9 +274,11 @@ class UnauthorizedRecoveryTests {
 	void acceptedTokenResetsTheIntervalBetweenForcedRenewals(boolean retry) {
 		this.partner.tokens(10, 3600);
 		acceptToken("token-1");
+		MutableClock clock = new MutableClock();
 		this.partner.contextRunner("acme")
 			.withPropertyValues("partner.apis.acme.unauthorized-renewal-interval=1s",
 					"partner.apis.acme.retry-on-unauthorized=" + retry)
+			.withBean(Clock.class, () -> clock)
 			.run((context) -> {
 				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
 				assertThat(status(webClient)).isEqualTo(200);
@@ -280,7 +290,7 @@ class UnauthorizedRecoveryTests {
 							.isEqualTo(401);
 					}
 					assertThat(status(webClient)).as("a call after revoking token-" + revocation).isEqualTo(200);
-					Thread.sleep(1300);
+					clock.advance(Duration.ofMillis(1300));
 				}
 				assertThat(this.partner.tokenRequests()).isEqualTo(4);
 			});

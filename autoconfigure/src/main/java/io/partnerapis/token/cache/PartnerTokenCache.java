@@ -1,8 +1,9 @@
 package io.partnerapis.token.cache;
 
-import io.partnerapis.TokenState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,6 +21,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2Error;
 
 /**
  * Holds one partner's current token and makes sure it is fetched once however many
@@ -37,6 +39,8 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
  * </ul>
  * Tokens are kept in a {@link PartnerTokenStore}, so a shared store lets instances reuse
  * each other's tokens; the in-memory copy here keeps the hot path free of store look-ups.
+ *
+ * @since 0.1.0
  */
 public final class PartnerTokenCache {
 
@@ -49,6 +53,8 @@ public final class PartnerTokenCache {
 	private final PartnerTokenStore store;
 
 	private final TokenKey key;
+
+	private final Duration storeTimeout;
 
 	private final RenewalPolicy policy;
 
@@ -68,27 +74,36 @@ public final class PartnerTokenCache {
 
 	private volatile boolean lastFetchFailed;
 
+	private volatile @Nullable BackOff backOff;
+
+	private volatile @Nullable String storeFailure;
+
 	/**
 	 * Creates a new cache.
 	 * @param fetcher fetches new tokens for the partner
 	 * @param store stores the partner's token
 	 * @param key the key of the partner's token in the store
+	 * @param storeTimeout how long each store operation may take before it counts as
+	 * failed
 	 * @param policy decides when tokens are renewed
 	 * @param clock the clock to read the time from
 	 */
-	public PartnerTokenCache(TokenFetcher fetcher, PartnerTokenStore store, TokenKey key, RenewalPolicy policy,
-			Clock clock) {
+	public PartnerTokenCache(TokenFetcher fetcher, PartnerTokenStore store, TokenKey key, Duration storeTimeout,
+			RenewalPolicy policy, Clock clock) {
 		this.partner = key.partner();
 		this.fetcher = fetcher;
 		this.store = store;
 		this.key = key;
+		this.storeTimeout = storeTimeout;
 		this.policy = policy;
 		this.clock = clock;
 	}
 
 	/**
 	 * Returns a valid token: the cached one, or one fetched for this and every concurrent
-	 * caller that found none.
+	 * caller that found none. After a failed fetch, while no valid token is held, callers
+	 * get that failure at once until the back-off the {@link RenewalPolicy} sets has
+	 * passed, so a failing token endpoint is not asked again on every call.
 	 * @return the token
 	 */
 	public Mono<OAuth2AccessToken> token() {
@@ -99,6 +114,10 @@ public final class PartnerTokenCache {
 				renewInBackground(cached);
 			}
 			return Mono.just(cached.client.getAccessToken());
+		}
+		BackOff backOff = this.backOff;
+		if (backOff != null && now.isBefore(backOff.until) && this.inFlight.get() == null) {
+			return Mono.error(backOff.failure());
 		}
 		return flight().map((fresh) -> fresh.client.getAccessToken());
 	}
@@ -131,8 +150,8 @@ public final class PartnerTokenCache {
 			return false;
 		}
 		this.store.removeIfCurrent(this.key, rejected.getTokenValue())
-			.subscribe(null, (ex) -> logger.warn("Could not remove the rejected token of partner '" + this.partner
-					+ "' from its store: " + describe(ex)));
+			.timeout(this.storeTimeout)
+			.subscribe(null, (ex) -> storeFailed("remove the rejected token from", ex));
 		return true;
 	}
 
@@ -150,7 +169,7 @@ public final class PartnerTokenCache {
 		return new TokenState(status, (cached != null) ? cached.client.getAccessToken().getExpiresAt() : null,
 				(cached != null) ? cached.renewAt : null, this.fetches.get(), this.failures.get(),
 				(failure != null) ? failure.description : null, (failure != null) ? failure.at : null,
-				this.lastFetchFailed);
+				this.lastFetchFailed, this.storeFailure);
 	}
 
 	private void renewInBackground(Cached cached) {
@@ -181,13 +200,62 @@ public final class PartnerTokenCache {
 		Cached cached = this.current.get();
 		OAuth2AuthorizedClient previous = (cached != null) ? cached.client : this.retired;
 		Instant now = this.clock.instant();
-		return this.store.load(this.key)
+		return this.store.load(this.key).timeout(this.storeTimeout).onErrorResume((ex) -> {
+			storeFailed("load a token from", ex);
+			return Mono.empty();
+		})
 			.filter((stored) -> now.isBefore(this.policy.renewAt(stored.accessToken()))
 					&& (previous == null || !sameToken(previous, stored.accessToken())))
 			.map(this.fetcher::authorizedClient)
 			.switchIfEmpty(Mono.defer(() -> fetch(previous)))
 			.map(this::adopt)
-			.doOnError((ex) -> postpone(cached));
+			.doOnError((ex) -> {
+				postpone(cached);
+				backOff(cached, ex);
+			});
+	}
+
+	/**
+	 * Keeps callers that find no valid token from asking a failing token endpoint again
+	 * at once: for one second after the first failure, doubling up to a minute while
+	 * failures continue, or as long as the endpoint's {@code Retry-After} said.
+	 */
+	private void backOff(@Nullable Cached cached, Throwable ex) {
+		Instant now = this.clock.instant();
+		if (cached != null && cached.isValidAt(now)) {
+			return;
+		}
+		BackOff previous = this.backOff;
+		int consecutive = (previous != null) ? previous.consecutive + 1 : 1;
+		Duration retryAfter = (ex instanceof PartnerTokenException tokenException) ? tokenException.getRetryAfter()
+				: null;
+		Instant until = now.plus(this.policy.backOffAfterFailure(consecutive, retryAfter));
+		this.backOff = new BackOff(backedOff(ex, until), until, consecutive);
+	}
+
+	private PartnerTokenException backedOff(Throwable ex, Instant until) {
+		String notice = " (the token endpoint is not asked again before " + until + ")";
+		if (ex instanceof PartnerTokenException last) {
+			return new PartnerTokenException(last.getPartner(), last.getStatus(), last.getError(),
+					last.getMessage() + notice, last, last.getRetryAfter());
+		}
+		return new PartnerTokenException(this.partner, null,
+				new OAuth2Error(PartnerTokenException.TOKEN_ENDPOINT_UNREACHABLE, "Token request failed", null),
+				"Token request for partner '" + this.partner + "' failed: " + describe(ex) + notice, ex, null);
+	}
+
+	/**
+	 * Records that the store failed, logging it once until the store works again; a store
+	 * is a cache of tokens, so its failure never fails a call.
+	 */
+	private void storeFailed(String operation, Throwable ex) {
+		String description = "Could not " + operation + " the token store of partner '" + this.partner + "': "
+				+ ((ex instanceof TimeoutException) ? "no answer within " + this.storeTimeout
+						: ex.getClass().getSimpleName());
+		if (this.storeFailure == null) {
+			logger.warn(description + "; tokens are kept in this instance's memory meanwhile.");
+		}
+		this.storeFailure = description;
 	}
 
 	/**
@@ -203,18 +271,27 @@ public final class PartnerTokenCache {
 	}
 
 	private Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous) {
-		return this.fetcher.fetch(previous)
-			.flatMap((fresh) -> this.store
-				.save(this.key, new StoredToken(fresh.getAccessToken(), fresh.getRefreshToken()))
-				.thenReturn(fresh))
-			.doOnNext((fresh) -> {
-				this.fetches.incrementAndGet();
-				this.lastFetchFailed = false;
-			})
-			.doOnError((ex) -> {
-				this.failures.incrementAndGet();
-				this.lastFailure = new Failure(describe(ex), this.clock.instant());
-				this.lastFetchFailed = true;
+		return this.fetcher.fetch(previous).doOnNext((fresh) -> {
+			this.fetches.incrementAndGet();
+			this.lastFetchFailed = false;
+		}).doOnError((ex) -> {
+			this.failures.incrementAndGet();
+			this.lastFailure = new Failure(describe(ex), this.clock.instant());
+			this.lastFetchFailed = true;
+		}).flatMap((fresh) -> save(fresh).thenReturn(fresh));
+	}
+
+	/**
+	 * Saves a token the partner issued; a store that fails or does not answer in time
+	 * costs nothing but the sharing, since the token is used from memory either way.
+	 */
+	private Mono<Void> save(OAuth2AuthorizedClient fresh) {
+		return this.store.save(this.key, new StoredToken(fresh.getAccessToken(), fresh.getRefreshToken()))
+			.timeout(this.storeTimeout)
+			.doOnSuccess((done) -> this.storeFailure = null)
+			.onErrorResume((ex) -> {
+				storeFailed("save a token to", ex);
+				return Mono.empty();
 			});
 	}
 
@@ -232,6 +309,7 @@ public final class PartnerTokenCache {
 		Cached cached = new Cached(client, this.policy.renewAt(client.getAccessToken()));
 		this.current.set(cached);
 		this.retired = null;
+		this.backOff = null;
 		return cached;
 	}
 
@@ -259,6 +337,9 @@ public final class PartnerTokenCache {
 	}
 
 	private record Failure(String description, Instant at) {
+	}
+
+	private record BackOff(PartnerTokenException failure, Instant until, int consecutive) {
 	}
 
 	private static final class Flight {

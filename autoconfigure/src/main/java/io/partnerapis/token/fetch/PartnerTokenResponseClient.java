@@ -24,6 +24,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.DefaultOAuth2TokenRequestHeadersConverter;
 import org.springframework.security.oauth2.client.endpoint.DefaultOAuth2TokenRequestParametersConverter;
@@ -38,7 +39,6 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.BodyInserters;
-import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
@@ -66,6 +66,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * their content in logs. Answers longer than 64 KiB are not read further.
  *
  * @param <T> the grant request type
+ * @since 0.1.0
  */
 public final class PartnerTokenResponseClient<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements ReactiveOAuth2AccessTokenResponseClient<T> {
@@ -159,7 +160,8 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 				.onErrorResume(DataBufferLimitException.class,
 						(ex) -> Mono.just("(body longer than " + MAX_BODY_BYTES + " bytes)"))
 				.defaultIfEmpty("")
-				.map((body) -> this.reader.read(response.statusCode().value(), body)));
+				.map((body) -> this.reader.read(response.statusCode().value(), body,
+						response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER))));
 	}
 
 	private BodyInserter<?, ? super ClientHttpRequest> body(MultiValueMap<String, String> parameters,

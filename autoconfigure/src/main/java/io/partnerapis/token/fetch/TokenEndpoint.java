@@ -21,6 +21,7 @@ import org.springframework.util.Assert;
  * @param request what goes into each token request
  * @param response how the token response is read
  * @param retries the timeout and retries of each token request
+ * @since 0.1.0
  */
 public record TokenEndpoint(String partner, PartnerProvider provider, Request request, Response response,
 		Retries retries) {

@@ -1,7 +1,6 @@
 package io.partnerapis.token.fetch;
 
 import io.partnerapis.PartnerApisProperties.RenewalGrant;
-import io.partnerapis.PartnerTokenException;
 import io.partnerapis.store.StoredToken;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -11,14 +10,19 @@ import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentia
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 
 /**
  * Obtains a new token for one partner through Spring Security's
  * {@link ReactiveOAuth2AccessTokenResponseClient} abstraction: a client-credentials
  * grant, or, where the partner renews with refresh tokens, a refresh-token grant that
- * falls back to a client-credentials grant when the endpoint refuses it (a 4xx answer).
+ * falls back to a client-credentials grant in the same fetch whenever it fails, whatever
+ * the failure (refused, server error, timeout, unusable answer, after its retries). A
+ * refresh token that failed once is never sent again, so renewal cannot get stuck on a
+ * dead refresh token.
  *
+ * @since 0.1.0
  */
 public final class TokenFetcher {
 
@@ -31,6 +35,8 @@ public final class TokenFetcher {
 	private final ReactiveOAuth2AccessTokenResponseClient<? super OAuth2ClientCredentialsGrantRequest> clientCredentials;
 
 	private final ReactiveOAuth2AccessTokenResponseClient<? super OAuth2RefreshTokenGrantRequest> refreshToken;
+
+	private volatile @Nullable String failedRefreshToken;
 
 	/**
 	 * Creates a new fetcher.
@@ -74,12 +80,17 @@ public final class TokenFetcher {
 	 * @return the new authorized client
 	 */
 	public Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous) {
-		if (this.renewalGrant == RenewalGrant.REFRESH_TOKEN && previous != null && previous.getRefreshToken() != null) {
+		OAuth2RefreshToken refresh = (previous != null) ? previous.getRefreshToken() : null;
+		if (this.renewalGrant == RenewalGrant.REFRESH_TOKEN && previous != null && refresh != null
+				&& !refresh.getTokenValue().equals(this.failedRefreshToken)) {
 			return this.refreshToken
-				.getTokenResponse(new OAuth2RefreshTokenGrantRequest(this.registration, previous.getAccessToken(),
-						previous.getRefreshToken()))
+				.getTokenResponse(
+						new OAuth2RefreshTokenGrantRequest(this.registration, previous.getAccessToken(), refresh))
 				.map((response) -> authorizedClient(response, previous))
-				.onErrorResume(TokenFetcher::isRefused, (ex) -> clientCredentials());
+				.onErrorResume((ex) -> {
+					this.failedRefreshToken = refresh.getTokenValue();
+					return clientCredentials();
+				});
 		}
 		return clientCredentials();
 	}
@@ -94,11 +105,6 @@ public final class TokenFetcher {
 		return new OAuth2AuthorizedClient(this.registration, this.principalName, response.getAccessToken(),
 				(response.getRefreshToken() != null || previous == null) ? response.getRefreshToken()
 						: previous.getRefreshToken());
-	}
-
-	private static boolean isRefused(Throwable ex) {
-		return ex instanceof PartnerTokenException tokenException && tokenException.getStatus() != null
-				&& tokenException.getStatus() >= 400 && tokenException.getStatus() < 500;
 	}
 
 }

@@ -1,6 +1,10 @@
 package io.partnerapis.token.fetch;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,17 +30,23 @@ import org.springframework.util.StringUtils;
  * Lenient where partners differ: the token fields may sit inside a wrapper object,
  * {@code token_type} may be any case of {@code bearer} or absent, and {@code expires_in}
  * may be a number or a numeric string, or absent (then the endpoint's default lifetime
- * applies). Strict where it matters: no access token, another token type, or an
- * {@code expires_in} that is negative, zero, not a number or over a year is an error.
- * Parsing is delegated to Spring Boot's {@link JsonParser} and Spring Security's
- * {@link DefaultMapOAuth2AccessTokenResponseConverter}; this class only checks and
- * normalises the map in between.
+ * applies), and a UTF-8 byte-order mark before the JSON is ignored: a 2xx answer is a
+ * token the partner issued and probably counted. Strict where it matters: no access
+ * token, another token type, or an {@code expires_in} that is negative, zero, not a
+ * number or over a year is an error, which describes a 2xx body by its JSON field names
+ * only, never by its values. Parsing is delegated to Spring Boot's {@link JsonParser} and
+ * Spring Security's {@link DefaultMapOAuth2AccessTokenResponseConverter}; this class only
+ * checks and normalises the map in between.
  */
 final class TokenResponseReader {
 
 	private static final long MAX_EXPIRES_IN_SECONDS = Duration.ofDays(366).toSeconds();
 
 	private static final int EXCERPT_LENGTH = 200;
+
+	private static final String BYTE_ORDER_MARK = "\uFEFF";
+
+	private static final int SHAPE_DEPTH = 3;
 
 	private static final Pattern TOKEN_VALUE = Pattern.compile(
 			"(\"(?:access_token|refresh_token|id_token|token|client_secret)\"\\s*:\\s*\")[^\"]*(\"?)",
@@ -65,8 +75,22 @@ final class TokenResponseReader {
 	}
 
 	OAuth2AccessTokenResponse read(int status, String body) {
+		return read(status, body, null);
+	}
+
+	/**
+	 * Reads an answer of the token endpoint.
+	 * @param status the HTTP status
+	 * @param rawBody the body, decoded as UTF-8
+	 * @param retryAfter the answer's {@code Retry-After} header, or {@code null}
+	 * @return the token response
+	 * @throws PartnerTokenException if the answer is an error or not a usable token
+	 * response
+	 */
+	OAuth2AccessTokenResponse read(int status, String rawBody, @Nullable String retryAfter) {
+		String body = (rawBody.startsWith(BYTE_ORDER_MARK)) ? rawBody.substring(1) : rawBody;
 		if (status < 200 || status >= 300) {
-			throw errorResponse(status, body);
+			throw errorResponse(status, body, retryAfter);
 		}
 		Map<String, Object> fields = tokenFields(status, body);
 		Object accessToken = fields.get(OAuth2ParameterNames.ACCESS_TOKEN);
@@ -101,8 +125,7 @@ final class TokenResponseReader {
 		if (type == null || OAuth2AccessToken.TokenType.BEARER.getValue().equalsIgnoreCase(type.toString())) {
 			return OAuth2AccessToken.TokenType.BEARER.getValue();
 		}
-		throw invalid(status, body, "its token_type '" + excerpt(type.toString(), 40)
-				+ "' is not 'Bearer', the only type this client can send");
+		throw invalid(status, body, "its token_type is not 'Bearer', the only type this client can send");
 	}
 
 	private long expiresIn(int status, String body, Map<String, Object> fields) {
@@ -116,16 +139,15 @@ final class TokenResponseReader {
 					? number.longValue() : Long.parseLong(value.toString().trim());
 		}
 		catch (NumberFormatException ex) {
-			throw invalid(status, body, "its expires_in '" + excerpt(value.toString(), 40) + "' is not a number");
+			throw invalid(status, body, "its expires_in is not a number of seconds");
 		}
 		if (seconds <= 0 || seconds > MAX_EXPIRES_IN_SECONDS) {
-			throw invalid(status, body,
-					"its expires_in " + seconds + " is outside 1.." + MAX_EXPIRES_IN_SECONDS + " seconds");
+			throw invalid(status, body, "its expires_in is outside 1.." + MAX_EXPIRES_IN_SECONDS + " seconds");
 		}
 		return seconds;
 	}
 
-	private PartnerTokenException errorResponse(int status, String body) {
+	private PartnerTokenException errorResponse(int status, String body, @Nullable String retryAfter) {
 		Map<String, Object> map = parse(body);
 		String code = null;
 		String description = null;
@@ -142,16 +164,77 @@ final class TokenResponseReader {
 			message.append(" (").append(excerpt(mask(description), 200)).append(")");
 		}
 		message.append(bodyExcerpt(body));
+		Duration delay = (status == 429 || status == 503) ? retryAfter(retryAfter) : null;
+		if (delay != null) {
+			message.append("; it asked not to be asked again for ").append(delay);
+		}
 		return new PartnerTokenException(this.endpoint.partner(), status,
 				new OAuth2Error(errorCode, (description != null) ? excerpt(mask(description), 200) : null, null),
-				message.toString(), null);
+				message.toString(), null, delay);
 	}
 
+	/**
+	 * Reports a 2xx answer that is not a usable token response. Its body is never quoted:
+	 * it may hold a live token under a name this reader does not know, so only its shape,
+	 * the names of its JSON fields, is described.
+	 */
 	private PartnerTokenException invalid(int status, String body, String reason) {
 		return new PartnerTokenException(this.endpoint.partner(), status,
 				new OAuth2Error(PartnerTokenException.INVALID_TOKEN_RESPONSE, "Unusable token response", null),
-				prefix(status) + " but the response is not a usable token response: " + reason + bodyExcerpt(body),
-				null);
+				prefix(status) + " but the response is not a usable token response: " + reason + bodyShape(body), null);
+	}
+
+	private String bodyShape(String body) {
+		if (!StringUtils.hasText(body)) {
+			return "; the body was empty";
+		}
+		Map<String, Object> map = parse(body);
+		if (map == null) {
+			return "; the body (" + body.length() + " characters) is not a JSON object";
+		}
+		StringBuilder shape = new StringBuilder("; its JSON fields: ");
+		describeShape(map, shape, 1);
+		return shape.toString();
+	}
+
+	private static void describeShape(Map<?, ?> map, StringBuilder shape, int depth) {
+		shape.append('{');
+		boolean first = true;
+		for (Map.Entry<?, ?> entry : map.entrySet()) {
+			shape.append(first ? "" : ", ").append(excerpt(String.valueOf(entry.getKey()), 40));
+			first = false;
+			if (entry.getValue() instanceof Map<?, ?> nested) {
+				if (depth < SHAPE_DEPTH) {
+					describeShape(nested, shape, depth + 1);
+				}
+				else {
+					shape.append("{...}");
+				}
+			}
+		}
+		shape.append('}');
+	}
+
+	/**
+	 * Reads a {@code Retry-After} header: a number of seconds or an HTTP date (RFC 9110
+	 * section 10.2.3).
+	 */
+	static @Nullable Duration retryAfter(@Nullable String header) {
+		if (!StringUtils.hasText(header)) {
+			return null;
+		}
+		String value = header.strip();
+		try {
+			if (value.chars().allMatch(Character::isDigit)) {
+				return Duration.ofSeconds(Long.parseLong(value));
+			}
+			Duration until = Duration.between(Instant.now(),
+					ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+			return until.isNegative() ? Duration.ZERO : until;
+		}
+		catch (NumberFormatException | DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private String prefix(int status) {

@@ -18,11 +18,16 @@ import org.springframework.util.Assert;
  * call.</li>
  * <li>A failed background renewal is tried again after a quarter of the time the token
  * has left, between five and thirty seconds, not on every call.</li>
+ * <li>When no valid token is held, a failed fetch is not tried again for one second,
+ * doubling up to a minute while failures continue, or for as long as the endpoint's
+ * {@code Retry-After} says, up to ten minutes.</li>
  * <li>A renewal forced by a 401 happens at most once per
  * {@code unauthorized-renewal-interval}, and that interval doubles, up to an hour, while
  * the partner rejects the fresh tokens too, so an API that rejects every token cannot
  * drain a token quota.</li>
  * </ul>
+ *
+ * @since 0.1.0
  */
 public final class RenewalPolicy {
 
@@ -31,6 +36,12 @@ public final class RenewalPolicy {
 	private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
 
 	private static final Duration MAX_FORCED_RENEWAL_INTERVAL = Duration.ofHours(1);
+
+	private static final Duration FIRST_FAILURE_BACK_OFF = Duration.ofSeconds(1);
+
+	private static final Duration MAX_FAILURE_BACK_OFF = Duration.ofMinutes(1);
+
+	private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
 
 	private final Duration refreshBeforeExpiry;
 
@@ -59,9 +70,12 @@ public final class RenewalPolicy {
 		if (expiresAt == null) {
 			return Instant.MAX;
 		}
-		Instant issuedAt = (token.getIssuedAt() != null) ? token.getIssuedAt() : expiresAt;
-		Instant halfLife = issuedAt.plus(Duration.between(issuedAt, expiresAt).dividedBy(2));
 		Instant early = expiresAt.minus(this.refreshBeforeExpiry);
+		Instant issuedAt = token.getIssuedAt();
+		if (issuedAt == null) {
+			return early;
+		}
+		Instant halfLife = issuedAt.plus(Duration.between(issuedAt, expiresAt).dividedBy(2));
 		return early.isAfter(halfLife) ? early : halfLife;
 	}
 
@@ -83,6 +97,25 @@ public final class RenewalPolicy {
 			delay = MAX_RETRY_DELAY;
 		}
 		return now.plus(delay);
+	}
+
+	/**
+	 * Returns how long callers that hold no valid token get a failed fetch's error before
+	 * the token endpoint is asked again.
+	 * @param consecutiveFailures how many fetches failed in a row, at least 1
+	 * @param retryAfter how long the endpoint asked not to be asked again, or
+	 * {@code null}
+	 * @return the back-off
+	 */
+	public Duration backOffAfterFailure(int consecutiveFailures, @Nullable Duration retryAfter) {
+		if (retryAfter != null && !retryAfter.isNegative()) {
+			return (retryAfter.compareTo(MAX_RETRY_AFTER) > 0) ? MAX_RETRY_AFTER : retryAfter;
+		}
+		Duration backOff = FIRST_FAILURE_BACK_OFF;
+		for (int i = 1; i < consecutiveFailures && backOff.compareTo(MAX_FAILURE_BACK_OFF) < 0; i++) {
+			backOff = backOff.multipliedBy(2);
+		}
+		return (backOff.compareTo(MAX_FAILURE_BACK_OFF) > 0) ? MAX_FAILURE_BACK_OFF : backOff;
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.partnerapis.sample.demo;
 
-import io.partnerapis.UnauthorizedRetryOutcome;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
@@ -12,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
+import io.partnerapis.UnauthorizedRetryOutcome;
 import io.partnerapis.observation.DefaultTokenFetchObservationConvention;
 import io.partnerapis.sample.demo.standin.PartnerStandIns;
 import org.jspecify.annotations.Nullable;

@@ -1,0 +1,281 @@
+package io.partnerapis.token;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.partnerapis.PartnerApiException;
+import io.partnerapis.UnauthorizedRetryOutcome;
+import io.partnerapis.store.InMemoryPartnerTokenStore;
+import io.partnerapis.store.TokenKey;
+import io.partnerapis.testsupport.MutableClock;
+import io.partnerapis.testsupport.StubTokenEndpoint;
+import io.partnerapis.token.cache.PartnerTokenCache;
+import io.partnerapis.token.renew.RenewalPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * Tests for {@link PartnerAuthorization}, the decision point after a 401 Unauthorized,
+ * over a real token cache, a token endpoint in memory and a clock the tests move.
+ */
+class PartnerAuthorizationTests {
+
+	private static final Duration INTERVAL = Duration.ofSeconds(30);
+
+	private static final Duration MILLI = Duration.ofMillis(1);
+
+	private static final String GET = "GET";
+
+	private static final URI THINGS = URI.create("http://127.0.0.1:8080/things");
+
+	private static final URI OTHER = URI.create("http://127.0.0.1:8080/other");
+
+	private final MutableClock clock = new MutableClock();
+
+	private final StubTokenEndpoint endpoint = new StubTokenEndpoint();
+
+	private final PartnerAuthorization authorization = authorization(true);
+
+	@Test
+	void rejectedTokenIsDroppedAndTheRequestReplayedWithAFreshOne() {
+		OAuth2AccessToken first = token();
+		assertThat(this.authorization.unauthorized(GET, THINGS, first, null, true)).isTrue();
+		assertThat(token().getTokenValue()).isEqualTo("token-2");
+		this.authorization.replayAnswered(false);
+		assertThat(count(UnauthorizedRetryOutcome.RECOVERED)).isEqualTo(1);
+		assertThat(count(UnauthorizedRetryOutcome.SKIPPED)).isZero();
+		assertThat(count(UnauthorizedRetryOutcome.FAILED)).isZero();
+		assertThat(this.endpoint.requests()).isEqualTo(2);
+	}
+
+	@Test
+	void manyRejectionsOfOneTokenCauseOneRenewalAndAllReplay() {
+		OAuth2AccessToken first = token();
+		for (int i = 0; i < 200; i++) {
+			assertThat(this.authorization.unauthorized(GET, THINGS, first, null, true)).isTrue();
+		}
+		assertThat(token().getTokenValue()).isEqualTo("token-2");
+		assertThat(this.authorization.unauthorized(GET, THINGS, first, null, true))
+			.as("rejected before it was replaced")
+			.isTrue();
+		assertThat(token().getTokenValue()).isEqualTo("token-2");
+		assertThat(this.endpoint.requests()).isEqualTo(2);
+	}
+
+	@Test
+	void renewalsForcedByRejectionsAreAtMostOnePerInterval() {
+		OAuth2AccessToken first = token();
+		assertThat(this.authorization.unauthorized(GET, THINGS, first, null, true)).isTrue();
+		OAuth2AccessToken second = token();
+		this.clock.advance(INTERVAL.minus(MILLI));
+		assertThat(this.authorization.unauthorized(GET, THINGS, second, null, true)).as("within the interval")
+			.isFalse();
+		assertThat(count(UnauthorizedRetryOutcome.SKIPPED)).isEqualTo(1);
+		assertThat(token().getTokenValue()).as("kept, since no renewal may be forced yet").isEqualTo("token-2");
+		this.clock.advance(MILLI);
+		assertThat(this.authorization.unauthorized(GET, THINGS, second, null, true)).isTrue();
+		assertThat(token().getTokenValue()).isEqualTo("token-3");
+		assertThat(this.endpoint.requests()).isEqualTo(3);
+	}
+
+	@Test
+	void intervalDoublesWhileThePartnerRejectsFreshTokens() {
+		assertThat(this.authorization.unauthorized(GET, THINGS, token(), null, true)).isTrue();
+		Duration interval = INTERVAL;
+		for (int renewal = 2; renewal <= 5; renewal++) {
+			OAuth2AccessToken rejected = token();
+			this.clock.advance(interval.minus(MILLI));
+			assertThat(this.authorization.unauthorized(GET, THINGS, rejected, null, true))
+				.as("renewal %d after %s", renewal, interval.minus(MILLI))
+				.isFalse();
+			this.clock.advance(MILLI);
+			assertThat(this.authorization.unauthorized(GET, THINGS, rejected, null, true))
+				.as("renewal %d after %s", renewal, interval)
+				.isTrue();
+			interval = interval.multipliedBy(2);
+		}
+		assertThat(token().getTokenValue()).isEqualTo("token-6");
+		assertThat(this.endpoint.requests()).isEqualTo(6);
+	}
+
+	@Test
+	void rejectedRequestAcceptedWithTheNewTokenResetsTheIntervalToItsShortest() {
+		forceTwoRenewals();
+		OAuth2AccessToken third = token();
+		this.authorization.accepted(GET, THINGS, third);
+		this.clock.advance(INTERVAL);
+		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isTrue();
+	}
+
+	@Test
+	void acceptedAnswerToAnotherRequestKeepsTheDoubledInterval() {
+		forceTwoRenewals();
+		OAuth2AccessToken third = token();
+		this.authorization.accepted(GET, OTHER, third);
+		this.authorization.accepted("POST", THINGS, third);
+		this.clock.advance(INTERVAL);
+		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isFalse();
+		this.clock.advance(INTERVAL);
+		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isTrue();
+	}
+
+	@Test
+	void rejectedRequestAcceptedWithTheRejectedTokenKeepsTheDoubledInterval() {
+		OAuth2AccessToken first = token();
+		assertThat(this.authorization.unauthorized(GET, THINGS, first, null, true)).isTrue();
+		OAuth2AccessToken second = token();
+		this.clock.advance(INTERVAL);
+		assertThat(this.authorization.unauthorized(GET, THINGS, second, null, true)).isTrue();
+		this.authorization.accepted(GET, THINGS, second);
+		OAuth2AccessToken third = token();
+		this.clock.advance(INTERVAL);
+		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isFalse();
+	}
+
+	@Test
+	void replayAnsweredWithoutUnauthorizedResetsTheInterval() {
+		forceTwoRenewals();
+		this.authorization.replayAnswered(false);
+		OAuth2AccessToken third = token();
+		this.clock.advance(INTERVAL);
+		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isTrue();
+		assertThat(count(UnauthorizedRetryOutcome.RECOVERED)).isEqualTo(1);
+	}
+
+	@Test
+	void replayAnsweredWithUnauthorizedKeepsTheDoubledInterval() {
+		forceTwoRenewals();
+		this.authorization.replayAnswered(true);
+		OAuth2AccessToken third = token();
+		this.clock.advance(INTERVAL);
+		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isFalse();
+		this.clock.advance(INTERVAL);
+		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isTrue();
+		assertThat(count(UnauthorizedRetryOutcome.FAILED)).isEqualTo(1);
+	}
+
+	@Test
+	void replayThatFailedWithoutAnAnswerIsCountedAsFailed() {
+		this.authorization.replayFailed();
+		assertThat(count(UnauthorizedRetryOutcome.FAILED)).isEqualTo(1);
+		assertThat(count(UnauthorizedRetryOutcome.RECOVERED)).isZero();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Bearer error=\"insufficient_scope\", scope=\"payments\"",
+			"Bearer realm=\"api\", error=\"insufficient_scope\"", "Bearer ERROR = INSUFFICIENT_SCOPE" })
+	void insufficientScopeNeitherRenewsNorReplays(String challenge) {
+		OAuth2AccessToken first = token();
+		assertThat(this.authorization.unauthorized(GET, THINGS, first, challenge, true)).isFalse();
+		assertThat(token().getTokenValue()).isEqualTo("token-1");
+		assertThat(count(UnauthorizedRetryOutcome.SKIPPED)).isEqualTo(1);
+		assertThat(this.endpoint.requests()).isEqualTo(1);
+	}
+
+	@Test
+	void otherChallengeErrorsRenewAndReplay() {
+		OAuth2AccessToken first = token();
+		assertThat(this.authorization.unauthorized(GET, THINGS, first,
+				"Bearer error=\"invalid_token\", scope_hint=\"x\"", true))
+			.isTrue();
+		assertThat(token().getTokenValue()).isEqualTo("token-2");
+	}
+
+	@Test
+	void insufficientScopeIsNotCountedWhenRetryIsOff() {
+		PartnerAuthorization noRetry = authorization(false);
+		OAuth2AccessToken first = noRetry.token().block();
+		assertThat(noRetry.unauthorized(GET, THINGS, first, "Bearer error=\"insufficient_scope\"", true)).isFalse();
+		assertThat(noRetry.token().block().getTokenValue()).isEqualTo("token-1");
+		assertThat(noRetry.unauthorizedCount(UnauthorizedRetryOutcome.SKIPPED)).isZero();
+	}
+
+	@Test
+	void bodyThatCannotBeSentAgainIsNotReplayedButItsTokenIsDropped() {
+		OAuth2AccessToken first = token();
+		assertThat(this.authorization.unauthorized(GET, THINGS, first, null, false)).isFalse();
+		assertThat(count(UnauthorizedRetryOutcome.SKIPPED)).isEqualTo(1);
+		assertThat(token().getTokenValue()).as("the next call gets a fresh token").isEqualTo("token-2");
+	}
+
+	@Test
+	void retryOffDropsTheRejectedTokenWithoutReplayingOrCounting() {
+		PartnerAuthorization noRetry = authorization(false);
+		assertThat(noRetry.replaysUnauthorized()).isFalse();
+		OAuth2AccessToken first = noRetry.token().block();
+		assertThat(noRetry.unauthorized(GET, THINGS, first, null, true)).isFalse();
+		assertThat(noRetry.token().block().getTokenValue()).isEqualTo("token-2");
+		for (UnauthorizedRetryOutcome outcome : UnauthorizedRetryOutcome.values()) {
+			assertThat(noRetry.unauthorizedCount(outcome)).as(outcome.name()).isZero();
+		}
+	}
+
+	@Test
+	void retryOffStillRateLimitsForcedRenewals() {
+		PartnerAuthorization noRetry = authorization(false);
+		noRetry.unauthorized(GET, THINGS, noRetry.token().block(), null, true);
+		OAuth2AccessToken second = noRetry.token().block();
+		this.clock.advance(INTERVAL.minus(MILLI));
+		noRetry.unauthorized(GET, THINGS, second, null, true);
+		assertThat(noRetry.token().block().getTokenValue()).isEqualTo("token-2");
+		this.clock.advance(MILLI);
+		noRetry.unauthorized(GET, THINGS, second, null, true);
+		assertThat(noRetry.token().block().getTokenValue()).isEqualTo("token-3");
+	}
+
+	@Test
+	void requestsGoOnlyToThePartnersOrigin() {
+		PartnerAuthorization acme = new PartnerAuthorization("acme", URI.create("https://API.example.com/v1"), cache(),
+				policy(), true, this.clock);
+		assertThatNoException()
+			.isThrownBy(() -> acme.checkOrigin("GET", URI.create("https://api.example.com/x"), "WebClient"));
+		assertThatNoException()
+			.isThrownBy(() -> acme.checkOrigin("GET", URI.create("HTTPS://api.example.com:443/x"), "WebClient"));
+		for (String other : new String[] { "http://api.example.com/x", "https://api.example.com:8443/x",
+				"https://evil.example.com/x", "https://api.example.com.evil.test/x" }) {
+			assertThatExceptionOfType(PartnerApiException.class)
+				.isThrownBy(() -> acme.checkOrigin("POST", URI.create(other), "WebClient"))
+				.withMessageContaining("Partner 'acme' WebClient refused a POST request")
+				.withMessageContaining("'partner.apis.acme.base-url'");
+		}
+	}
+
+	private void forceTwoRenewals() {
+		assertThat(this.authorization.unauthorized(GET, THINGS, token(), null, true)).isTrue();
+		OAuth2AccessToken second = token();
+		this.clock.advance(INTERVAL);
+		assertThat(this.authorization.unauthorized(GET, THINGS, second, null, true)).isTrue();
+	}
+
+	private PartnerAuthorization authorization(boolean retryOnUnauthorized) {
+		return new PartnerAuthorization("acme", URI.create("http://127.0.0.1:8080"), cache(), policy(),
+				retryOnUnauthorized, this.clock);
+	}
+
+	private PartnerTokenCache cache() {
+		return new PartnerTokenCache(this.endpoint.fetcher(), new InMemoryPartnerTokenStore(this.clock),
+				new TokenKey("acme", "0123456789abcdef"), Duration.ofMillis(500), policy(), this.clock);
+	}
+
+	private static RenewalPolicy policy() {
+		return new RenewalPolicy(Duration.ofSeconds(60), INTERVAL);
+	}
+
+	private OAuth2AccessToken token() {
+		OAuth2AccessToken token = this.authorization.token().block(Duration.ofSeconds(5));
+		assertThat(token).isNotNull();
+		return token;
+	}
+
+	private long count(UnauthorizedRetryOutcome outcome) {
+		return this.authorization.unauthorizedCount(outcome);
+	}
+
+}

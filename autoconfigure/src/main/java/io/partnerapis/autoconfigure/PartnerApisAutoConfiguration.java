@@ -16,6 +16,7 @@ import io.partnerapis.store.AuthorizedClientServiceTokenStore;
 import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -73,7 +74,7 @@ public final class PartnerApisAutoConfiguration {
 			ObjectProvider<Clock> clock, ResourceLoader resourceLoader,
 			ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<PartnerRestClientCustomizer> restClientCustomizers,
-			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder) {
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder, BeanFactory beanFactory) {
 		new PartnerApisPropertiesValidator(ProviderPresets.load()).validate(properties);
 		PartnerApiFactory factory = new PartnerApiFactory(() -> webClientBuilder.getIfAvailable(WebClient::builder),
 				customizers.orderedStream().toList(),
@@ -88,7 +89,9 @@ public final class PartnerApisAutoConfiguration {
 						() -> requestFactoryBuilder.getIfAvailable(
 								() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
 						() -> httpClientSettings.getIfAvailable(HttpClientSettings::defaults)));
-		return factory.create(properties);
+		PartnerApis apis = factory.create(properties);
+		PartnerWebClientRegistrar.warnAboutPartnersWithoutBean(apis, beanFactory);
+		return apis;
 	}
 
 	/**

@@ -1,7 +1,12 @@
 package io.partnerapis.autoconfigure;
 
-import io.partnerapis.PartnerApis;
+import java.util.List;
 
+import io.partnerapis.PartnerApis;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -25,6 +30,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 class PartnerWebClientRegistrar implements ImportBeanDefinitionRegistrar {
 
 	static final String PARTNER_APIS_BEAN = "partnerApis";
+
+	private static final Log logger = LogFactory.getLog(PartnerWebClientRegistrar.class);
 
 	private static final String SUFFIX = "WebClient";
 
@@ -63,6 +70,27 @@ class PartnerWebClientRegistrar implements ImportBeanDefinitionRegistrar {
 				definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
 				registry.registerBeanDefinition(beanName, definition);
 			}
+		}
+	}
+
+	/**
+	 * Logs a warning naming the partners that have no WebClient bean. That happens only
+	 * in an application processed ahead of time, whose bean definitions are fixed when it
+	 * is processed, for partners configured at run time alone: they work through
+	 * {@link PartnerApis#webClient(String)}, but cannot be injected by qualifier.
+	 * @param apis the configured partners
+	 * @param beanFactory the bean factory
+	 */
+	static void warnAboutPartnersWithoutBean(PartnerApis apis, BeanFactory beanFactory) {
+		List<String> withoutBean = apis.getNames()
+			.stream()
+			.filter((name) -> !beanFactory.containsBean(beanName(name)))
+			.toList();
+		if (!withoutBean.isEmpty() && logger.isWarnEnabled()) {
+			logger.warn("Partner APIs " + withoutBean + " have no qualified WebClient bean (such as '"
+					+ beanName(withoutBean.get(0)) + "'): they are configured at run time but were not when the "
+					+ "application was processed ahead of time, which fixes its beans. PartnerApis.webClient(name) "
+					+ "serves them; to inject them with @Qualifier, configure them when running process-aot too.");
 		}
 	}
 

@@ -21,7 +21,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProviderPresets {
 
-	private static final String RESOURCE = "presets.properties";
+	/**
+	 * Class path location of the presets.
+	 * @since 0.2.0
+	 */
+	public static final String LOCATION = "io/partnerapis/provider/presets.properties";
 
 	private static final String HINT = "hint";
 
@@ -41,14 +45,14 @@ public final class ProviderPresets {
 
 	private static ProviderPresets read() {
 		Properties properties = new Properties();
-		try (InputStream in = ProviderPresets.class.getResourceAsStream(RESOURCE)) {
+		try (InputStream in = ProviderPresets.class.getResourceAsStream("/" + LOCATION)) {
 			if (in == null) {
-				throw new IllegalStateException("Provider presets '" + RESOURCE + "' are missing from the classpath");
+				throw new IllegalStateException("Provider presets '" + LOCATION + "' are missing from the classpath");
 			}
 			properties.load(in);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Provider presets '" + RESOURCE + "' could not be read", ex);
+			throw new UncheckedIOException("Provider presets '" + LOCATION + "' could not be read", ex);
 		}
 		return new ProviderPresets(properties);
 	}

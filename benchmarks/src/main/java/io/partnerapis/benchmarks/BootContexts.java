@@ -30,7 +30,8 @@ final class BootContexts {
 	}
 
 	/**
-	 * Starts a context.
+	 * Starts a context. With the starter, the provider presets are applied as
+	 * {@code SpringApplication} applies them, which a bare context does not.
 	 * @param starter whether the partner-apis auto-configuration is included
 	 * @param properties the application's properties
 	 * @param extra further configuration classes, such as hand-wired stock beans

@@ -82,7 +82,7 @@ public final class MemoryProbe {
 		return String.format(Locale.ROOT, "partner%04d", i);
 	}
 
-	private static long retainedHeap() throws InterruptedException {
+	static long retainedHeap() throws InterruptedException {
 		long used = Long.MAX_VALUE;
 		for (int i = 0; i < 4; i++) {
 			System.gc();

@@ -14,6 +14,8 @@ final class StartupScenario {
 
 	private static final List<String> JVM = List.of("-Xmx512m");
 
+	private static final List<String> AOT_JVM = List.of("-Xms512m", "-Xmx512m", "-XX:+UseSerialGC");
+
 	private StartupScenario() {
 	}
 
@@ -56,16 +58,55 @@ final class StartupScenario {
 					Stats.of(ready.get(variant)).format(0), cpuStats.format(0),
 					none ? "–" : Stats.number(cpuStats.median() - baseCpu, 0), beans.get(variant));
 		});
-		report.section("6. Start-up with five partners", "Each measurement starts a new JVM (`" + String.join(" ", JVM)
-				+ "`) that creates and refreshes one `AnnotationConfigApplicationContext` with "
-				+ "`WebClientAutoConfiguration`, `ReactiveHttpClientAutoConfiguration` and "
-				+ "`CodecsAutoConfiguration`, plus either `PartnerApisAutoConfiguration` with the five "
-				+ "partners of the specification (budsense, bud, bemobi, smartsense, buoy: provider presets "
-				+ "plus client id and secret), or the same five wired by hand as stock Spring Security "
-				+ "beans (registrations, authorized-client service and manager, one filtered WebClient "
-				+ "each). CPU time (all the JVM's threads, JIT compilers included) moves less than wall time "
-				+ "when other processes share the cores. The first JVM is a discarded warm-up of the disk " + "cache. "
-				+ settings.startupRuns() + " JVMs per variant, interleaved; medians (min–max).\n\n" + table);
+		report.section("6. Start-up with five partners",
+				"Each measurement starts a new JVM (`" + String.join(" ", JVM)
+						+ "`) that creates and refreshes one `AnnotationConfigApplicationContext` with "
+						+ "`WebClientAutoConfiguration`, `ReactiveHttpClientAutoConfiguration` and "
+						+ "`CodecsAutoConfiguration`, plus either `PartnerApisAutoConfiguration` with the five "
+						+ "partners of the specification (budsense, bud, bemobi, smartsense, buoy: provider presets "
+						+ "plus client id and secret), or the same five wired by hand as stock Spring Security "
+						+ "beans (registrations, authorized-client service and manager, one filtered WebClient "
+						+ "each). CPU time (all the JVM's threads, JIT compilers included) moves less than wall time "
+						+ "when other processes share the cores. The first JVM is a discarded warm-up of the disk "
+						+ "cache. " + settings.startupRuns() + " JVMs per variant, interleaved; medians (min–max).\n\n"
+						+ table + "\n\n" + aotTable(settings));
+	}
+
+	/**
+	 * Starts {@link AotStartupApplication} in the regular JVM mode and in AOT mode, from
+	 * the classes the build generated for it, and tabulates refresh time, start time and
+	 * heap.
+	 */
+	private static String aotTable(Settings settings) {
+		List<String> aot = new ArrayList<>(AOT_JVM);
+		aot.add("-Dspring.aot.enabled=true");
+		Map<String, List<String>> modes = new LinkedHashMap<>();
+		modes.put("regular JVM mode", AOT_JVM);
+		modes.put("AOT mode on the JVM (-Dspring.aot.enabled=true)", aot);
+		Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
+		for (int run = 0; run < settings.startupRuns(); run++) {
+			modes.forEach((mode, jvm) -> {
+				Map<String, String> values = Probes.run(AotStartupApplication.class, jvm);
+				if (Boolean.parseBoolean(values.get("aot")) != jvm.contains("-Dspring.aot.enabled=true")) {
+					throw new IllegalStateException("The " + mode + " probe ran in the wrong mode: " + values);
+				}
+				Map<String, List<Double>> byKey = results.computeIfAbsent(mode, (key) -> new LinkedHashMap<>());
+				for (String key : List.of("refreshMillis", "runMillis", "readyMillis", "heapBytes")) {
+					byKey.computeIfAbsent(key, (k) -> new ArrayList<>()).add(Double.parseDouble(values.get(key)));
+				}
+			});
+		}
+		Table table = new Table("partner-apis, 5 partners, SpringApplication", "refresh ms", "SpringApplication.run ms",
+				"JVM uptime when ready ms", "heap in use after GC MiB");
+		results.forEach((mode, byKey) -> table.row(mode, Stats.of(byKey.get("refreshMillis")).format(0),
+				Stats.of(byKey.get("runMillis")).format(0), Stats.of(byKey.get("readyMillis")).format(0),
+				Stats.of(byKey.get("heapBytes").stream().map((bytes) -> bytes / 1024 / 1024).toList()).format(1)));
+		return "AOT mode: the same five partners and auto-configurations in an application started by "
+				+ "`SpringApplication` (`AotStartupApplication`, processed ahead of time by this module's build), "
+				+ "each start a new JVM (`" + String.join(" ", AOT_JVM) + "`), with and without "
+				+ "`-Dspring.aot.enabled=true`. Refresh is from the prepared context to `ContextRefreshedEvent`; "
+				+ "heap is what is in use after full collections with the context running. " + settings.startupRuns()
+				+ " JVMs per mode, interleaved; medians (min–max).\n\n" + table;
 	}
 
 }

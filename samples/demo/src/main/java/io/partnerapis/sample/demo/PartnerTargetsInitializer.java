@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -31,6 +32,13 @@ import org.springframework.util.StringUtils;
  * <li>With the {@value #LIVE_PROFILE} profile it leaves {@code application.yml} as it is,
  * and fails at once, naming them, if environment variables it refers to are not set.</li>
  * </ul>
+ *
+ * <p>
+ * Ahead-of-time processing ({@code spring-boot:process-aot}) runs initializers too, to
+ * find the beans; it then does nothing, as stand-ins and credentials only change where
+ * the partners are and how they are called, not which beans exist, and a running stand-in
+ * would keep the build's JVM alive. The application started from the processed classes
+ * runs this initializer again and starts them as usual.
  */
 public class PartnerTargetsInitializer implements ApplicationContextInitializer<GenericApplicationContext> {
 
@@ -45,6 +53,9 @@ public class PartnerTargetsInitializer implements ApplicationContextInitializer<
 
 	@Override
 	public void initialize(GenericApplicationContext context) {
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+			return;
+		}
 		ConfigurableEnvironment environment = context.getEnvironment();
 		if (environment.acceptsProfiles(Profiles.of(LIVE_PROFILE))) {
 			Map<String, String> missing = missingVariables(environment);

@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +52,7 @@ class SensorControllerTests {
 
 	@DynamicPropertySource
 	static void pointSmartSenseAtWireMock(DynamicPropertyRegistry registry) {
-		String baseUrl = "http://127.0.0.1:" + smartsense.port();
+		String baseUrl = smartsense.isRunning() ? "http://127.0.0.1:" + smartsense.port() : "http://127.0.0.1";
 		registry.add("partner.apis.smartsense.token-uri", () -> baseUrl + "/auth/oauth");
 		registry.add("partner.apis.smartsense.base-url", () -> baseUrl);
 		registry.add("partner.apis.smartsense.client-id", () -> "sample-client");
@@ -97,8 +98,16 @@ class SensorControllerTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/**
+	 * Starts WireMock as SmartSense, except while the test is processed ahead of time
+	 * ({@code spring-boot:process-test-aot}): that needs only the partner's name, and a
+	 * running server would keep the processing JVM alive.
+	 */
 	private static WireMockServer startSmartSense() {
 		WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+			return server;
+		}
 		server.start();
 		server.stubFor(post(urlPathEqualTo("/auth/oauth")).withBasicAuth("sample-client", "sample-secret")
 			.withHeader("Accept", equalTo("application/json"))

@@ -1,0 +1,109 @@
+package io.partnerapis.autoconfigure;
+
+import io.partnerapis.PartnerApiException;
+import io.partnerapis.PartnerApisProperties;
+import io.partnerapis.PartnerTokenException;
+import io.partnerapis.actuate.PartnerApisEndpoint;
+import io.partnerapis.provider.ProviderPresets;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.aot.hint.TypeReference;
+import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegistrar;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.util.ClassUtils;
+
+/**
+ * {@link RuntimeHintsRegistrar} for what partner-apis reads by name or by reflection at
+ * run time, so that it works in a GraalVM native image. Registered in
+ * {@code META-INF/spring/aot.factories}, so the hints apply whichever of the starter's
+ * beans an application has.
+ *
+ * <ul>
+ * <li>The provider presets, a class path resource.</li>
+ * <li>Binding of {@code partner.apis}, which the provider presets' environment
+ * post-processor does before any bean exists (Spring Boot registers the same hints for
+ * the properties bean only when it is part of the processed context).</li>
+ * <li>Parsing of token responses: the JSON libraries that Spring Boot's
+ * {@code JsonParserFactory} looks up by name, so that a native image picks the same
+ * parser as the JVM, and the type tokens through which they read the target type.</li>
+ * <li>The actuator endpoint's response records, serialized to JSON.</li>
+ * <li>Java serialization of the public exceptions, which are {@code Serializable} as
+ * every {@code Throwable} is, for applications that send them elsewhere.</li>
+ * </ul>
+ *
+ * <p>
+ * A token store that serializes tokens (such as one kept in Redis) registers the hints of
+ * its serialized types in a method of its own here, guarded by the presence of its client
+ * library.
+ *
+ * @since 0.2.0
+ */
+public final class PartnerApisRuntimeHints implements RuntimeHintsRegistrar {
+
+	private static final String JACKSON_MAPPER = "tools.jackson.databind.ObjectMapper";
+
+	private static final String GSON = "com.google.gson.Gson";
+
+	private static final String ACTUATOR_RESPONSE_BODY = "org.springframework.boot.actuate.endpoint.OperationResponseBody";
+
+	private final BindingReflectionHintsRegistrar bindingHints = new BindingReflectionHintsRegistrar();
+
+	@Override
+	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+		registerPresetHints(hints);
+		registerPropertiesBindingHints(hints);
+		registerTokenResponseHints(hints, classLoader);
+		registerEndpointHints(hints, classLoader);
+		registerExceptionHints(hints);
+	}
+
+	private void registerPresetHints(RuntimeHints hints) {
+		hints.resources().registerPattern(ProviderPresets.LOCATION);
+	}
+
+	private void registerPropertiesBindingHints(RuntimeHints hints) {
+		BindableRuntimeHintsRegistrar.forTypes(PartnerApisProperties.class).registerHints(hints);
+	}
+
+	private void registerTokenResponseHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+		if (ClassUtils.isPresent(JACKSON_MAPPER, classLoader)) {
+			hints.reflection().registerType(TypeReference.of(JACKSON_MAPPER));
+			hints.reflection()
+				.registerType(TypeReference.of("org.springframework.boot.json.JacksonJsonParser$MapTypeReference"));
+		}
+		if (ClassUtils.isPresent(GSON, classLoader)) {
+			hints.reflection().registerType(TypeReference.of(GSON));
+			hints.reflection()
+				.registerType(TypeReference.of("org.springframework.boot.json.GsonJsonParser$MapTypeToken"));
+		}
+	}
+
+	private void registerEndpointHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+		if (ClassUtils.isPresent(ACTUATOR_RESPONSE_BODY, classLoader)) {
+			EndpointTypes.register(this.bindingHints, hints);
+		}
+	}
+
+	private void registerExceptionHints(RuntimeHints hints) {
+		hints.reflection().registerJavaSerialization(PartnerApiException.class);
+		hints.reflection().registerJavaSerialization(PartnerTokenException.class);
+		hints.reflection().registerJavaSerialization(OAuth2Error.class);
+	}
+
+	/**
+	 * Refers to the endpoint's types, which need the actuator on the class path, only
+	 * once it is known to be there.
+	 */
+	private static final class EndpointTypes {
+
+		static void register(BindingReflectionHintsRegistrar bindingHints, RuntimeHints hints) {
+			bindingHints.registerReflectionHints(hints.reflection(), PartnerApisEndpoint.PartnersDescriptor.class,
+					PartnerApisEndpoint.PartnerDescriptor.class);
+		}
+
+	}
+
+}

@@ -3,10 +3,14 @@ package io.partnerapis.testsupport;
 import java.time.Duration;
 
 import io.partnerapis.autoconfigure.PartnerApisAutoConfiguration;
+import io.partnerapis.autoconfigure.PartnerApisRedisAutoConfiguration;
 import io.partnerapis.autoconfigure.ProviderPresetsEnvironmentPostProcessor;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -36,9 +40,9 @@ public final class PartnerContexts {
 
 	public static ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(PartnerApisAutoConfiguration.class, WebClientAutoConfiguration.class,
-							ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(PartnerApisAutoConfiguration.class,
+					PartnerApisRedisAutoConfiguration.class, WebClientAutoConfiguration.class,
+					ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class))
 			.withInitializer((context) -> ProviderPresetsEnvironmentPostProcessor.applyTo(context.getEnvironment()))
 			.withInitializer(PartnerContexts::ownReactorResources);
 	}
@@ -68,6 +72,22 @@ public final class PartnerContexts {
 			}
 
 		});
+	}
+
+	/**
+	 * Returns a runner like {@link #runner()} with Spring Boot's Redis auto-configuration
+	 * pointed at the given server, reconnecting quickly after an outage, and the Redis
+	 * token store selected.
+	 * @param redis the Redis server
+	 * @return the context runner
+	 */
+	public static ApplicationContextRunner fleet(RedisServerExtension redis) {
+		return runner()
+			.withConfiguration(
+					AutoConfigurations.of(DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class))
+			.withBean(ClientResourcesBuilderCustomizer.class, RedisServerExtension::fastReconnect)
+			.withPropertyValues(redis.properties())
+			.withPropertyValues("partner.token-store.type=redis");
 	}
 
 }

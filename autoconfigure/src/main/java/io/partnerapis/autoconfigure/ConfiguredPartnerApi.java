@@ -2,6 +2,7 @@ package io.partnerapis.autoconfigure;
 
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerProvider;
+import io.partnerapis.TokenQuota;
 import io.partnerapis.TokenState;
 import io.partnerapis.UnauthorizedRetryOutcome;
 import io.partnerapis.token.PartnerAuthorization;
@@ -70,6 +71,11 @@ final class ConfiguredPartnerApi implements PartnerApi {
 	@Override
 	public TokenState getTokenState() {
 		return this.authorization.state();
+	}
+
+	@Override
+	public TokenQuota getTokenQuota() {
+		return this.authorization.quota();
 	}
 
 	@Override

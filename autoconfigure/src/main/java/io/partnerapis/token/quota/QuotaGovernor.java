@@ -1,6 +1,7 @@
 package io.partnerapis.token.quota;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -46,6 +47,8 @@ public final class QuotaGovernor {
 
 	private final TokenKey key;
 
+	private final Duration storeTimeout;
+
 	private final Clock clock;
 
 	private final AtomicReference<Count> count;
@@ -57,13 +60,17 @@ public final class QuotaGovernor {
 	 * @param limit the monthly quota, or {@code null} for none: tokens are still counted
 	 * @param store the store that counts issued tokens
 	 * @param key the key of the partner's token
+	 * @param storeTimeout how long each store operation may take before this instance's
+	 * own count stands in for the store's
 	 * @param clock the clock to read the month from
 	 */
-	public QuotaGovernor(@Nullable Integer limit, PartnerTokenStore store, TokenKey key, Clock clock) {
+	public QuotaGovernor(@Nullable Integer limit, PartnerTokenStore store, TokenKey key, Duration storeTimeout,
+			Clock clock) {
 		this.partner = key.partner();
 		this.limit = limit;
 		this.store = store;
 		this.key = key;
+		this.storeTimeout = storeTimeout;
 		this.clock = clock;
 		this.count = new AtomicReference<>(new Count(month(), 0));
 	}
@@ -82,6 +89,7 @@ public final class QuotaGovernor {
 		}
 		YearMonth month = month();
 		return this.store.issued(this.key, month)
+			.timeout(this.storeTimeout)
 			.doOnNext((issued) -> record(month, issued))
 			.onErrorResume((ex) -> Mono.empty())
 			.then(Mono.defer(() -> exhausted(current()) ? Mono.error(exception()) : Mono.empty()));
@@ -94,6 +102,7 @@ public final class QuotaGovernor {
 	public Mono<Void> issued() {
 		YearMonth month = month();
 		return this.store.countIssued(this.key, month)
+			.timeout(this.storeTimeout)
 			.onErrorResume((ex) -> Mono.fromSupplier(() -> current().issued() + 1))
 			.doOnNext((issued) -> {
 				record(month, issued);
@@ -163,7 +172,7 @@ public final class QuotaGovernor {
 	}
 
 	private YearMonth month() {
-		return YearMonth.now(this.clock.withZone(ZoneOffset.UTC));
+		return YearMonth.from(this.clock.instant().atZone(ZoneOffset.UTC));
 	}
 
 	private static Instant resetsAt(YearMonth month) {

@@ -23,7 +23,7 @@ import java.util.function.BiConsumer;
  */
 public final class BenchmarkSuite {
 
-	private static final String PART_NAMES = "jmh, throughput, cold-start, revocation, storm, renewal, startup, memory";
+	private static final String PART_NAMES = "jmh, throughput, cold-start, revocation, storm, renewal, startup, memory, fleet";
 
 	private static final double QUIET_CORES = 0.25;
 
@@ -102,6 +102,7 @@ public final class BenchmarkSuite {
 		parts.put("renewal", RenewalScenario::run);
 		parts.put("startup", StartupScenario::run);
 		parts.put("memory", MemoryScenario::run);
+		parts.put("fleet", FleetScenario::run);
 		return parts;
 	}
 

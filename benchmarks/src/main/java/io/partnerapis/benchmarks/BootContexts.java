@@ -4,9 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.partnerapis.autoconfigure.PartnerApisAutoConfiguration;
+import io.partnerapis.autoconfigure.PartnerApisRedisAutoConfiguration;
 import io.partnerapis.autoconfigure.ProviderPresetsEnvironmentPostProcessor;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
@@ -34,12 +37,27 @@ final class BootContexts {
 	 * @return the refreshed context
 	 */
 	static ConfigurableApplicationContext start(boolean starter, Map<String, Object> properties, Class<?>... extra) {
+		return start(starter ? WithStarter.class : WithoutStarter.class, properties, extra);
+	}
+
+	/**
+	 * Starts a context with the partner-apis starter and Spring Boot's Redis
+	 * auto-configuration, as an application of a fleet on Redis has.
+	 * @param properties the application's properties
+	 * @return the refreshed context
+	 */
+	static ConfigurableApplicationContext startWithRedis(Map<String, Object> properties) {
+		return start(WithStarterAndRedis.class, properties);
+	}
+
+	private static ConfigurableApplicationContext start(Class<?> configuration, Map<String, Object> properties,
+			Class<?>... extra) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("benchmark", properties));
-		if (starter) {
+		if (configuration != WithoutStarter.class) {
 			ProviderPresetsEnvironmentPostProcessor.applyTo(context.getEnvironment());
 		}
-		context.register(starter ? WithStarter.class : WithoutStarter.class);
+		context.register(configuration);
 		if (extra.length > 0) {
 			context.register(extra);
 		}
@@ -70,6 +88,19 @@ final class BootContexts {
 	@ImportAutoConfiguration({ PartnerApisAutoConfiguration.class, WebClientAutoConfiguration.class,
 			ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class })
 	static class WithStarter {
+
+	}
+
+	/**
+	 * The auto-configurations of a WebClient application with the starter and Spring Data
+	 * Redis.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ PartnerApisAutoConfiguration.class, PartnerApisRedisAutoConfiguration.class,
+			DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class,
+			WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+			CodecsAutoConfiguration.class })
+	static class WithStarterAndRedis {
 
 	}
 

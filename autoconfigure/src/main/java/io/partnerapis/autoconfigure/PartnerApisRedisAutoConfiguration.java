@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
@@ -42,22 +43,29 @@ public final class PartnerApisRedisAutoConfiguration {
 	@ConditionalOnClass(name = "org.springframework.data.redis.connection.ReactiveRedisConnectionFactory")
 	static class RedisTokenStoreConfiguration {
 
+		/**
+		 * The Redis store. It takes the connection factory as a direct dependency, so
+		 * that the context closes the store, and its subscription, before the connection.
+		 */
 		@Bean
 		@ConditionalOnMissingBean(PartnerTokenStore.class)
+		@ConditionalOnBean(ReactiveRedisConnectionFactory.class)
 		RedisPartnerTokenStore redisPartnerTokenStore(PartnerApisProperties properties,
-				ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory, ObjectProvider<Clock> clock) {
-			ReactiveRedisConnectionFactory factory = connectionFactory.getIfUnique();
-			if (factory == null) {
-				throw new PartnerTokenStoreUnavailableException(
-						"'" + TYPE_PROPERTY + "' is 'redis', but there is no single ReactiveRedisConnectionFactory "
-								+ "bean to reach Redis with.",
-						"Let Spring Boot create it with Lettuce (remove 'spring.data.redis.client-type: jedis'), "
-								+ "declare one ReactiveRedisConnectionFactory bean, or set '" + TYPE_PROPERTY
-								+ "' to 'memory'.");
-			}
+				ReactiveRedisConnectionFactory connectionFactory, ObjectProvider<Clock> clock) {
 			PartnerApisProperties.TokenStore store = properties.getTokenStore();
-			return new RedisPartnerTokenStore(factory, store.getKeyPrefix(), store.getTimeout(), encryption(store),
-					clock.getIfUnique(Clock::systemUTC));
+			return new RedisPartnerTokenStore(connectionFactory, store.getKeyPrefix(), store.getTimeout(),
+					encryption(store), clock.getIfUnique(Clock::systemUTC));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean({ PartnerTokenStore.class, ReactiveRedisConnectionFactory.class })
+		PartnerTokenStore redisPartnerTokenStoreWithoutConnection() {
+			throw new PartnerTokenStoreUnavailableException(
+					"'" + TYPE_PROPERTY + "' is 'redis', but there is no ReactiveRedisConnectionFactory bean to "
+							+ "reach Redis with.",
+					"Let Spring Boot create it with Lettuce (remove 'spring.data.redis.client-type: jedis'), "
+							+ "declare a ReactiveRedisConnectionFactory bean, or set '" + TYPE_PROPERTY
+							+ "' to 'memory'.");
 		}
 
 		private static @Nullable TokenEncryption encryption(PartnerApisProperties.TokenStore store) {

@@ -102,7 +102,7 @@ class PartnerApisRedisAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			FailureAnalysis analysis = new PartnerTokenStoreFailureAnalyzer().analyze(context.getStartupFailure());
 			assertThat(analysis).isNotNull();
-			assertThat(analysis.getDescription()).contains("no single ReactiveRedisConnectionFactory");
+			assertThat(analysis.getDescription()).contains("there is no ReactiveRedisConnectionFactory bean");
 			assertThat(analysis.getAction()).contains("'partner.token-store.type' to 'memory'");
 		});
 	}

@@ -29,8 +29,11 @@ import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.ReactiveSubscription;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.util.StringUtils;
@@ -97,6 +100,8 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, AutoClos
 
 	private static final int DIGEST_BYTES = 16;
 
+	private final ReactiveRedisConnectionFactory connectionFactory;
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final String prefix;
@@ -113,6 +118,8 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, AutoClos
 
 	private final AtomicReference<@Nullable Disposable> listener = new AtomicReference<>();
 
+	private final AtomicReference<@Nullable ReactiveRedisMessageListenerContainer> container = new AtomicReference<>();
+
 	private volatile boolean closed;
 
 	/**
@@ -125,6 +132,7 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, AutoClos
 	 */
 	public RedisPartnerTokenStore(ReactiveRedisConnectionFactory connectionFactory, String keyPrefix, Duration timeout,
 			@Nullable TokenEncryption encryption, Clock clock) {
+		this.connectionFactory = connectionFactory;
 		this.redis = new ReactiveStringRedisTemplate(connectionFactory);
 		this.prefix = keyPrefix;
 		this.channel = keyPrefix + ":saves";
@@ -193,7 +201,9 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, AutoClos
 	@Override
 	public Flux<TokenKey> saves() {
 		if (this.listener.get() == null && !this.closed) {
-			Disposable subscription = Flux.defer(() -> this.redis.listenToChannel(this.channel))
+			Disposable subscription = Flux
+				.defer(() -> this.closed ? Flux.<ReactiveSubscription.Message<String, String>>empty()
+						: container().receive(ChannelTopic.of(this.channel)))
 				.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2)))
 				.repeatWhen((completions) -> completions.delayElements(Duration.ofSeconds(1)))
 				.subscribe((message) -> announce(message.getMessage()));
@@ -205,16 +215,35 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, AutoClos
 	}
 
 	/**
-	 * Stops listening for saves.
+	 * Stops listening for saves, closing the listener's connection before this returns,
+	 * so that the connection factory can be closed next.
 	 */
 	@Override
 	public void close() {
 		this.closed = true;
+		ReactiveRedisMessageListenerContainer listening = this.container.getAndSet(null);
+		if (listening != null) {
+			listening.destroy();
+		}
 		Disposable subscription = this.listener.getAndSet(null);
 		if (subscription != null) {
 			subscription.dispose();
 		}
 		this.saved.tryEmitComplete();
+	}
+
+	private ReactiveRedisMessageListenerContainer container() {
+		ReactiveRedisMessageListenerContainer existing = this.container.get();
+		if (existing != null) {
+			return existing;
+		}
+		ReactiveRedisMessageListenerContainer created = new ReactiveRedisMessageListenerContainer(
+				this.connectionFactory);
+		if (this.container.compareAndSet(null, created)) {
+			return created;
+		}
+		created.destroy();
+		return this.container.get();
 	}
 
 	/**

@@ -245,6 +245,25 @@ class RedisPartnerTokenStoreTests {
 	}
 
 	@Test
+	void listeningThatStartsWhileRedisIsDownBeginsWhenRedisComesUp() throws Exception {
+		redis.stop();
+		RedisPartnerTokenStore listening = store(null);
+		BlockingQueue<TokenKey> received = new LinkedBlockingQueue<>();
+		Disposable subscription = listening.saves().subscribe(received::add);
+		try {
+			Thread.sleep(1000);
+			redis.start();
+			awaitSubscribers(1);
+			store(null).save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK);
+			assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(this.key);
+		}
+		finally {
+			subscription.dispose();
+			listening.close();
+		}
+	}
+
+	@Test
 	void storeThatIsDownFailsWithinItsTimeout() throws Exception {
 		RedisPartnerTokenStore store = store(null);
 		store.issued(this.key, YearMonth.of(2026, 1)).block(BLOCK);

@@ -11,8 +11,8 @@ import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -26,12 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class MonthlyQuotaTests {
 
-	private final PartnerStub partner = new PartnerStub();
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
-	}
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	@Test
 	void unauthorizedAnswerInTheLastTenPercentForcesNoRenewal() {

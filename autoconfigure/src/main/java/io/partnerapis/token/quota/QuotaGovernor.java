@@ -29,7 +29,9 @@ import reactor.core.publisher.Mono;
  * a {@link PartnerTokenQuotaException} at once.</li>
  * </ul>
  * A store that fails leaves the count of this instance in charge, so a lost store costs
- * precision, never a call.
+ * precision, never a call. *
+ *
+ * @since 0.2.0
  */
 public final class QuotaGovernor {
 

@@ -9,7 +9,7 @@ import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
-import io.partnerapis.testsupport.TestClock;
+import io.partnerapis.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
@@ -30,7 +30,7 @@ class QuotaGovernorTests {
 
 	private static final Duration TIMEOUT = Duration.ofMillis(200);
 
-	private final TestClock clock = new TestClock();
+	private final MutableClock clock = new MutableClock();
 
 	private final TokenKey key = new TokenKey("bemobi", "0123456789abcdef");
 

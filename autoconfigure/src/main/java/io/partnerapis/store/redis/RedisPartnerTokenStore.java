@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.partnerapis.store.PartnerTokenStore;
@@ -28,6 +29,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.ReactiveSubscription;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -62,7 +64,7 @@ import org.springframework.util.StringUtils;
  *
  * @since 0.2.0
  */
-public final class RedisPartnerTokenStore implements PartnerTokenStore, AutoCloseable {
+public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLifecycle, AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(RedisPartnerTokenStore.class);
 
@@ -115,6 +117,8 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, AutoClos
 	private final Clock clock;
 
 	private final Sinks.Many<TokenKey> saved = Sinks.many().multicast().directBestEffort();
+
+	private final AtomicBoolean listening = new AtomicBoolean();
 
 	private final AtomicReference<@Nullable Disposable> listener = new AtomicReference<>();
 
@@ -192,44 +196,84 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, AutoClos
 	}
 
 	/**
-	 * Returns the keys of tokens saved by any instance sharing this Redis. The first call
-	 * subscribes to the channel; the subscription is made again whenever it fails, and
-	 * Lettuce renews it after a reconnection. Saves announced while Redis was unreachable
-	 * are not seen: waiters also stop waiting when their lease expires.
+	 * Returns the keys of tokens saved by any instance sharing this Redis. Listening
+	 * starts with the application context, or with the first call; the subscription is
+	 * made again whenever it fails, and Lettuce renews it after a reconnection. Saves
+	 * announced while Redis was unreachable are not seen: waiters also stop waiting when
+	 * their lease expires.
 	 * @return the keys of saved tokens
 	 */
 	@Override
 	public Flux<TokenKey> saves() {
-		if (this.listener.get() == null && !this.closed) {
-			Disposable subscription = Flux
-				.defer(() -> this.closed ? Flux.<ReactiveSubscription.Message<String, String>>empty()
-						: container().receive(ChannelTopic.of(this.channel)))
-				.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2)))
-				.repeatWhen((completions) -> completions.delayElements(Duration.ofSeconds(1)))
-				.subscribe((message) -> announce(message.getMessage()));
-			if (!this.listener.compareAndSet(null, subscription)) {
-				subscription.dispose();
-			}
-		}
+		listen();
 		return this.saved.asFlux();
 	}
 
 	/**
-	 * Stops listening for saves, closing the listener's connection before this returns,
-	 * so that the connection factory can be closed next.
+	 * Starts listening for saves, so that the subscription is in place before the first
+	 * call needs it.
+	 */
+	@Override
+	public void start() {
+		listen();
+	}
+
+	/**
+	 * Stops listening for saves before the connection factory stops: a store's phase is
+	 * later than the factory's, so it stops first.
+	 */
+	@Override
+	public void stop() {
+		stopListening();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.listening.get();
+	}
+
+	/**
+	 * Stops listening for saves for good, closing the listener's connection before this
+	 * returns.
 	 */
 	@Override
 	public void close() {
 		this.closed = true;
+		stopListening();
+		this.saved.tryEmitComplete();
+	}
+
+	private void listen() {
+		if (!this.closed && this.listening.compareAndSet(false, true)) {
+			Disposable subscription = Flux
+				.defer(() -> this.listening.get() ? container().receive(ChannelTopic.of(this.channel))
+						: Flux.<ReactiveSubscription.Message<String, String>>empty())
+				.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2)))
+				.repeatWhen((completions) -> completions.delayElements(Duration.ofSeconds(1)))
+				.subscribe((message) -> announce(message.getMessage()));
+			this.listener.set(subscription);
+		}
+	}
+
+	/**
+	 * Stops listening: first the listener's connection, synchronously, then the
+	 * subscription, which would otherwise subscribe again.
+	 */
+	private void stopListening() {
+		this.listening.set(false);
+		Disposable subscription = this.listener.getAndSet(null);
 		ReactiveRedisMessageListenerContainer listening = this.container.getAndSet(null);
 		if (listening != null) {
-			listening.destroy();
+			try {
+				listening.destroy();
+			}
+			catch (RuntimeException ex) {
+				logger.debug("The listener of saved tokens had lost its connection already", ex);
+			}
 		}
-		Disposable subscription = this.listener.getAndSet(null);
 		if (subscription != null) {
 			subscription.dispose();
 		}
-		this.saved.tryEmitComplete();
 	}
 
 	private ReactiveRedisMessageListenerContainer container() {

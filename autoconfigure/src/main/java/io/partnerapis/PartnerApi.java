@@ -65,6 +65,14 @@ public interface PartnerApi {
 	TokenState getTokenState();
 
 	/**
+	 * Returns the partner's monthly token quota and this month's count, as last counted,
+	 * without I/O.
+	 * @return the quota state
+	 * @since 0.2.0
+	 */
+	TokenQuota getTokenQuota();
+
+	/**
 	 * Returns how many requests the partner answered with 401 Unauthorized ended with the
 	 * given outcome, over every client of the partner.
 	 * @param outcome the outcome

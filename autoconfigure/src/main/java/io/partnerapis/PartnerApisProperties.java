@@ -1,8 +1,10 @@
 package io.partnerapis;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,7 +33,8 @@ public class PartnerApisProperties {
 	private final Map<String, Api> apis = new LinkedHashMap<>();
 
 	/**
-	 * Where the partners' tokens are kept beside each instance's memory.
+	 * Where partner tokens are kept beside each instance's memory, and how instances
+	 * share them.
 	 */
 	private final TokenStore tokenStore = new TokenStore();
 
@@ -49,10 +52,65 @@ public class PartnerApisProperties {
 	public static class TokenStore {
 
 		/**
+		 * Where tokens are kept: in each instance's memory, or in Redis, shared by every
+		 * instance that uses the same Redis, key prefix and credentials.
+		 */
+		private Type type = Type.MEMORY;
+
+		/**
+		 * Prefix of the Redis keys and of the Redis channel the token store uses.
+		 */
+		private String keyPrefix = "partner-apis";
+
+		/**
+		 * Key that encrypts the tokens stored in Redis with AES-256-GCM: base64 of 32
+		 * random bytes. Without one, tokens are stored in clear.
+		 */
+		private @Nullable String encryptionKey;
+
+		/**
+		 * Encryption keys used before the current one, read but never written, so that
+		 * tokens they encrypted stay usable until they expire.
+		 */
+		private List<String> previousEncryptionKeys = new ArrayList<>();
+
+		/**
 		 * Longest time a token store operation may take; a store that fails or takes
 		 * longer counts as holding nothing, and calls go on with tokens kept in memory.
 		 */
 		private Duration timeout = Duration.ofMillis(500);
+
+		public Type getType() {
+			return this.type;
+		}
+
+		public void setType(Type type) {
+			this.type = type;
+		}
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
+		public @Nullable String getEncryptionKey() {
+			return this.encryptionKey;
+		}
+
+		public void setEncryptionKey(@Nullable String encryptionKey) {
+			this.encryptionKey = encryptionKey;
+		}
+
+		public List<String> getPreviousEncryptionKeys() {
+			return this.previousEncryptionKeys;
+		}
+
+		public void setPreviousEncryptionKeys(List<String> previousEncryptionKeys) {
+			this.previousEncryptionKeys = previousEncryptionKeys;
+		}
 
 		public Duration getTimeout() {
 			return this.timeout;
@@ -60,6 +118,23 @@ public class PartnerApisProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+		/**
+		 * Where tokens are kept.
+		 */
+		public enum Type {
+
+			/**
+			 * In each instance's memory.
+			 */
+			MEMORY,
+
+			/**
+			 * In Redis, through Spring Data Redis, shared by the fleet.
+			 */
+			REDIS
+
 		}
 
 	}
@@ -357,6 +432,13 @@ public class PartnerApisProperties {
 		 */
 		private Duration retryBackoff = Duration.ofMillis(200);
 
+		/**
+		 * Most tokens the partner issues per calendar month (UTC). Counted for the whole
+		 * fleet with the Redis token store, per instance otherwise. Unlimited when
+		 * absent.
+		 */
+		private @Nullable Integer monthlyQuota;
+
 		public RequestFormat getRequestFormat() {
 			return this.requestFormat;
 		}
@@ -427,6 +509,14 @@ public class PartnerApisProperties {
 
 		public void setRetryBackoff(Duration retryBackoff) {
 			this.retryBackoff = retryBackoff;
+		}
+
+		public @Nullable Integer getMonthlyQuota() {
+			return this.monthlyQuota;
+		}
+
+		public void setMonthlyQuota(@Nullable Integer monthlyQuota) {
+			this.monthlyQuota = monthlyQuota;
 		}
 
 	}

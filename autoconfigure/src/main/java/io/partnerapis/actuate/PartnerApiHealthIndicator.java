@@ -1,6 +1,7 @@
 package io.partnerapis.actuate;
 
 import io.partnerapis.PartnerApi;
+import io.partnerapis.TokenQuota;
 import io.partnerapis.TokenState;
 
 import org.springframework.boot.health.contributor.Health;
@@ -38,7 +39,8 @@ public final class PartnerApiHealthIndicator implements HealthIndicator {
 	@Override
 	public Health health() {
 		TokenState state = this.api.getTokenState();
-		Health.Builder builder = new Health.Builder(status(state));
+		TokenQuota quota = this.api.getTokenQuota();
+		Health.Builder builder = new Health.Builder(quota.exhausted() ? Status.DOWN : status(state));
 		builder.withDetail("provider", this.api.getProvider().id());
 		builder.withDetail("tokenState", state.status().name());
 		if (state.expiresAt() != null) {
@@ -52,6 +54,10 @@ public final class PartnerApiHealthIndicator implements HealthIndicator {
 			if (state.lastFailureAt() != null) {
 				builder.withDetail("failedAt", state.lastFailureAt());
 			}
+		}
+		if (quota.limit() != null) {
+			builder.withDetail("quota", quota.issued() + " of " + quota.limit() + " tokens issued in " + quota.month()
+					+ " (UTC)" + (quota.exhausted() ? ", none left until " + quota.resetsAt() : ""));
 		}
 		return builder.build();
 	}

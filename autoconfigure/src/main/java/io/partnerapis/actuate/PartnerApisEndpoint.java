@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
+import io.partnerapis.TokenQuota;
 import io.partnerapis.TokenState;
 import io.partnerapis.UnauthorizedRetryOutcome;
 import org.jspecify.annotations.Nullable;
@@ -67,11 +68,16 @@ public class PartnerApisEndpoint {
 		for (UnauthorizedRetryOutcome outcome : UnauthorizedRetryOutcome.values()) {
 			unauthorized.put(outcome.tagValue(), api.getUnauthorizedCount(outcome));
 		}
-		return new PartnerDescriptor(
-				api.getProvider().id(), withoutCredentials(api.getTokenUri()), withoutCredentials(api.getBaseUrl()),
-				api.getClientAuthenticationMethod(), new TokenDescriptor(state.status().name(), state.expiresAt(),
-						state.renewAt(), state.fetches(), state.failures(), state.lastFailure(), state.lastFailureAt()),
-				unauthorized);
+		return new PartnerDescriptor(api.getProvider().id(), withoutCredentials(api.getTokenUri()),
+				withoutCredentials(api.getBaseUrl()), api.getClientAuthenticationMethod(),
+				new TokenDescriptor(state.status().name(), state.expiresAt(), state.renewAt(), state.fetches(),
+						state.failures(), state.lastFailure(), state.lastFailureAt()),
+				unauthorized, quota(api.getTokenQuota()));
+	}
+
+	private static QuotaDescriptor quota(TokenQuota quota) {
+		return new QuotaDescriptor(quota.limit(), quota.issued(), quota.remaining(), quota.month().toString(),
+				quota.resetsAt());
 	}
 
 	private static String withoutCredentials(String uri) {
@@ -106,9 +112,27 @@ public class PartnerApisEndpoint {
 	 * @param token the state of the partner's token
 	 * @param unauthorized how many requests the partner answered with 401 Unauthorized
 	 * ended {@code recovered}, {@code failed} or {@code skipped}
+	 * @param quota the monthly token quota and this month's count
 	 */
 	public record PartnerDescriptor(String provider, String tokenUri, String baseUrl, String clientAuthenticationMethod,
-			TokenDescriptor token, Map<String, Long> unauthorized) implements OperationResponseBody {
+			TokenDescriptor token, Map<String, Long> unauthorized,
+			QuotaDescriptor quota) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * A partner's monthly token quota and this month's count: for the whole fleet with
+	 * the Redis token store, for this instance otherwise.
+	 *
+	 * @param limit the monthly quota, or {@code null} when there is none
+	 * @param issued tokens issued this month
+	 * @param remaining tokens left this month, or {@code null} without a quota
+	 * @param month the month counted, {@code yyyy-MM} (UTC)
+	 * @param resetsAt when the next month's count starts
+	 * @since 0.2.0
+	 */
+	public record QuotaDescriptor(@Nullable Integer limit, long issued, @Nullable Long remaining, String month,
+			Instant resetsAt) {
 
 	}
 

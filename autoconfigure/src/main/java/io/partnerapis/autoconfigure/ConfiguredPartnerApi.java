@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerProvider;
+import io.partnerapis.TokenQuota;
 import io.partnerapis.TokenState;
 import io.partnerapis.UnauthorizedRetryOutcome;
 import io.partnerapis.restclient.PartnerAuthorizationInterceptor;
@@ -109,6 +110,11 @@ final class ConfiguredPartnerApi implements PartnerApi {
 	@Override
 	public TokenState getTokenState() {
 		return this.authorization.state();
+	}
+
+	@Override
+	public TokenQuota getTokenQuota() {
+		return this.authorization.quota();
 	}
 
 	@Override

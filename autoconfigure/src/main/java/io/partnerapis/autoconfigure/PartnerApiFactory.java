@@ -19,11 +19,13 @@ import io.partnerapis.observation.TokenFetchObservationConvention;
 import io.partnerapis.restclient.PartnerAuthorizationInterceptor;
 import io.partnerapis.store.AuthorizedClientServiceTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
+import io.partnerapis.store.TokenKey;
 import io.partnerapis.token.PartnerAuthorization;
 import io.partnerapis.token.cache.PartnerTokenCache;
 import io.partnerapis.token.fetch.PartnerTokenResponseClient;
 import io.partnerapis.token.fetch.TokenEndpoint;
 import io.partnerapis.token.fetch.TokenFetcher;
+import io.partnerapis.token.quota.QuotaGovernor;
 import io.partnerapis.token.renew.RenewalPolicy;
 import io.partnerapis.webclient.PartnerAuthorizationFilter;
 import org.jspecify.annotations.Nullable;
@@ -117,8 +119,11 @@ final class PartnerApiFactory {
 		TokenFetcher fetcher = new TokenFetcher(registration, AuthorizedClientServiceTokenStore.PRINCIPAL_NAME,
 				api.getToken().getRenewalGrant(), tokenClient, tokenClient);
 		RenewalPolicy policy = mapper.renewalPolicy();
-		PartnerTokenCache tokens = new PartnerTokenCache(fetcher, this.store, mapper.tokenKey(), this.storeTimeout,
-				policy, this.clock);
+		TokenKey key = mapper.tokenKey();
+		QuotaGovernor quota = new QuotaGovernor(api.getToken().getMonthlyQuota(), this.store, key, this.storeTimeout,
+				this.clock);
+		PartnerTokenCache tokens = new PartnerTokenCache(fetcher, this.store, key, this.storeTimeout, policy,
+				this.clock, mapper.tokenRequestTime(), quota);
 		String baseUrl = api.getBaseUrl();
 		PartnerAuthorization authorization = new PartnerAuthorization(name, URI.create(baseUrl), tokens, policy,
 				api.isRetryOnUnauthorized(), this.clock);

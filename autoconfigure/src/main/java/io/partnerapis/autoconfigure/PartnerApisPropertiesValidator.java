@@ -32,6 +32,7 @@ final class PartnerApisPropertiesValidator {
 	void validate(PartnerApisProperties properties) {
 		List<Problem> problems = new ArrayList<>();
 		properties.getApis().forEach((name, api) -> validate(name, api, problems));
+		requirePositive(problems, "partner.token-store.timeout", properties.getTokenStore().getTimeout());
 		if (!problems.isEmpty()) {
 			throw new PartnerApiConfigurationException(problems);
 		}
@@ -56,6 +57,12 @@ final class PartnerApisPropertiesValidator {
 			problems.add(new Problem(prefix + "token.max-retries",
 					"is " + api.getToken().getMaxRetries() + ", which is negative",
 					"Set '" + prefix + "token.max-retries' to 0 or more."));
+		}
+		Integer quota = api.getToken().getMonthlyQuota();
+		if (quota != null && quota < 1) {
+			problems.add(new Problem(prefix + "token.monthly-quota", "is " + quota + ", which is not positive",
+					"Set '" + prefix + "token.monthly-quota' to the number of tokens the partner allows a month, "
+							+ "or remove it for no limit."));
 		}
 	}
 

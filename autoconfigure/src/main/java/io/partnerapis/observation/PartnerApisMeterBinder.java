@@ -40,6 +40,12 @@ public final class PartnerApisMeterBinder implements MeterBinder {
 	public static final String TOKEN_EXPIRY = "partner.apis.token.expiry";
 
 	/**
+	 * Name of the gauge of tokens a partner may still issue this month, registered for
+	 * partners with a monthly quota.
+	 */
+	public static final String TOKEN_QUOTA_REMAINING = "partner.apis.token.quota.remaining";
+
+	/**
 	 * Tag key holding the partner's name.
 	 */
 	public static final String PARTNER_TAG = "partner";
@@ -55,6 +61,9 @@ public final class PartnerApisMeterBinder implements MeterBinder {
 
 	private static final String TOKEN_EXPIRY_DESCRIPTION = "Seconds until the partner's cached token expires, "
 			+ "0 when no valid token is cached";
+
+	private static final String TOKEN_QUOTA_REMAINING_DESCRIPTION = "Tokens the partner may still issue this calendar "
+			+ "month (UTC) under its monthly quota, as counted for the fleet with the Redis token store";
 
 	private final PartnerApis apis;
 
@@ -93,7 +102,19 @@ public final class PartnerApisMeterBinder implements MeterBinder {
 				.baseUnit("seconds")
 				.tag(PARTNER_TAG, api.getName())
 				.register(registry);
+			if (api.getTokenQuota().limit() != null) {
+				Gauge.builder(TOKEN_QUOTA_REMAINING, api, PartnerApisMeterBinder::quotaRemaining)
+					.description(TOKEN_QUOTA_REMAINING_DESCRIPTION)
+					.baseUnit("tokens")
+					.tag(PARTNER_TAG, api.getName())
+					.register(registry);
+			}
 		}
+	}
+
+	private static double quotaRemaining(PartnerApi api) {
+		Long remaining = api.getTokenQuota().remaining();
+		return (remaining != null) ? remaining : Double.NaN;
 	}
 
 	/**

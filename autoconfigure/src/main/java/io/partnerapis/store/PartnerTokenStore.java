@@ -20,7 +20,10 @@ import reactor.core.publisher.Mono;
  * store costs at most an extra token, never a failed call.
  *
  * <p>
- * The default is {@link InMemoryPartnerTokenStore}. Applications that already keep Spring
+ * The default is {@link InMemoryPartnerTokenStore}. A fleet of instances shares tokens,
+ * leases and counts through Redis with
+ * {@link io.partnerapis.store.redis.RedisPartnerTokenStore}
+ * ({@code partner.token-store.type: redis}). Applications that already keep Spring
  * Security authorized clients in a shared store can use it through
  * {@link AuthorizedClientServiceTokenStore}.
  *

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import io.partnerapis.PartnerApiException;
+import io.partnerapis.TokenQuota;
 import io.partnerapis.TokenState;
 import io.partnerapis.UnauthorizedRetryOutcome;
 import io.partnerapis.token.cache.PartnerTokenCache;
@@ -39,6 +40,8 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
  * itself, accepted with the new token, brings the interval back to its base.</li>
  * <li>A 401 whose challenge says {@code insufficient_scope} never renews and is never
  * replayed.</li>
+ * <li>No renewal is forced in the last 10 % of the partner's monthly token quota, which
+ * are kept for renewals of expiring tokens.</li>
  * <li>A request is replayed once at most, only when its body can be sent again and
  * {@code retry-on-unauthorized} is on.</li>
  * </ul>
@@ -230,7 +233,8 @@ public final class PartnerAuthorization {
 			return true;
 		}
 		Instant now = this.clock.instant();
-		if (!this.policy.mayForceRenewal(now, this.lastForcedRenewal.get(), this.unaccepted.get())) {
+		if (!this.policy.mayForceRenewal(now, this.lastForcedRenewal.get(), this.unaccepted.get())
+				|| !this.tokens.mayForceRenewal()) {
 			return !this.tokens.isCurrent(rejected);
 		}
 		if (this.tokens.invalidate(rejected)) {
@@ -247,6 +251,14 @@ public final class PartnerAuthorization {
 	 */
 	public TokenState state() {
 		return this.tokens.state();
+	}
+
+	/**
+	 * Returns the partner's monthly token quota and this month's count, without I/O.
+	 * @return the quota state
+	 */
+	public TokenQuota quota() {
+		return this.tokens.quota();
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.partnerapis.actuate;
 
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import io.partnerapis.PartnerApis;
@@ -65,6 +67,31 @@ class PartnerApisEndpointTests {
 				.containsEntry("skipped", 0L);
 			assertThat(this.partner.tokenRequests()).isEqualTo(2);
 		});
+	}
+
+	@Test
+	void showsTheMonthlyQuotaAndThisMonthsCount() {
+		this.partner.tokens(1, 3600);
+		this.partner.apiAlwaysAnswers("/things", 200);
+		PartnerContexts.runner()
+			.withPropertyValues(this.partner.properties("acme", Map.of("token.monthly-quota", "5")))
+			.withPropertyValues(this.partner.properties("globex", Map.of()))
+			.run((context) -> {
+				PartnerApisEndpoint endpoint = new PartnerApisEndpoint(context.getBean(PartnerApis.class));
+				assertThat(PartnerStub.call(context.getBean("acmeWebClient", WebClient.class), "/things"))
+					.isEqualTo(200);
+				PartnerApisEndpoint.QuotaDescriptor acme = endpoint.partner("acme").quota();
+				assertThat(acme.limit()).isEqualTo(5);
+				assertThat(acme.issued()).isEqualTo(1);
+				assertThat(acme.remaining()).isEqualTo(4);
+				assertThat(acme.month()).isEqualTo(YearMonth.now(ZoneOffset.UTC).toString());
+				assertThat(acme.resetsAt()).isEqualTo(
+						YearMonth.now(ZoneOffset.UTC).plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+				PartnerApisEndpoint.QuotaDescriptor globex = endpoint.partner("globex").quota();
+				assertThat(globex.limit()).isNull();
+				assertThat(globex.remaining()).isNull();
+				assertThat(globex.issued()).isZero();
+			});
 	}
 
 	@Test

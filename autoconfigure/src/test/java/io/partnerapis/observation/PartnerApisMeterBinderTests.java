@@ -58,6 +58,27 @@ class PartnerApisMeterBinderTests {
 	}
 
 	@Test
+	void partnersWithAMonthlyQuotaHaveARemainingGauge() {
+		this.partner.tokens(1, 3600);
+		this.partner.apiAlwaysAnswers("/things", 200);
+		PartnerContexts.runner()
+			.withPropertyValues(this.partner.properties("acme", Map.of("token.monthly-quota", "5")))
+			.withPropertyValues(this.partner.properties("globex", Map.of()))
+			.run((context) -> {
+				new PartnerApisMeterBinder(context.getBean(PartnerApis.class)).bindTo(this.registry);
+				Gauge remaining = this.registry.get(PartnerApisMeterBinder.TOKEN_QUOTA_REMAINING)
+					.tag(PartnerApisMeterBinder.PARTNER_TAG, "acme")
+					.gauge();
+				assertThat(remaining.value()).isEqualTo(5);
+				assertThat(remaining.getId().getDescription()).contains("monthly quota");
+				assertThat(PartnerStub.call(context.getBean("acmeWebClient", WebClient.class), "/things"))
+					.isEqualTo(200);
+				assertThat(remaining.value()).isEqualTo(4);
+				assertThat(this.registry.find(PartnerApisMeterBinder.TOKEN_QUOTA_REMAINING).gauges()).hasSize(1);
+			});
+	}
+
+	@Test
 	void unauthorizedAnswerRecoveredByTheReplayIsCountedAsRecovered() {
 		this.partner.tokens(2, 3600);
 		this.partner.apiAnswers("/things", "token-1", 401);

@@ -84,6 +84,8 @@ class ProviderPresetsTests {
 				assertThat(bemobi.getClientAuthenticationMethod()).isEqualTo(ClientAuthentication.CLIENT_SECRET_POST);
 				assertThat(bemobi.getBaseUrl()).isEqualTo("https://api.wave.bemobi.com");
 				assertThat(bemobi.getUnauthorizedRenewalInterval()).hasMinutes(5);
+				assertThat(bemobi.getToken().getMonthlyQuota()).isEqualTo(1000);
+				assertThat(apis.get("budsense").getToken().getMonthlyQuota()).isNull();
 				Api smartsense = apis.get("smartsense");
 				assertThat(smartsense.getTokenUri()).isEqualTo("https://api.smartsense.co/auth/oauth");
 				assertThat(smartsense.getToken().getHeaders()).containsEntry("Accept", "application/json");

@@ -3,10 +3,14 @@ package io.partnerapis.testsupport;
 import java.time.Duration;
 
 import io.partnerapis.autoconfigure.PartnerApisAutoConfiguration;
+import io.partnerapis.autoconfigure.PartnerApisRedisAutoConfiguration;
 import io.partnerapis.autoconfigure.ProviderPresetsEnvironmentPostProcessor;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -40,10 +44,11 @@ public final class PartnerContexts {
 
 	public static ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(PartnerApisAutoConfiguration.class,
-					WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-					CodecsAutoConfiguration.class, RestClientAutoConfiguration.class,
-					ImperativeHttpClientAutoConfiguration.class, HttpClientAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(PartnerApisAutoConfiguration.class, PartnerApisRedisAutoConfiguration.class,
+							WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+							CodecsAutoConfiguration.class, RestClientAutoConfiguration.class,
+							ImperativeHttpClientAutoConfiguration.class, HttpClientAutoConfiguration.class))
 			.withInitializer((context) -> ProviderPresetsEnvironmentPostProcessor.applyTo(context.getEnvironment()))
 			.withInitializer(PartnerContexts::ownReactorResources);
 	}
@@ -73,6 +78,22 @@ public final class PartnerContexts {
 			}
 
 		});
+	}
+
+	/**
+	 * Returns a runner like {@link #runner()} with Spring Boot's Redis auto-configuration
+	 * pointed at the given server, reconnecting quickly after an outage, and the Redis
+	 * token store selected.
+	 * @param redis the Redis server
+	 * @return the context runner
+	 */
+	public static ApplicationContextRunner fleet(RedisServerExtension redis) {
+		return runner()
+			.withConfiguration(
+					AutoConfigurations.of(DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class))
+			.withBean(ClientResourcesBuilderCustomizer.class, RedisServerExtension::fastReconnect)
+			.withPropertyValues(redis.properties())
+			.withPropertyValues("partner.token-store.type=redis");
 	}
 
 }

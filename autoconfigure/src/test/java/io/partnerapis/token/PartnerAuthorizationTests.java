@@ -10,6 +10,7 @@ import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.StubTokenEndpoint;
 import io.partnerapis.token.cache.PartnerTokenCache;
+import io.partnerapis.token.quota.QuotaGovernor;
 import io.partnerapis.token.renew.RenewalPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -260,8 +261,10 @@ class PartnerAuthorizationTests {
 	}
 
 	private PartnerTokenCache cache() {
-		return new PartnerTokenCache(this.endpoint.fetcher(), new InMemoryPartnerTokenStore(this.clock),
-				new TokenKey("acme", "0123456789abcdef"), Duration.ofMillis(500), policy(), this.clock);
+		InMemoryPartnerTokenStore store = new InMemoryPartnerTokenStore(this.clock);
+		TokenKey key = new TokenKey("acme", "0123456789abcdef");
+		return new PartnerTokenCache(this.endpoint.fetcher(), store, key, Duration.ofMillis(500), policy(), this.clock,
+				Duration.ofSeconds(10), new QuotaGovernor(null, store, key, Duration.ofMillis(500), this.clock));
 	}
 
 	private static RenewalPolicy policy() {

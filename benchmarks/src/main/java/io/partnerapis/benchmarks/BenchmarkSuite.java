@@ -24,7 +24,7 @@ import java.util.function.BiConsumer;
 public final class BenchmarkSuite {
 
 	private static final String PART_NAMES = "jmh, throughput, cold-start, revocation, storm, renewal, "
-			+ "servlet-throughput, servlet-cold-start, servlet-revocation, startup, memory";
+			+ "servlet-throughput, servlet-cold-start, servlet-revocation, startup, memory, fleet";
 
 	private static final double QUIET_CORES = 0.25;
 
@@ -106,6 +106,7 @@ public final class BenchmarkSuite {
 		parts.put("servlet-revocation", ServletScenarios::revocation);
 		parts.put("startup", StartupScenario::run);
 		parts.put("memory", MemoryScenario::run);
+		parts.put("fleet", FleetScenario::run);
 		return parts;
 	}
 

@@ -4,9 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.partnerapis.autoconfigure.PartnerApisAutoConfiguration;
+import io.partnerapis.autoconfigure.PartnerApisRedisAutoConfiguration;
 import io.partnerapis.autoconfigure.ProviderPresetsEnvironmentPostProcessor;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -52,11 +55,21 @@ final class BootContexts {
 		return start(starter ? ServletWithStarter.class : ServletWithoutStarter.class, properties);
 	}
 
+	/**
+	 * Starts a context with the partner-apis starter and Spring Boot's Redis
+	 * auto-configuration, as an application of a fleet on Redis has.
+	 * @param properties the application's properties
+	 * @return the refreshed context
+	 */
+	static ConfigurableApplicationContext startWithRedis(Map<String, Object> properties) {
+		return start(WithStarterAndRedis.class, properties);
+	}
+
 	private static ConfigurableApplicationContext start(Class<?> configuration, Map<String, Object> properties,
 			Class<?>... extra) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("benchmark", properties));
-		if (configuration == WithStarter.class || configuration == ServletWithStarter.class) {
+		if (configuration != WithoutStarter.class && configuration != ServletWithoutStarter.class) {
 			ProviderPresetsEnvironmentPostProcessor.applyTo(context.getEnvironment());
 		}
 		context.register(configuration);
@@ -90,6 +103,19 @@ final class BootContexts {
 	@ImportAutoConfiguration({ PartnerApisAutoConfiguration.class, WebClientAutoConfiguration.class,
 			ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class })
 	static class WithStarter {
+
+	}
+
+	/**
+	 * The auto-configurations of a WebClient application with the starter and Spring Data
+	 * Redis.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ PartnerApisAutoConfiguration.class, PartnerApisRedisAutoConfiguration.class,
+			DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class,
+			WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+			CodecsAutoConfiguration.class })
+	static class WithStarterAndRedis {
 
 	}
 

@@ -108,6 +108,26 @@ final class Contender implements AutoCloseable {
 	}
 
 	/**
+	 * The partner-apis WebClient of an instance of a fleet that shares tokens through the
+	 * Redis token store.
+	 * @param partner the partner
+	 * @param redisPort the port of the Redis server on loopback
+	 * @param keyPrefix the store's key prefix, new for each fleet
+	 * @return the contender
+	 */
+	static Contender partnerApisOnRedis(LoopbackPartner partner, int redisPort, String keyPrefix) {
+		Map<String, Object> properties = BootContexts.partnerProperties(PARTNER, partner);
+		properties.put("partner.token-store.type", "redis");
+		properties.put("partner.token-store.key-prefix", keyPrefix);
+		properties.put("spring.data.redis.host", "127.0.0.1");
+		properties.put("spring.data.redis.port", redisPort);
+		properties.put("spring.data.redis.timeout", "1s");
+		ConfigurableApplicationContext context = BootContexts.startWithRedis(properties);
+		WebClient webClient = context.getBean(PARTNER + "WebClient", WebClient.class);
+		return new Contender("partner-apis", context, webClient);
+	}
+
+	/**
 	 * A WebClient with stock Spring Security wiring.
 	 * @param partner the partner
 	 * @param variant how the stock filter is configured

@@ -3,21 +3,27 @@ package io.partnerapis.token.cache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.partnerapis.PartnerTokenException;
+import io.partnerapis.PartnerTokenQuotaException;
+import io.partnerapis.TokenQuota;
 import io.partnerapis.TokenState;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.token.fetch.TokenFetcher;
+import io.partnerapis.token.quota.QuotaGovernor;
 import io.partnerapis.token.renew.RenewalPolicy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -39,6 +45,12 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * </ul>
  * Tokens are kept in a {@link PartnerTokenStore}, so a shared store lets instances reuse
  * each other's tokens; the in-memory copy here keeps the hot path free of store look-ups.
+ * When an instance needs a token the store does not hold, it takes the store's lease for
+ * the token request's longest time; the holder fetches and saves, the others wait until
+ * the store announces the save (woken, not polling) or the lease runs out, and then load
+ * the saved token or fetch one themselves. A store that fails or is slow counts as
+ * holding nothing and granting the lease, so each instance carries on alone. Token
+ * requests are kept within the partner's monthly quota by a {@link QuotaGovernor}.
  *
  * @since 0.1.0
  */
@@ -59,6 +71,14 @@ public final class PartnerTokenCache {
 	private final RenewalPolicy policy;
 
 	private final Clock clock;
+
+	private final Duration leaseTime;
+
+	private final QuotaGovernor quota;
+
+	private final String holder = UUID.randomUUID().toString();
+
+	private final Sinks.Many<TokenKey> saved = Sinks.many().multicast().directBestEffort();
 
 	private final AtomicReference<@Nullable Cached> current = new AtomicReference<>();
 
@@ -87,9 +107,12 @@ public final class PartnerTokenCache {
 	 * failed
 	 * @param policy decides when tokens are renewed
 	 * @param clock the clock to read the time from
+	 * @param leaseTime the longest a token request can take, with its retries, which
+	 * bounds the store lease of the instance that makes it
+	 * @param quota keeps token requests within the partner's monthly quota
 	 */
 	public PartnerTokenCache(TokenFetcher fetcher, PartnerTokenStore store, TokenKey key, Duration storeTimeout,
-			RenewalPolicy policy, Clock clock) {
+			RenewalPolicy policy, Clock clock, Duration leaseTime, QuotaGovernor quota) {
 		this.partner = key.partner();
 		this.fetcher = fetcher;
 		this.store = store;
@@ -97,6 +120,10 @@ public final class PartnerTokenCache {
 		this.storeTimeout = storeTimeout;
 		this.policy = policy;
 		this.clock = clock;
+		this.leaseTime = leaseTime;
+		this.quota = quota;
+		store.saves().filter(key::equals).subscribe(this.saved::tryEmitNext, (ex) -> {
+		});
 	}
 
 	/**
@@ -172,6 +199,23 @@ public final class PartnerTokenCache {
 				this.lastFetchFailed, this.storeFailure);
 	}
 
+	/**
+	 * Returns the partner's monthly quota and this month's count, without I/O.
+	 * @return the quota state
+	 */
+	public TokenQuota quota() {
+		return this.quota.state();
+	}
+
+	/**
+	 * Returns whether a 401 may force a renewal as far as the monthly quota goes: not in
+	 * its last 10 %, which is kept for renewals of expiring tokens.
+	 * @return whether a forced renewal may be made
+	 */
+	public boolean mayForceRenewal() {
+		return this.quota.mayForceRenewal();
+	}
+
 	private void renewInBackground(Cached cached) {
 		flight().subscribe(null,
 				(ex) -> logger.warn("Background renewal of the token of partner '" + this.partner
@@ -199,15 +243,7 @@ public final class PartnerTokenCache {
 	private Mono<Cached> loadOrFetch() {
 		Cached cached = this.current.get();
 		OAuth2AuthorizedClient previous = (cached != null) ? cached.client : this.retired;
-		Instant now = this.clock.instant();
-		return this.store.load(this.key).timeout(this.storeTimeout).onErrorResume((ex) -> {
-			storeFailed("load a token from", ex);
-			return Mono.empty();
-		})
-			.filter((stored) -> now.isBefore(this.policy.renewAt(stored.accessToken()))
-					&& (previous == null || !sameToken(previous, stored.accessToken())))
-			.map(this.fetcher::authorizedClient)
-			.switchIfEmpty(Mono.defer(() -> fetch(previous)))
+		return loadUsable(previous).switchIfEmpty(Mono.defer(() -> leasedFetch(previous)))
 			.map(this::adopt)
 			.doOnError((ex) -> {
 				postpone(cached);
@@ -216,13 +252,68 @@ public final class PartnerTokenCache {
 	}
 
 	/**
+	 * Loads the stored token if it is another than the given one and not yet due for
+	 * renewal. A store that fails counts as holding nothing.
+	 */
+	private Mono<OAuth2AuthorizedClient> loadUsable(@Nullable OAuth2AuthorizedClient previous) {
+		return Mono.defer(() -> {
+			Instant now = this.clock.instant();
+			return this.store.load(this.key).timeout(this.storeTimeout).onErrorResume((ex) -> {
+				storeFailed("load a token from", ex);
+				return Mono.empty();
+			})
+				.filter((stored) -> now.isBefore(this.policy.renewAt(stored.accessToken()))
+						&& (previous == null || !sameToken(previous, stored.accessToken())))
+				.map(this.fetcher::authorizedClient);
+		});
+	}
+
+	/**
+	 * Fetches a token if this instance gets the store's lease; otherwise waits for the
+	 * holder's token. A store that fails grants the lease.
+	 */
+	private Mono<OAuth2AuthorizedClient> leasedFetch(@Nullable OAuth2AuthorizedClient previous) {
+		Mono<Boolean> lease = Mono.defer(() -> this.store.tryLease(this.key, this.holder, this.leaseTime))
+			.timeout(this.storeTimeout)
+			.onErrorResume((ex) -> {
+				storeFailed("take the token lease in", ex);
+				return Mono.just(true);
+			})
+			.defaultIfEmpty(true);
+		return this.quota.beforeRequest()
+			.then(lease)
+			.flatMap((granted) -> granted ? fetch(previous).doFinally((signal) -> releaseLease())
+					: awaitHolder(previous));
+	}
+
+	/**
+	 * Waits for the lease holder's token: it is loaded when the store announces a save of
+	 * this key, and once at the start in case the save came before this wait. When the
+	 * lease runs out first, the token is loaded once more and otherwise fetched.
+	 */
+	private Mono<OAuth2AuthorizedClient> awaitHolder(@Nullable OAuth2AuthorizedClient previous) {
+		return Flux.concat(Mono.just(this.key), this.saved.asFlux())
+			.concatMap((saved) -> loadUsable(previous))
+			.next()
+			.timeout(this.leaseTime, Mono.defer(() -> loadUsable(previous)))
+			.switchIfEmpty(Mono.defer(() -> fetch(previous)));
+	}
+
+	private void releaseLease() {
+		this.store.releaseLease(this.key, this.holder)
+			.timeout(this.storeTimeout)
+			.subscribe(null, (ex) -> storeFailed("release the token lease in", ex));
+	}
+
+	/**
 	 * Keeps callers that find no valid token from asking a failing token endpoint again
 	 * at once: for one second after the first failure, doubling up to a minute while
-	 * failures continue, or as long as the endpoint's {@code Retry-After} said.
+	 * failures continue, or as long as the endpoint's {@code Retry-After} said. A used-up
+	 * monthly quota sets none: the quota governor refuses at once, without I/O.
 	 */
 	private void backOff(@Nullable Cached cached, Throwable ex) {
 		Instant now = this.clock.instant();
-		if (cached != null && cached.isValidAt(now)) {
+		if ((cached != null && cached.isValidAt(now)) || ex instanceof PartnerTokenQuotaException) {
 			return;
 		}
 		BackOff previous = this.backOff;
@@ -271,14 +362,19 @@ public final class PartnerTokenCache {
 	}
 
 	private Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous) {
-		return this.fetcher.fetch(previous).doOnNext((fresh) -> {
-			this.fetches.incrementAndGet();
-			this.lastFetchFailed = false;
-		}).doOnError((ex) -> {
-			this.failures.incrementAndGet();
-			this.lastFailure = new Failure(describe(ex), this.clock.instant());
-			this.lastFetchFailed = true;
-		}).flatMap((fresh) -> save(fresh).thenReturn(fresh));
+		return this.quota.beforeRequest()
+			.then(Mono.defer(() -> this.fetcher.fetch(previous)))
+			.flatMap((fresh) -> this.quota.issued().thenReturn(fresh))
+			.doOnNext((fresh) -> {
+				this.fetches.incrementAndGet();
+				this.lastFetchFailed = false;
+			})
+			.doOnError((ex) -> {
+				this.failures.incrementAndGet();
+				this.lastFailure = new Failure(describe(ex), this.clock.instant());
+				this.lastFetchFailed = true;
+			})
+			.flatMap((fresh) -> save(fresh).thenReturn(fresh));
 	}
 
 	/**

@@ -12,6 +12,7 @@ import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.StubTokenEndpoint;
+import io.partnerapis.token.quota.QuotaGovernor;
 import io.partnerapis.token.renew.RenewalPolicy;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -41,7 +42,8 @@ class PartnerTokenCacheTests {
 	private final TokenKey key = new TokenKey("acme", "0123456789abcdef");
 
 	private final PartnerTokenCache cache = new PartnerTokenCache(this.endpoint.fetcher(), this.store, this.key,
-			Duration.ofMillis(500), new RenewalPolicy(REFRESH_BEFORE_EXPIRY, Duration.ofSeconds(30)), this.clock);
+			Duration.ofMillis(500), new RenewalPolicy(REFRESH_BEFORE_EXPIRY, Duration.ofSeconds(30)), this.clock,
+			Duration.ofSeconds(10), new QuotaGovernor(null, this.store, this.key, Duration.ofMillis(500), this.clock));
 
 	@Test
 	void concurrentCallersWithoutATokenShareOneFetch() {

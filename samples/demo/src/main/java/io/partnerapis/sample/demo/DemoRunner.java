@@ -13,6 +13,7 @@ import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.UnauthorizedRetryOutcome;
 import io.partnerapis.observation.DefaultTokenFetchObservationConvention;
+import io.partnerapis.sample.demo.fleet.FleetDemo;
 import io.partnerapis.sample.demo.standin.PartnerStandIns;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -28,7 +29,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Calls each partner through the WebClient the starter made for it, one partner after the
  * other, then prints one row per partner: calls made and succeeded, token fetches, 401s
- * recovered and token fetch latency. Its exit code is 1 if any call failed.
+ * recovered and token fetch latency; against the stand-ins, it then shows a fleet of
+ * three instances with and without the Redis token store ({@link FleetDemo}). Its exit
+ * code is 1 if any call failed.
  */
 @Component
 class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
@@ -91,6 +94,9 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 				.filter((outcome) -> outcome.failed() > 0)
 				.forEach((outcome) -> this.out.println("  " + outcome.plan().partner() + ": " + outcome.failed()
 						+ " failed, the first with " + outcome.firstFailure()));
+			this.exitCode = 1;
+		}
+		if (this.standIns != null && FleetDemo.run(this.out) > 0) {
 			this.exitCode = 1;
 		}
 	}

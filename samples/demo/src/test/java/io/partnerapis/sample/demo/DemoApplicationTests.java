@@ -3,6 +3,7 @@ package io.partnerapis.sample.demo;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.partnerapis.sample.demo.standin.PartnerStandIns;
@@ -40,6 +41,17 @@ class DemoApplicationTests {
 		assertThat(bud[2]).as("4 s tokens over 5 s of calls are renewed at least once").isBetween(2, 5);
 		assertThat(bud[3]).as("renewed before they expire, so never rejected").isZero();
 		assertThat(output).contains("All 126 calls succeeded.");
+		assertThat(fleetRow(output, "redis (shared)")).as("instances, calls, ok, token requests, after restart")
+			.containsExactly(3, 61, 61, 1, 0);
+		assertThat(fleetRow(output, "memory (per instance)")).containsExactly(3, 61, 61, 3, 1);
+	}
+
+	private static int[] fleetRow(CapturedOutput output, String store) {
+		Matcher row = Pattern
+			.compile("^" + Pattern.quote(store) + " +(\\d+) +(\\d+) +(\\d+) +(\\d+) +(\\d+)$", Pattern.MULTILINE)
+			.matcher(output.getOut());
+		assertThat(row.find()).as("fleet row of %s in%n%s", store, output.getOut()).isTrue();
+		return IntStream.rangeClosed(1, 5).map((group) -> Integer.parseInt(row.group(group))).toArray();
 	}
 
 	@Test

@@ -1,0 +1,59 @@
+package io.partnerapis;
+
+import java.time.Instant;
+import java.time.YearMonth;
+
+import org.springframework.security.oauth2.core.OAuth2Error;
+
+/**
+ * Thrown instead of requesting a token when the partner's {@code token.monthly-quota} is
+ * used up for the month: the message names the partner, the quota and when the month
+ * resets.
+ *
+ * @since 0.2.0
+ */
+public class PartnerTokenQuotaException extends PartnerTokenException {
+
+	/**
+	 * Error code for a token that was not requested because the monthly quota is used up.
+	 */
+	public static final String MONTHLY_QUOTA_EXHAUSTED = "monthly_quota_exhausted";
+
+	private final int quota;
+
+	private final Instant resetsAt;
+
+	/**
+	 * Creates a new exception.
+	 * @param partner the partner's name
+	 * @param quota the monthly quota
+	 * @param month the month whose quota is used up
+	 * @param resetsAt when the next month starts
+	 */
+	public PartnerTokenQuotaException(String partner, int quota, YearMonth month, Instant resetsAt) {
+		super(partner, null, new OAuth2Error(MONTHLY_QUOTA_EXHAUSTED),
+				"Partner '" + partner + "' has issued its monthly quota of " + quota + " tokens for " + month
+						+ " (UTC): no token is requested until the quota resets at " + resetsAt
+						+ ". Raise 'partner.apis." + partner + ".token.monthly-quota' if the partner allows more.",
+				null);
+		this.quota = quota;
+		this.resetsAt = resetsAt;
+	}
+
+	/**
+	 * Returns the monthly quota.
+	 * @return the quota
+	 */
+	public int getQuota() {
+		return this.quota;
+	}
+
+	/**
+	 * Returns when the quota resets.
+	 * @return the start of the next month (UTC)
+	 */
+	public Instant getResetsAt() {
+		return this.resetsAt;
+	}
+
+}

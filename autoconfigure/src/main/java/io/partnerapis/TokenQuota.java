@@ -1,0 +1,38 @@
+package io.partnerapis;
+
+import java.time.Instant;
+import java.time.YearMonth;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How many tokens a partner issued this calendar month (UTC) against its
+ * {@code token.monthly-quota}, for health checks, metrics and the actuator endpoint.
+ *
+ * @param limit the monthly quota, or {@code null} when the partner has none
+ * @param issued how many tokens the partner issued this month, as last counted: for the
+ * whole fleet with the Redis token store, for this instance otherwise
+ * @param month the month counted
+ * @param resetsAt when the next month, and a new count, starts
+ * @since 0.2.0
+ */
+public record TokenQuota(@Nullable Integer limit, long issued, YearMonth month, Instant resetsAt) {
+
+	/**
+	 * Returns how many tokens are left this month.
+	 * @return the tokens left, never negative, or {@code null} without a quota
+	 */
+	public @Nullable Long remaining() {
+		return (this.limit != null) ? Math.max(0, this.limit - this.issued) : null;
+	}
+
+	/**
+	 * Returns whether the quota is used up, so that no token is requested until
+	 * {@link #resetsAt()}.
+	 * @return whether no token is left this month
+	 */
+	public boolean exhausted() {
+		return this.limit != null && this.issued >= this.limit;
+	}
+
+}

@@ -1,0 +1,349 @@
+package io.partnerapis.store.redis;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.lettuce.core.ScriptOutputType;
+import io.partnerapis.store.StoredToken;
+import io.partnerapis.store.TokenKey;
+import io.partnerapis.testsupport.RedisServerExtension;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.Disposable;
+
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@link RedisPartnerTokenStore} against a real Redis server: what two stores sharing it
+ * see of each other, what Redis holds, and how fast an outage shows.
+ */
+class RedisPartnerTokenStoreTests {
+
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
+
+	private static final Duration TIMEOUT = Duration.ofMillis(300);
+
+	private static final Duration BLOCK = Duration.ofSeconds(5);
+
+	private static final String CLIENT_ID = "client-acme-7f3a";
+
+	private static final String TOKEN_URI = "https://auth.acme.example/oauth/token";
+
+	private final TokenKey key = TokenKey.of("acme", TOKEN_URI, CLIENT_ID, Set.of("read", "write"), "api.acme");
+
+	@BeforeEach
+	void emptyRedis() {
+		redis.raw().flushall();
+	}
+
+	@AfterEach
+	void redisIsBack() throws Exception {
+		if (!isUp()) {
+			redis.start();
+		}
+	}
+
+	@Test
+	void tokenSavedByOneStoreIsLoadedByAnotherWithItsRefreshTokenScopesAndExpiry() {
+		StoredToken saved = token("access-1", Duration.ofMinutes(5), "refresh-1");
+		store(null).save(this.key, saved).block(BLOCK);
+		StoredToken loaded = store(null).load(this.key).block(BLOCK);
+		assertThat(loaded).isNotNull();
+		assertThat(loaded.accessToken().getTokenValue()).isEqualTo("access-1");
+		assertThat(loaded.accessToken().getTokenType()).isEqualTo(OAuth2AccessToken.TokenType.BEARER);
+		assertThat(loaded.accessToken().getScopes()).containsExactlyInAnyOrder("read", "write");
+		assertThat(loaded.accessToken().getIssuedAt()).isEqualTo(saved.accessToken().getIssuedAt());
+		assertThat(loaded.accessToken().getExpiresAt()).isEqualTo(saved.accessToken().getExpiresAt());
+		assertThat(loaded.refreshToken()).isNotNull();
+		assertThat(loaded.refreshToken().getTokenValue()).isEqualTo("refresh-1");
+	}
+
+	@Test
+	void storedTokenExpiresInRedisWithTheToken() {
+		store(null).save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK);
+		long ttl = redis.raw().pttl(tokenKey());
+		assertThat(ttl).isBetween(Duration.ofMinutes(4).toMillis(), Duration.ofMinutes(5).toMillis());
+	}
+
+	@Test
+	void removeIfCurrentNeverRemovesANewerToken() {
+		RedisPartnerTokenStore first = store(null);
+		RedisPartnerTokenStore second = store(null);
+		first.save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK);
+		second.save(this.key, token("access-2", Duration.ofMinutes(5), null)).block(BLOCK);
+		assertThat(first.removeIfCurrent(this.key, "access-1").block(BLOCK)).isFalse();
+		assertThat(first.load(this.key).block(BLOCK).accessToken().getTokenValue()).isEqualTo("access-2");
+		assertThat(second.removeIfCurrent(this.key, "access-2").block(BLOCK)).isTrue();
+		assertThat(first.load(this.key).blockOptional(BLOCK)).isEmpty();
+	}
+
+	@Test
+	void leaseIsHeldByOneHolderUntilItReleasesIt() {
+		RedisPartnerTokenStore first = store(null);
+		RedisPartnerTokenStore second = store(null);
+		assertThat(first.tryLease(this.key, "instance-a", Duration.ofMinutes(1)).block(BLOCK)).isTrue();
+		assertThat(second.tryLease(this.key, "instance-b", Duration.ofMinutes(1)).block(BLOCK)).isFalse();
+		second.releaseLease(this.key, "instance-b").block(BLOCK);
+		assertThat(second.tryLease(this.key, "instance-b", Duration.ofMinutes(1)).block(BLOCK))
+			.as("a holder that does not hold the lease cannot release it")
+			.isFalse();
+		first.releaseLease(this.key, "instance-a").block(BLOCK);
+		assertThat(second.tryLease(this.key, "instance-b", Duration.ofMinutes(1)).block(BLOCK)).isTrue();
+	}
+
+	@Test
+	void leaseExpiresByItself() {
+		RedisPartnerTokenStore first = store(null);
+		RedisPartnerTokenStore second = store(null);
+		assertThat(first.tryLease(this.key, "instance-a", Duration.ofMillis(300)).block(BLOCK)).isTrue();
+		assertThat(second.tryLease(this.key, "instance-b", Duration.ofMinutes(1)).block(BLOCK)).isFalse();
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> second.tryLease(this.key, "instance-b", Duration.ofMinutes(1)).block(BLOCK));
+		assertThat(redis.raw().get(leaseKey())).isEqualTo("instance-b");
+	}
+
+	@Test
+	void issuedTokensAreCountedPerMonthForEveryStore() {
+		RedisPartnerTokenStore first = store(null);
+		RedisPartnerTokenStore second = store(null);
+		YearMonth january = YearMonth.now(Clock.systemUTC());
+		YearMonth february = january.plusMonths(1);
+		assertThat(first.countIssued(this.key, january).block(BLOCK)).isEqualTo(1);
+		assertThat(second.countIssued(this.key, january).block(BLOCK)).isEqualTo(2);
+		assertThat(second.countIssued(this.key, february).block(BLOCK)).isEqualTo(1);
+		assertThat(first.issued(this.key, january).block(BLOCK)).isEqualTo(2);
+		assertThat(first.issued(this.key, february).block(BLOCK)).isEqualTo(1);
+		assertThat(first.issued(this.key, february.plusMonths(1)).block(BLOCK)).isZero();
+		assertThat(redis.raw().keys("*:count:*")).containsExactlyInAnyOrder(countKey(january), countKey(february));
+	}
+
+	@Test
+	void monthlyCountOutlivesItsMonthByAMonthAndNoMore() {
+		YearMonth now = YearMonth.now(Clock.systemUTC());
+		store(null).countIssued(this.key, now).block(BLOCK);
+		Instant expiry = Instant.now().plusMillis(redis.raw().pttl(countKey(now)));
+		assertThat(expiry).isCloseTo(now.plusMonths(2).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+				within(10, ChronoUnit.SECONDS));
+	}
+
+	@Test
+	void encryptedTokenIsNotInRedisInAnyReadableForm() {
+		TokenEncryption encryption = TokenEncryption.of(TokenEncryption.generateKey(), List.of());
+		store(encryption).save(this.key, token("access-secret-1", Duration.ofMinutes(5), "refresh-secret-1"))
+			.block(BLOCK);
+		String raw = redis.raw().get(tokenKey());
+		assertThat(raw).isNotNull()
+			.doesNotContain("access-secret-1", "refresh-secret-1", base64("access-secret-1"),
+					base64("refresh-secret-1"))
+			.contains(" " + encryption.keyId() + " ");
+		assertThat(store(encryption).load(this.key).block(BLOCK).accessToken().getTokenValue())
+			.isEqualTo("access-secret-1");
+		assertThat(store(null).load(this.key).blockOptional(BLOCK)).as("a store without the key reads nothing")
+			.isEmpty();
+	}
+
+	@Test
+	void tokenWithoutEncryptionKeyIsStoredInClear() {
+		store(null).save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK);
+		assertThat(redis.raw().get(tokenKey())).contains(" clear ", base64("access-1"));
+	}
+
+	@Test
+	void rotatedKeyStillReadsWhatThePreviousKeyWrote() {
+		String oldKey = TokenEncryption.generateKey();
+		String newKey = TokenEncryption.generateKey();
+		store(TokenEncryption.of(oldKey, List.of())).save(this.key, token("access-1", Duration.ofMinutes(5), null))
+			.block(BLOCK);
+		RedisPartnerTokenStore rotated = store(TokenEncryption.of(newKey, List.of(oldKey)));
+		assertThat(rotated.load(this.key).block(BLOCK).accessToken().getTokenValue()).isEqualTo("access-1");
+		assertThat(store(TokenEncryption.of(newKey, List.of())).load(this.key).blockOptional(BLOCK))
+			.as("without the previous key the old token is unreadable")
+			.isEmpty();
+		rotated.save(this.key, token("access-2", Duration.ofMinutes(5), null)).block(BLOCK);
+		assertThat(redis.raw().get(tokenKey())).contains(" " + TokenEncryption.of(newKey, List.of()).keyId() + " ");
+		assertThat(rotated.removeIfCurrent(this.key, "access-2").block(BLOCK)).isTrue();
+	}
+
+	@Test
+	void ciphertextMovedToAnotherKeyDoesNotDecrypt() {
+		TokenEncryption encryption = TokenEncryption.of(TokenEncryption.generateKey(), List.of());
+		RedisPartnerTokenStore store = store(encryption);
+		store.save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK);
+		TokenKey other = new TokenKey("other", this.key.fingerprint());
+		redis.raw().set("partner-apis:other:" + this.key.fingerprint() + ":token", redis.raw().get(tokenKey()));
+		assertThat(store.load(other).blockOptional(BLOCK)).isEmpty();
+	}
+
+	@Test
+	void keysRevealNoCredentialOrToken() {
+		RedisPartnerTokenStore store = store(null);
+		store.save(this.key, token("access-secret-1", Duration.ofMinutes(5), "refresh-secret-1")).block(BLOCK);
+		store.tryLease(this.key, "instance-a", Duration.ofMinutes(1)).block(BLOCK);
+		store.countIssued(this.key, YearMonth.now(Clock.systemUTC())).block(BLOCK);
+		List<String> keys = redis.raw().keys("*");
+		assertThat(keys).hasSize(3).allSatisfy((redisKey) -> {
+			assertThat(redisKey).startsWith("partner-apis:acme:" + this.key.fingerprint() + ":");
+			assertThat(redisKey).doesNotContain(CLIENT_ID, TOKEN_URI, "auth.acme", "access-secret", "refresh-secret");
+		});
+	}
+
+	@Test
+	void differentCredentialsNeverShareAToken() {
+		TokenKey otherClient = TokenKey.of("acme", TOKEN_URI, "another-client", Set.of("read", "write"), "api.acme");
+		RedisPartnerTokenStore store = store(null);
+		store.save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK);
+		assertThat(store.load(otherClient).blockOptional(BLOCK)).isEmpty();
+	}
+
+	@Test
+	void savesAreAnnouncedToOtherStoresAgainAfterAnOutage() throws Exception {
+		RedisPartnerTokenStore listening = store(null);
+		RedisPartnerTokenStore saving = store(null);
+		BlockingQueue<TokenKey> received = new LinkedBlockingQueue<>();
+		Disposable subscription = listening.saves().subscribe(received::add);
+		try {
+			awaitSubscribers(1);
+			saving.save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK);
+			assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(this.key);
+			redis.stop();
+			Thread.sleep(500);
+			redis.start();
+			awaitSubscribers(1);
+			await().atMost(Duration.ofSeconds(10))
+				.ignoreExceptions()
+				.until(() -> saving.save(this.key, token("access-2", Duration.ofMinutes(5), null))
+					.thenReturn(true)
+					.block(BLOCK));
+			assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(this.key);
+		}
+		finally {
+			subscription.dispose();
+			listening.close();
+		}
+	}
+
+	@Test
+	void listeningThatStartsWhileRedisIsDownBeginsWhenRedisComesUp() throws Exception {
+		redis.stop();
+		RedisPartnerTokenStore listening = store(null);
+		BlockingQueue<TokenKey> received = new LinkedBlockingQueue<>();
+		Disposable subscription = listening.saves().subscribe(received::add);
+		try {
+			Thread.sleep(1000);
+			redis.start();
+			awaitSubscribers(1);
+			store(null).save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK);
+			assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(this.key);
+		}
+		finally {
+			subscription.dispose();
+			listening.close();
+		}
+	}
+
+	@Test
+	void storeThatIsDownFailsWithinItsTimeout() throws Exception {
+		RedisPartnerTokenStore store = store(null);
+		store.issued(this.key, YearMonth.of(2026, 1)).block(BLOCK);
+		redis.stop();
+		assertFailsQuickly(() -> store.load(this.key).block(BLOCK));
+		assertFailsQuickly(() -> store.tryLease(this.key, "instance-a", Duration.ofSeconds(10)).block(BLOCK));
+		assertFailsQuickly(() -> store.save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK));
+		redis.start();
+		await().atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
+			.until(() -> store.load(this.key).thenReturn(true).defaultIfEmpty(true).block(BLOCK));
+	}
+
+	@Test
+	void storeThatIsSlowFailsAtItsTimeout() throws Exception {
+		RedisPartnerTokenStore store = store(null);
+		store.issued(this.key, YearMonth.of(2026, 1)).block(BLOCK);
+		Thread sleeper = new Thread(() -> redis.raw()
+			.eval("local s = redis.call('TIME')[1] while redis.call('TIME')[1] - s < 2 do end return 1",
+					ScriptOutputType.INTEGER));
+		sleeper.start();
+		try {
+			Thread.sleep(100);
+			long start = System.nanoTime();
+			assertThatThrownBy(() -> store.load(this.key).block(BLOCK)).hasCauseInstanceOf(TimeoutException.class);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+		}
+		finally {
+			sleeper.join();
+		}
+	}
+
+	private static void assertFailsQuickly(Runnable operation) {
+		long start = System.nanoTime();
+		assertThatThrownBy(operation::run).isInstanceOf(RuntimeException.class);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to fail with a timeout of " + TIMEOUT)
+			.isLessThan(Duration.ofMillis(1500));
+	}
+
+	private static void awaitSubscribers(long count) {
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(50))
+			.ignoreExceptions()
+			.until(() -> redis.raw().pubsubNumsub("partner-apis:saves").get("partner-apis:saves") >= count);
+	}
+
+	private static boolean isUp() {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", redis.port())) {
+			return true;
+		}
+		catch (java.io.IOException ex) {
+			return false;
+		}
+	}
+
+	private static RedisPartnerTokenStore store(@Nullable TokenEncryption encryption) {
+		return new RedisPartnerTokenStore(redis.connectionFactory(), "partner-apis", TIMEOUT, encryption,
+				Clock.systemUTC());
+	}
+
+	private static StoredToken token(String value, Duration lifetime, @Nullable String refresh) {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		return new StoredToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, value, now, now.plus(lifetime),
+				Set.of("read", "write")), (refresh != null) ? new OAuth2RefreshToken(refresh, now) : null);
+	}
+
+	private static String base64(String value) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes());
+	}
+
+	private String tokenKey() {
+		return "partner-apis:acme:" + this.key.fingerprint() + ":token";
+	}
+
+	private String leaseKey() {
+		return "partner-apis:acme:" + this.key.fingerprint() + ":lease";
+	}
+
+	private String countKey(YearMonth month) {
+		return "partner-apis:acme:" + this.key.fingerprint() + ":count:" + month;
+	}
+
+}

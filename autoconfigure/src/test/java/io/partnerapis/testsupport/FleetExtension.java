@@ -1,0 +1,109 @@
+package io.partnerapis.testsupport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * What a fleet scenario runs against: one real Redis server per test class and one
+ * WireMock partner per test. Register it as a static field with
+ * {@code @RegisterExtension}.
+ */
+public final class FleetExtension implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
+
+	/**
+	 * Token request settings that make the store lease short: one attempt of two seconds.
+	 */
+	public static final Map<String, String> SHORT_TOKEN_REQUESTS = Map.of("token.response-timeout", "2s",
+			"token.max-retries", "0");
+
+	private final RedisServerExtension redis = new RedisServerExtension();
+
+	private PartnerStub partner;
+
+	@Override
+	public void beforeAll(ExtensionContext context) throws Exception {
+		this.redis.beforeAll(context);
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		if (this.partner != null) {
+			this.partner.close();
+			this.partner = null;
+		}
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws Exception {
+		this.redis.afterAll(context);
+	}
+
+	public RedisServerExtension redis() {
+		return this.redis;
+	}
+
+	/**
+	 * Returns this test's partner, started on first use.
+	 * @return the partner
+	 */
+	public PartnerStub partner() {
+		if (this.partner == null) {
+			this.partner = new PartnerStub();
+		}
+		return this.partner;
+	}
+
+	/**
+	 * Returns a runner for one instance of the fleet: partner {@code acme} pointed at the
+	 * partner stub, with {@link #SHORT_TOKEN_REQUESTS} and the given extra partner
+	 * properties, and the Redis token store on the Redis server.
+	 * @param extra extra {@code partner.apis.acme.*} properties
+	 * @return the runner
+	 */
+	public ApplicationContextRunner instance(Map<String, String> extra) {
+		Map<String, String> properties = new java.util.LinkedHashMap<>(SHORT_TOKEN_REQUESTS);
+		properties.putAll(extra);
+		return PartnerContexts.fleet(this.redis).withPropertyValues(partner().properties("acme", properties));
+	}
+
+	/**
+	 * Starts {@code size} instances, one after the other, runs the test with all of them,
+	 * and closes them.
+	 * @param size how many instances
+	 * @param extra extra {@code partner.apis.acme.*} properties
+	 * @param test the test
+	 */
+	public void run(int size, Map<String, String> extra, Fleet.FleetTest test) {
+		start(instance(extra), size, new ArrayList<>(), test);
+	}
+
+	private static void start(ApplicationContextRunner runner, int size, List<AssertableApplicationContext> started,
+			Fleet.FleetTest test) {
+		if (started.size() == size) {
+			try {
+				test.run(new Fleet(List.copyOf(started)));
+			}
+			catch (RuntimeException | Error ex) {
+				throw ex;
+			}
+			catch (Throwable ex) {
+				throw new IllegalStateException(ex);
+			}
+			return;
+		}
+		runner.run((context) -> {
+			started.add(context);
+			start(runner, size, started, test);
+		});
+	}
+
+}

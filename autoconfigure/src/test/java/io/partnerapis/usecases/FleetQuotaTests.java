@@ -1,0 +1,57 @@
+package io.partnerapis.usecases;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.partnerapis.PartnerApis;
+import io.partnerapis.PartnerTokenQuotaException;
+import io.partnerapis.actuate.PartnerApiHealthIndicator;
+import io.partnerapis.testsupport.Fleet;
+import io.partnerapis.testsupport.FleetExtension;
+import io.partnerapis.testsupport.PartnerStub;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A monthly quota of 3 and tokens of one second: two instances calling for six seconds
+ * make at most 3 token requests, then calls fail at once with an error that says why.
+ */
+class FleetQuotaTests {
+
+	@RegisterExtension
+	static final FleetExtension fleet = new FleetExtension();
+
+	@Test
+	void fleetNeverExceedsTheMonthlyQuota() {
+		fleet.partner().tokens(20, 1);
+		fleet.partner().apiAlwaysAnswers("/things", 200);
+		Map<String, String> properties = Map.of("token.monthly-quota", "3");
+		fleet.run(2, properties, (instances) -> {
+			Fleet.Load load = instances.load("/things", Duration.ofMillis(25));
+			Thread.sleep(6000);
+			load.stop();
+			assertThat(fleet.partner().tokenRequests()).isLessThanOrEqualTo(3);
+			assertThat(load.statuses()).contains(200, -1);
+			assertThat(load.errors()).isNotEmpty()
+				.allSatisfy((error) -> assertThat(error).isInstanceOf(PartnerTokenQuotaException.class)
+					.hasMessageContaining("Partner 'acme' has issued its monthly quota of 3 tokens for ")
+					.hasMessageContaining("no token is requested until the quota resets at "));
+			for (int i = 0; i < 2; i++) {
+				PartnerApis apis = instances.instances().get(i).getBean(PartnerApis.class);
+				assertThat(apis.get("acme").getTokenQuota().remaining()).isZero();
+				Health health = new PartnerApiHealthIndicator(apis.get("acme")).health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails().get("quota").toString()).startsWith("3 of 3 tokens issued in ")
+					.contains("none left until");
+			}
+			assertThat(fleet.redis().raw().keys("*:count:*")).hasSize(1)
+				.allSatisfy((key) -> assertThat(fleet.redis().raw().get(key)).isEqualTo("3"));
+		});
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.partnerapis.usecases;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.partnerapis.testsupport.Fleet;
+import io.partnerapis.testsupport.FleetExtension;
+import io.partnerapis.testsupport.PartnerStub;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Redis stopped and started again in the middle of a run: no call fails, each instance
+ * carries on with its own token meanwhile, and sharing resumes by itself.
+ */
+class FleetRedisOutageTests {
+
+	@RegisterExtension
+	static final FleetExtension fleet = new FleetExtension();
+
+	@Test
+	void callsSucceedWhileRedisIsDownAndSharingResumesAfterwards() {
+		fleet.partner().tokens(100, 2);
+		fleet.partner().apiAlwaysAnswers("/things", 200);
+		Map<String, String> properties = Map.of("refresh-before-expiry", "1s");
+		fleet.run(3, properties, (instances) -> {
+			Fleet.Load load = instances.load("/things", Duration.ofMillis(20));
+			int before;
+			int after;
+			try {
+				Thread.sleep(2500);
+				fleet.redis().stop();
+				Thread.sleep(3000);
+				fleet.redis().start();
+				await().atMost(Duration.ofSeconds(15))
+					.pollInterval(Duration.ofMillis(200))
+					.until(() -> !fleet.redis().raw().keys("*:token").isEmpty());
+				Thread.sleep(2000);
+				before = fleet.partner().tokenRequests();
+				Thread.sleep(4000);
+				after = fleet.partner().tokenRequests();
+			}
+			finally {
+				load.stop();
+			}
+			assertThat(load.statuses()).hasSizeGreaterThan(300).containsOnly(200);
+			assertThat(after - before)
+				.as("with Redis back, 4 s of 2 s tokens renewed each second cost the fleet about 4 requests; "
+						+ "three instances alone would make about 12")
+				.isLessThanOrEqualTo(7);
+		});
+	}
+
+}

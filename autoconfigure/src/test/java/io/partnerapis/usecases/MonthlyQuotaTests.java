@@ -1,0 +1,89 @@
+package io.partnerapis.usecases;
+
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+
+import io.partnerapis.PartnerTokenQuotaException;
+import io.partnerapis.store.InMemoryPartnerTokenStore;
+import io.partnerapis.store.PartnerTokenStore;
+import io.partnerapis.store.TokenKey;
+import io.partnerapis.testsupport.PartnerContexts;
+import io.partnerapis.testsupport.PartnerStub;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * One instance with the in-memory store and a monthly quota: the last 10 % are kept for
+ * renewals of expiring tokens, and a used-up quota stops token requests.
+ */
+class MonthlyQuotaTests {
+
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
+
+	@Test
+	void unauthorizedAnswerInTheLastTenPercentForcesNoRenewal() {
+		this.partner.tokens(5, 3600);
+		this.partner.apiAnswers("/things", "token-1", 401);
+		this.partner.apiAnswers("/things", "token-2", 200);
+		instanceWithIssued(8, 10).run((context) -> {
+			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+			assertThat(PartnerStub.call(webClient, "/things")).as("the 401 goes back to the caller").isEqualTo(401);
+			assertThat(PartnerStub.call(webClient, "/things")).isEqualTo(401);
+			assertThat(this.partner.tokenRequests()).as("the first token only: 9 of 10 are used").isEqualTo(1);
+		});
+	}
+
+	@Test
+	void unauthorizedAnswerBelowTheReserveRenews() {
+		this.partner.tokens(5, 3600);
+		this.partner.apiAnswers("/things", "token-1", 401);
+		this.partner.apiAnswers("/things", "token-2", 200);
+		instanceWithIssued(7, 10).run((context) -> {
+			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+			assertThat(PartnerStub.call(webClient, "/things")).isEqualTo(200);
+			assertThat(this.partner.tokenRequests()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void usedUpQuotaStopsTokenRequestsAndSaysWhy() {
+		this.partner.tokens(5, 3600);
+		this.partner.apiAlwaysAnswers("/things", 200);
+		instanceWithIssued(10, 10).run((context) -> {
+			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+			for (int i = 0; i < 3; i++) {
+				assertThatExceptionOfType(PartnerTokenQuotaException.class)
+					.isThrownBy(() -> webClient.get().uri("/things").retrieve().toBodilessEntity().block())
+					.withMessageContaining("Partner 'acme' has issued its monthly quota of 10 tokens for "
+							+ YearMonth.now(ZoneOffset.UTC));
+			}
+			assertThat(this.partner.tokenRequests()).isZero();
+			assertThat(this.partner.apiRequests()).isEmpty();
+		});
+	}
+
+	/**
+	 * Returns a runner for one instance whose store has counted the given number of
+	 * tokens this month.
+	 */
+	private ApplicationContextRunner instanceWithIssued(int issued, int quota) {
+		TokenKey key = TokenKey.of("acme", this.partner.tokenUri(), "client-acme", Set.of(), null);
+		InMemoryPartnerTokenStore store = new InMemoryPartnerTokenStore();
+		for (int i = 0; i < issued; i++) {
+			store.countIssued(key, YearMonth.now(ZoneOffset.UTC)).block();
+		}
+		return PartnerContexts.runner()
+			.withPropertyValues(this.partner.properties("acme", Map.of("token.monthly-quota", String.valueOf(quota))))
+			.withBean(PartnerTokenStore.class, () -> store);
+	}
+
+}

@@ -1,0 +1,196 @@
+package io.partnerapis.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import reactor.core.publisher.Flux;
+import redis.embedded.RedisServer;
+
+/**
+ * A fleet of three instances of one service against one partner: cold, each hit by
+ * {@value #CALLS_PER_INSTANCE} concurrent calls at the same moment, then one instance
+ * restarted; and the hot path of one instance with the Redis token store beside one with
+ * the in-memory store. Redis is a real server (embedded-redis) on a free loopback port.
+ */
+final class FleetScenario {
+
+	static final int INSTANCES = 3;
+
+	static final int CALLS_PER_INSTANCE = 60;
+
+	private static final double HOT_PATH_TARGET = 0.98;
+
+	private FleetScenario() {
+	}
+
+	/**
+	 * Runs the scenario and adds its sections to the report.
+	 * @param report the report
+	 * @param settings durations and repetitions
+	 */
+	static void run(Report report, Settings settings) {
+		RedisServer redis = startRedis();
+		try (LoopbackPartner partner = new LoopbackPartner()) {
+			partner.tokenDelay(ColdStartScenario.TOKEN_DELAY);
+			int port = redis.ports().get(0);
+			Map<String, Function<String, Contender>> kinds = new LinkedHashMap<>();
+			kinds.put("partner-apis, Redis store", (prefix) -> Contender.partnerApisOnRedis(partner, port, prefix));
+			kinds.put("partner-apis, in-memory store", (prefix) -> Contender.partnerApis(partner));
+			kinds.put(StockWiring.Variant.RECOMMENDED.label(),
+					(prefix) -> Contender.stock(partner, StockWiring.Variant.RECOMMENDED));
+			Map<String, List<Measurement>> results = new LinkedHashMap<>();
+			for (int run = -1; run < settings.runs(); run++) {
+				for (Map.Entry<String, Function<String, Contender>> kind : kinds.entrySet()) {
+					Measurement measurement = herdAndRestart(partner, kind.getValue());
+					if (run >= 0) {
+						results.computeIfAbsent(kind.getKey(), (name) -> new ArrayList<>()).add(measurement);
+					}
+				}
+			}
+			int calls = INSTANCES * CALLS_PER_INSTANCE;
+			Table table = new Table("Contender", "token requests (cold herd)", "succeeded of " + calls,
+					"all answered after ms", "token requests (one instance restarted)");
+			results.forEach((name, measurements) -> table.row(name,
+					Scenarios.stats(measurements, Measurement::herdTokenRequests).format(0),
+					Scenarios.stats(measurements, Measurement::succeeded).format(0),
+					Scenarios.stats(measurements, Measurement::answeredMillis).format(0),
+					Scenarios.stats(measurements, Measurement::restartTokenRequests).format(0)));
+			report.section("8. Fleet: " + INSTANCES + " instances, " + CALLS_PER_INSTANCE + " concurrent calls each",
+					INSTANCES + " fresh instances of one service, each hit by " + CALLS_PER_INSTANCE
+							+ " calls at the same moment while the token endpoint takes "
+							+ ColdStartScenario.TOKEN_DELAY.toMillis()
+							+ " ms; then one instance is closed and started again and makes one call. Token "
+							+ "requests are counted by the server. " + settings.runs()
+							+ " runs after one unrecorded warm-up run; medians (min–max).\n\n" + table
+							+ "\nTarget: with the Redis store, 1 token request for the herd and 0 for the restart.");
+			hotPath(report, settings, partner, port);
+		}
+		finally {
+			stop(redis);
+		}
+	}
+
+	/**
+	 * Runs one fleet: every instance of it, the restarted one too, shares one new key
+	 * prefix, as the instances of one service share their configuration.
+	 */
+	private static Measurement herdAndRestart(LoopbackPartner partner, Function<String, Contender> kind) {
+		String prefix = keyPrefix();
+		List<Contender> fleet = new ArrayList<>();
+		try {
+			for (int i = 0; i < INSTANCES; i++) {
+				fleet.add(kind.apply(prefix));
+			}
+			partner.resetCounts();
+			int calls = INSTANCES * CALLS_PER_INSTANCE;
+			long start = System.nanoTime();
+			long succeeded = Flux.range(0, calls)
+				.flatMap((i) -> Load.call(fleet.get(i % INSTANCES).webClient()), calls)
+				.filter(Boolean::booleanValue)
+				.count()
+				.block();
+			double answeredMillis = (System.nanoTime() - start) / 1e6;
+			long herdTokenRequests = partner.tokenRequests();
+			fleet.remove(0).close();
+			partner.resetCounts();
+			Contender restarted = kind.apply(prefix);
+			fleet.add(restarted);
+			Scenarios.require(Load.callNow(restarted.webClient()), restarted, "call after the restart");
+			return new Measurement(herdTokenRequests, succeeded, answeredMillis, partner.tokenRequests());
+		}
+		finally {
+			fleet.forEach(Contender::close);
+		}
+	}
+
+	/**
+	 * Compares the hot path of an instance on the Redis store with one on the in-memory
+	 * store, in alternating slices as the throughput scenario does.
+	 */
+	private static void hotPath(Report report, Settings settings, LoopbackPartner partner, int port) {
+		try (Contender memory = Contender.partnerApis(partner);
+				Contender redis = Contender.partnerApisOnRedis(partner, port, keyPrefix())) {
+			List<Contender> contenders = List.of(memory, redis);
+			for (Contender contender : contenders) {
+				Scenarios.require(Load.callNow(contender.webClient()), contender, "first call");
+				Load.closedLoop(contender.webClient(), settings.concurrency(), settings.throughputWarmup());
+			}
+			Map<Contender, List<Double>> callsPerSecond = new LinkedHashMap<>();
+			contenders.forEach((contender) -> callsPerSecond.put(contender, new ArrayList<>()));
+			List<Double> ratios = new ArrayList<>();
+			for (int round = 0; round < settings.throughputRounds(); round++) {
+				double[] rates = new double[contenders.size()];
+				for (int i = 0; i < contenders.size(); i++) {
+					int index = (i + round) % contenders.size();
+					Contender contender = contenders.get(index);
+					Load.Result result = Load.closedLoop(contender.webClient(), settings.concurrency(),
+							settings.throughputMeasure());
+					rates[index] = result.succeeded() / (result.elapsedNanos() / 1e9);
+					callsPerSecond.get(contender).add(rates[index]);
+				}
+				ratios.add(rates[1] / rates[0]);
+			}
+			Table table = new Table("Token store", "calls/s", "ratio to in-memory");
+			table.row(memory.name() + ", in-memory store", Stats.of(callsPerSecond.get(memory)).format(0), "1");
+			table.row(redis.name() + ", Redis store", Stats.of(callsPerSecond.get(redis)).format(0),
+					Stats.of(ratios).format(3));
+			report.section("9. Fleet hot path: Redis store against in-memory store",
+					"One warm instance each, " + settings.concurrency() + " calls in flight, "
+							+ settings.throughputRounds() + " alternating slices of "
+							+ Scenarios.seconds(settings.throughputMeasure())
+							+ " each; a call with a valid token does not reach Redis, so the two should match." + "\n\n"
+							+ table + "\nTarget: ratio ≥ " + HOT_PATH_TARGET + ".");
+		}
+	}
+
+	private static String keyPrefix() {
+		return "bench-" + UUID.randomUUID();
+	}
+
+	private static RedisServer startRedis() {
+		try {
+			int port;
+			try (ServerSocket socket = new ServerSocket(0)) {
+				port = socket.getLocalPort();
+			}
+			RedisServer server = RedisServer.newRedisServer()
+				.port(port)
+				.setting("save \"\"")
+				.setting("appendonly no")
+				.build();
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded Redis server", ex);
+		}
+	}
+
+	private static void stop(RedisServer redis) {
+		try {
+			redis.stop();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * What one run measured.
+	 *
+	 * @param herdTokenRequests token requests the cold herd caused
+	 * @param succeeded calls of the herd that succeeded
+	 * @param answeredMillis time until every call of the herd was answered
+	 * @param restartTokenRequests token requests the restarted instance caused
+	 */
+	record Measurement(long herdTokenRequests, long succeeded, double answeredMillis, long restartTokenRequests) {
+	}
+
+}

@@ -1,14 +1,18 @@
 package io.partnerapis.usecases;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 
+import io.partnerapis.PartnerTokenException;
 import io.partnerapis.PartnerTokenQuotaException;
 import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.TokenKey;
+import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -68,6 +74,24 @@ class MonthlyQuotaTests {
 			}
 			assertThat(this.partner.tokenRequests()).isZero();
 			assertThat(this.partner.apiRequests()).isEmpty();
+		});
+	}
+
+	@Test
+	void successfulAnswersWithAnUnusableBodyCountAgainstTheQuota() {
+		this.partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).willReturn(PartnerStub.json("{\"ok\":1}")));
+		MutableClock clock = new MutableClock();
+		instanceWithIssued(8, 10).withBean(Clock.class, () -> clock).run((context) -> {
+			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+			for (int i = 0; i < 2; i++) {
+				assertThatExceptionOfType(PartnerTokenException.class)
+					.isThrownBy(() -> PartnerStub.call(webClient, "/things"))
+					.withMessageContaining("HTTP 200");
+				clock.advance(Duration.ofMinutes(2));
+			}
+			assertThatExceptionOfType(PartnerTokenQuotaException.class)
+				.isThrownBy(() -> PartnerStub.call(webClient, "/things"));
+			assertThat(this.partner.tokenRequests()).as("the two unusable answers used up the quota").isEqualTo(2);
 		});
 	}
 

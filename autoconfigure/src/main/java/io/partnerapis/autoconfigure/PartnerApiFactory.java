@@ -120,10 +120,11 @@ final class PartnerApiFactory {
 				api.getToken().getRenewalGrant(), tokenClient, tokenClient);
 		RenewalPolicy policy = mapper.renewalPolicy();
 		TokenKey key = mapper.tokenKey();
+		Duration tokenRequestTime = mapper.tokenRequestTime();
 		QuotaGovernor quota = new QuotaGovernor(api.getToken().getMonthlyQuota(), this.store, key, this.storeTimeout,
 				this.clock);
 		PartnerTokenCache tokens = new PartnerTokenCache(fetcher, this.store, key, this.storeTimeout, policy,
-				this.clock, mapper.tokenRequestTime(), quota);
+				this.clock, tokenRequestTime, quota);
 		String baseUrl = api.getBaseUrl();
 		PartnerAuthorization authorization = new PartnerAuthorization(name, URI.create(baseUrl), tokens, policy,
 				api.isRetryOnUnauthorized(), this.clock);
@@ -139,7 +140,9 @@ final class PartnerApiFactory {
 		PartnerAuthorizationFilter filter = new PartnerAuthorizationFilter(authorization);
 		WebClient webClient = builder.filters((filters) -> filters.add(filter)).build();
 		PartnerAuthorizationInterceptor interceptor = new PartnerAuthorizationInterceptor(authorization,
-				PartnerAuthorizationInterceptor.tokenWait(endpoint.retries()));
+				PartnerAuthorizationInterceptor.tokenWait(endpoint.retries())
+					.plus(tokenRequestTime)
+					.plus(this.storeTimeout.multipliedBy(4)));
 		return new ConfiguredPartnerApi(name, mapper.provider(), registration, baseUrl, headers, webClient,
 				this.restClients.restClient(name, baseUrl, headers, interceptor), authorization, filter, interceptor);
 	}

@@ -58,7 +58,7 @@ import org.springframework.web.service.registry.HttpServiceGroupConfigurer;
 		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
 		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
-@ConditionalOnClass({ WebClient.class, ClientRegistration.class })
+@ConditionalOnClass({ WebClient.class, ClientRegistration.class, ClientHttpConnectorBuilder.class })
 @EnableConfigurationProperties(PartnerApisProperties.class)
 @Import(PartnerWebClientRegistrar.class)
 public final class PartnerApisAutoConfiguration {

@@ -47,6 +47,8 @@ public final class PartnerApisRuntimeHints implements RuntimeHintsRegistrar {
 
 	private static final String GSON = "com.google.gson.Gson";
 
+	private static final String OAUTH2_ERROR = "org.springframework.security.oauth2.core.OAuth2Error";
+
 	private static final String ACTUATOR_RESPONSE_BODY = "org.springframework.boot.actuate.endpoint.OperationResponseBody";
 
 	private final BindingReflectionHintsRegistrar bindingHints = new BindingReflectionHintsRegistrar();
@@ -57,7 +59,7 @@ public final class PartnerApisRuntimeHints implements RuntimeHintsRegistrar {
 		registerPropertiesBindingHints(hints);
 		registerTokenResponseHints(hints, classLoader);
 		registerEndpointHints(hints, classLoader);
-		registerExceptionHints(hints);
+		registerExceptionHints(hints, classLoader);
 	}
 
 	private void registerPresetHints(RuntimeHints hints) {
@@ -87,10 +89,12 @@ public final class PartnerApisRuntimeHints implements RuntimeHintsRegistrar {
 		}
 	}
 
-	private void registerExceptionHints(RuntimeHints hints) {
+	private void registerExceptionHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		hints.reflection().registerJavaSerialization(PartnerApiException.class);
-		hints.reflection().registerJavaSerialization(PartnerTokenException.class);
-		hints.reflection().registerJavaSerialization(OAuth2Error.class);
+		if (ClassUtils.isPresent(OAUTH2_ERROR, classLoader)) {
+			hints.reflection().registerJavaSerialization(PartnerTokenException.class);
+			hints.reflection().registerJavaSerialization(OAuth2Error.class);
+		}
 	}
 
 	/**

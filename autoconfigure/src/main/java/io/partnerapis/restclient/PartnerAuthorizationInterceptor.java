@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.token.PartnerAuthorization;
 import io.partnerapis.token.fetch.TokenEndpoint;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -99,20 +100,41 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 		}
 		response.close();
 		ClientHttpResponse replayed;
+		OAuth2AccessToken fresh;
 		try {
-			request.getHeaders().setBearerAuth(token().getTokenValue());
+			fresh = token();
+			request.getHeaders().setBearerAuth(fresh.getTokenValue());
 			replayed = execution.execute(request, body);
 		}
 		catch (IOException | RuntimeException ex) {
 			this.authorization.replayFailed();
 			throw ex;
 		}
-		this.authorization.replayAnswered(isUnauthorized(replayed));
+		this.authorization.replayAnswered(request.getMethod().name(), request.getURI(), fresh,
+				isUnauthorized(replayed));
 		return replayed;
 	}
 
 	private static boolean isUnauthorized(ClientHttpResponse response) throws IOException {
 		return response.getStatusCode().value() == HttpStatus.UNAUTHORIZED.value();
+	}
+
+	/**
+	 * Reads a token that is there at once (a cached token, or the failure of a back-off)
+	 * without {@code block()}, which Reactor refuses on a non-blocking thread even when
+	 * nothing would block.
+	 */
+	@SuppressWarnings("unchecked")
+	private static @Nullable OAuth2AccessToken scalarToken(Fuseable.ScalarCallable<?> scalar) throws IOException {
+		try {
+			return ((Fuseable.ScalarCallable<OAuth2AccessToken>) scalar).call();
+		}
+		catch (RuntimeException | IOException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IOException(ex);
+		}
 	}
 
 	/**
@@ -122,8 +144,8 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 	 */
 	private OAuth2AccessToken token() throws IOException {
 		Mono<OAuth2AccessToken> token = this.authorization.token();
-		if (token instanceof Fuseable.ScalarCallable<?>) {
-			OAuth2AccessToken cached = token.block();
+		if (token instanceof Fuseable.ScalarCallable<?> scalar) {
+			OAuth2AccessToken cached = scalarToken(scalar);
 			if (cached != null) {
 				return cached;
 			}

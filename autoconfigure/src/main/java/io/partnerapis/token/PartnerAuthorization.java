@@ -177,18 +177,22 @@ public final class PartnerAuthorization {
 	}
 
 	/**
-	 * Takes note of the answer to a replayed request. A replay that is not rejected
-	 * proves that the renewal cured the 401, so renewals forced by 401 go back to their
-	 * shortest interval.
+	 * Takes note of the answer to a replayed request. A replay of the request whose 401
+	 * forced the last renewal, accepted with the new token, proves that the renewal cured
+	 * it, so renewals forced by 401 go back to their shortest interval; the replay of any
+	 * other request proves nothing about it.
+	 * @param method the request's method
+	 * @param uri the request's URI
+	 * @param token the token the replay carried
 	 * @param unauthorized whether the replay was answered with 401 too
 	 */
-	public void replayAnswered(boolean unauthorized) {
+	public void replayAnswered(String method, URI uri, OAuth2AccessToken token, boolean unauthorized) {
 		if (unauthorized) {
 			count(UnauthorizedRetryOutcome.FAILED);
 		}
 		else {
 			count(UnauthorizedRetryOutcome.RECOVERED);
-			cured();
+			accepted(method, uri, token);
 		}
 	}
 

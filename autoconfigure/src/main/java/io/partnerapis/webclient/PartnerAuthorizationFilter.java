@@ -88,8 +88,9 @@ public final class PartnerAuthorizationFilter implements ExchangeFilterFunction 
 		}
 		return response.releaseBody()
 			.then(Mono.defer(this.authorization::token))
-			.flatMap((fresh) -> next.exchange(authorized(request, fresh, replayBody)))
-			.doOnNext((replayed) -> this.authorization.replayAnswered(isUnauthorized(replayed)))
+			.flatMap((fresh) -> next.exchange(authorized(request, fresh, replayBody))
+				.doOnNext((replayed) -> this.authorization.replayAnswered(request.method().name(), request.url(), fresh,
+						isUnauthorized(replayed))))
 			.doOnError((ex) -> this.authorization.replayFailed());
 	}
 

@@ -49,7 +49,7 @@ class PartnerAuthorizationTests {
 		OAuth2AccessToken first = token();
 		assertThat(this.authorization.unauthorized(GET, THINGS, first, null, true)).isTrue();
 		assertThat(token().getTokenValue()).isEqualTo("token-2");
-		this.authorization.replayAnswered(false);
+		this.authorization.replayAnswered(GET, THINGS, token(), false);
 		assertThat(count(UnauthorizedRetryOutcome.RECOVERED)).isEqualTo(1);
 		assertThat(count(UnauthorizedRetryOutcome.SKIPPED)).isZero();
 		assertThat(count(UnauthorizedRetryOutcome.FAILED)).isZero();
@@ -143,7 +143,7 @@ class PartnerAuthorizationTests {
 	@Test
 	void replayAnsweredWithoutUnauthorizedResetsTheInterval() {
 		forceTwoRenewals();
-		this.authorization.replayAnswered(false);
+		this.authorization.replayAnswered(GET, THINGS, token(), false);
 		OAuth2AccessToken third = token();
 		this.clock.advance(INTERVAL);
 		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isTrue();
@@ -153,13 +153,23 @@ class PartnerAuthorizationTests {
 	@Test
 	void replayAnsweredWithUnauthorizedKeepsTheDoubledInterval() {
 		forceTwoRenewals();
-		this.authorization.replayAnswered(true);
+		this.authorization.replayAnswered(GET, THINGS, token(), true);
 		OAuth2AccessToken third = token();
 		this.clock.advance(INTERVAL);
 		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isFalse();
 		this.clock.advance(INTERVAL);
 		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isTrue();
 		assertThat(count(UnauthorizedRetryOutcome.FAILED)).isEqualTo(1);
+	}
+
+	@Test
+	void acceptedReplayOfAnotherRequestKeepsTheDoubledInterval() {
+		forceTwoRenewals();
+		this.authorization.replayAnswered(GET, OTHER, token(), false);
+		OAuth2AccessToken third = token();
+		this.clock.advance(INTERVAL);
+		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isFalse();
+		assertThat(count(UnauthorizedRetryOutcome.RECOVERED)).isEqualTo(1);
 	}
 
 	@Test

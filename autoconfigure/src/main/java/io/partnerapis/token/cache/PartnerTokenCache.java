@@ -122,8 +122,18 @@ public final class PartnerTokenCache {
 		this.clock = clock;
 		this.leaseTime = leaseTime;
 		this.quota = quota;
-		store.saves().filter(key::equals).subscribe(this.saved::tryEmitNext, (ex) -> {
+		store.saves().filter(key::equals).subscribe(this::savedElsewhere, (ex) -> {
 		});
+	}
+
+	/**
+	 * Takes note that a token of this key was saved, by this instance or another sharing
+	 * the store: waiters for the lease holder load it, and a back-off after a failure of
+	 * this instance's own ends, since the store now holds a token.
+	 */
+	private void savedElsewhere(TokenKey savedKey) {
+		this.backOff = null;
+		this.saved.tryEmitNext(savedKey);
 	}
 
 	/**
@@ -176,7 +186,7 @@ public final class PartnerTokenCache {
 		if (!this.current.compareAndSet(cached, null)) {
 			return false;
 		}
-		this.store.removeIfCurrent(this.key, rejected.getTokenValue())
+		Mono.defer(() -> this.store.removeIfCurrent(this.key, rejected.getTokenValue()))
 			.timeout(this.storeTimeout)
 			.subscribe(null, (ex) -> storeFailed("remove the rejected token from", ex));
 		return true;
@@ -258,7 +268,7 @@ public final class PartnerTokenCache {
 	private Mono<OAuth2AuthorizedClient> loadUsable(@Nullable OAuth2AuthorizedClient previous) {
 		return Mono.defer(() -> {
 			Instant now = this.clock.instant();
-			return this.store.load(this.key).timeout(this.storeTimeout).onErrorResume((ex) -> {
+			return Mono.defer(() -> this.store.load(this.key)).timeout(this.storeTimeout).onErrorResume((ex) -> {
 				storeFailed("load a token from", ex);
 				return Mono.empty();
 			})
@@ -282,8 +292,8 @@ public final class PartnerTokenCache {
 			.defaultIfEmpty(true);
 		return this.quota.beforeRequest()
 			.then(lease)
-			.flatMap((granted) -> granted ? fetch(previous).doFinally((signal) -> releaseLease())
-					: awaitHolder(previous));
+			.flatMap((granted) -> granted ? loadUsable(previous).switchIfEmpty(Mono.defer(() -> fetch(previous)))
+				.doFinally((signal) -> releaseLease()) : awaitHolder(previous));
 	}
 
 	/**
@@ -300,7 +310,7 @@ public final class PartnerTokenCache {
 	}
 
 	private void releaseLease() {
-		this.store.releaseLease(this.key, this.holder)
+		Mono.defer(() -> this.store.releaseLease(this.key, this.holder))
 			.timeout(this.storeTimeout)
 			.subscribe(null, (ex) -> storeFailed("release the token lease in", ex));
 	}
@@ -392,7 +402,8 @@ public final class PartnerTokenCache {
 	 * costs nothing but the sharing, since the token is used from memory either way.
 	 */
 	private Mono<Void> save(OAuth2AuthorizedClient fresh) {
-		return this.store.save(this.key, new StoredToken(fresh.getAccessToken(), fresh.getRefreshToken()))
+		return Mono
+			.defer(() -> this.store.save(this.key, new StoredToken(fresh.getAccessToken(), fresh.getRefreshToken())))
 			.timeout(this.storeTimeout)
 			.doOnSuccess((done) -> this.storeFailure = null)
 			.onErrorResume((ex) -> {

@@ -90,7 +90,7 @@ public final class QuotaGovernor {
 			return Mono.error(exception());
 		}
 		YearMonth month = month();
-		return this.store.issued(this.key, month)
+		return Mono.defer(() -> this.store.issued(this.key, month))
 			.timeout(this.storeTimeout)
 			.doOnNext((issued) -> record(month, issued))
 			.onErrorResume((ex) -> Mono.empty())
@@ -103,7 +103,7 @@ public final class QuotaGovernor {
 	 */
 	public Mono<Void> issued() {
 		YearMonth month = month();
-		return this.store.countIssued(this.key, month)
+		return Mono.defer(() -> this.store.countIssued(this.key, month))
 			.timeout(this.storeTimeout)
 			.onErrorResume((ex) -> Mono.fromSupplier(() -> current().issued() + 1))
 			.doOnNext((issued) -> {

@@ -198,6 +198,20 @@ class PartnerTokenCacheTests {
 	}
 
 	@Test
+	void tokenThatAnotherInstanceSavedEndsTheBackOff() {
+		this.endpoint.fail();
+		assertThatExceptionOfType(PartnerTokenException.class).isThrownBy(this::token);
+		Instant now = this.clock.instant();
+		this.store
+			.save(this.key,
+					new StoredToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "from-another-instance",
+							now, now.plusSeconds(3600)), null))
+			.block();
+		assertThat(token().getTokenValue()).isEqualTo("from-another-instance");
+		assertThat(this.endpoint.requests()).isEqualTo(1);
+	}
+
+	@Test
 	void callersThatAllCancelLeaveTheFetchToFinishForTheNext() {
 		this.endpoint.hold();
 		Disposable first = this.cache.token().subscribe();

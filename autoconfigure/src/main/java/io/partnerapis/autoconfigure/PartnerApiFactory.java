@@ -59,6 +59,12 @@ final class PartnerApiFactory {
 
 	private static final Duration READ_TIMEOUT_MARGIN = Duration.ofSeconds(1);
 
+	/**
+	 * Time allowed beyond a token request for saving its token, in the store lease of the
+	 * instance that makes the request.
+	 */
+	private static final Duration SAVE_MARGIN = Duration.ofSeconds(1);
+
 	private final Supplier<WebClient.Builder> webClientBuilders;
 
 	private final List<PartnerWebClientCustomizer> customizers;
@@ -120,7 +126,7 @@ final class PartnerApiFactory {
 				api.getToken().getRenewalGrant(), tokenClient, tokenClient);
 		RenewalPolicy policy = mapper.renewalPolicy();
 		TokenKey key = mapper.tokenKey();
-		Duration tokenRequestTime = mapper.tokenRequestTime();
+		Duration tokenRequestTime = endpoint.retries().longestTime().plus(SAVE_MARGIN);
 		QuotaGovernor quota = new QuotaGovernor(api.getToken().getMonthlyQuota(), this.store, key, this.storeTimeout,
 				this.clock);
 		PartnerTokenCache tokens = new PartnerTokenCache(fetcher, this.store, key, this.storeTimeout, policy,

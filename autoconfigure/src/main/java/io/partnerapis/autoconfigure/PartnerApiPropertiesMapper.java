@@ -1,6 +1,5 @@
 package io.partnerapis.autoconfigure;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,19 +86,6 @@ final class PartnerApiPropertiesMapper {
 	TokenKey tokenKey() {
 		return TokenKey.of(this.name, this.api.getTokenUri(), this.api.getClientId(), this.api.getScopes(),
 				this.api.getAudience());
-	}
-
-	/**
-	 * Returns the longest a token request can take: every attempt's response timeout, and
-	 * the back-offs between them at their largest jitter, plus a second for saving the
-	 * token. It bounds the store lease of the instance that makes the request.
-	 * @return the time
-	 */
-	Duration tokenRequestTime() {
-		PartnerApisProperties.Token token = this.api.getToken();
-		int retries = token.getMaxRetries();
-		Duration backoffs = token.getRetryBackoff().multipliedBy(3 * ((1L << Math.min(retries, 20)) - 1)).dividedBy(2);
-		return token.getResponseTimeout().multipliedBy(retries + 1L).plus(backoffs).plusSeconds(1);
 	}
 
 	RenewalPolicy renewalPolicy() {

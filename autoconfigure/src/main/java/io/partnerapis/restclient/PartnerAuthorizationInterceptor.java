@@ -77,10 +77,8 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 	 * @return the longest a caller needs to wait for a token, at most one hour
 	 */
 	public static Duration tokenWait(TokenEndpoint.Retries retries) {
-		int attempts = Math.min(retries.maxRetries(), 30) + 1;
-		double backoffs = retries.backoff().toMillis() * 1.5 * ((1L << (attempts - 1)) - 1);
-		double millis = retries.responseTimeout().toMillis() * (double) attempts + backoffs + WAIT_MARGIN.toMillis();
-		return Duration.ofMillis((long) Math.min(millis, LONGEST_WAIT.toMillis()));
+		Duration wait = retries.longestTime().plus(WAIT_MARGIN);
+		return (wait.compareTo(LONGEST_WAIT) > 0) ? LONGEST_WAIT : wait;
 	}
 
 	@Override

@@ -105,6 +105,21 @@ public record TokenEndpoint(String partner, PartnerProvider provider, Request re
 	 */
 	public record Retries(Duration responseTimeout, int maxRetries, Duration backoff) {
 
+		private static final Duration LONGEST = Duration.ofHours(1);
+
+		/**
+		 * Returns the longest a token request can take with its retries: every attempt's
+		 * response timeout, and the back-offs between attempts at their largest jitter
+		 * (half again), at most one hour.
+		 * @return the time
+		 */
+		public Duration longestTime() {
+			int attempts = Math.min(this.maxRetries, 30) + 1;
+			double backoffs = this.backoff.toMillis() * 1.5 * ((1L << (attempts - 1)) - 1);
+			double millis = this.responseTimeout.toMillis() * (double) attempts + backoffs;
+			return Duration.ofMillis((long) Math.min(millis, LONGEST.toMillis()));
+		}
+
 	}
 
 }

@@ -1,0 +1,119 @@
+package io.partnerapis.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.partnerapis.PartnerApisProperties.Api;
+import io.partnerapis.PartnerApisProperties.ClientAuthentication;
+import io.partnerapis.PartnerApisProperties.RequestFormat;
+import io.partnerapis.PartnerProvider;
+import io.partnerapis.token.fetch.TokenEndpoint;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link PartnerApiPropertiesMapper}.
+ */
+class PartnerApiPropertiesMapperTests {
+
+	@Test
+	void registrationIsAClientCredentialsRegistrationNamedAfterThePartner() {
+		Api api = api();
+		api.setClientAuthenticationMethod(ClientAuthentication.CLIENT_SECRET_POST);
+		api.setScopes(Set.of("read", "write"));
+		ClientRegistration registration = new PartnerApiPropertiesMapper("acme", api).registration();
+		assertThat(registration.getRegistrationId()).isEqualTo("acme");
+		assertThat(registration.getClientName()).isEqualTo("acme");
+		assertThat(registration.getClientId()).isEqualTo("client-acme");
+		assertThat(registration.getClientSecret()).isEqualTo("secret-acme");
+		assertThat(registration.getAuthorizationGrantType()).isEqualTo(AuthorizationGrantType.CLIENT_CREDENTIALS);
+		assertThat(registration.getClientAuthenticationMethod())
+			.isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+		assertThat(registration.getProviderDetails().getTokenUri()).isEqualTo("https://auth.acme.example/token");
+		assertThat(registration.getScopes()).containsExactlyInAnyOrder("read", "write");
+	}
+
+	@Test
+	void tokenEndpointGroupsTheRequestTheResponseAndTheRetries() {
+		Api api = api();
+		api.setAudience("https://api.acme.example");
+		api.setClientIdHeader("X-Client-Id");
+		api.setDefaultTokenLifetime(Duration.ofMinutes(7));
+		api.getToken().setRequestFormat(RequestFormat.JSON);
+		api.getToken().setResponsePath("data.token");
+		api.getToken().getHeaders().put("X-Tenant", "north");
+		api.getToken().getParameters().put("resource", "orders");
+		api.getToken().setEncodeClientCredentials(false);
+		api.getToken().setResponseTimeout(Duration.ofSeconds(3));
+		api.getToken().setMaxRetries(4);
+		api.getToken().setRetryBackoff(Duration.ofMillis(50));
+		TokenEndpoint endpoint = new PartnerApiPropertiesMapper("acme", api).tokenEndpoint();
+		assertThat(endpoint.partner()).isEqualTo("acme");
+		assertThat(endpoint.provider()).isEqualTo(PartnerProvider.GENERIC);
+		assertThat(endpoint.request())
+			.isEqualTo(new TokenEndpoint.Request(RequestFormat.JSON, Map.of("X-Tenant", "north"),
+					Map.of("audience", "https://api.acme.example", "resource", "orders"), "X-Client-Id", false));
+		assertThat(endpoint.response())
+			.isEqualTo(new TokenEndpoint.Response(List.of("data", "token"), Duration.ofMinutes(7)));
+		assertThat(endpoint.retries())
+			.isEqualTo(new TokenEndpoint.Retries(Duration.ofSeconds(3), 4, Duration.ofMillis(50)));
+	}
+
+	@Test
+	void tokenEndpointWithoutResponsePathReadsTheTopLevel() {
+		assertThat(new PartnerApiPropertiesMapper("acme", api()).tokenEndpoint().response().path()).isEmpty();
+	}
+
+	@Test
+	void tokenKeyDependsOnWhatTheTokenIsIssuedForAndRevealsNoCredential() {
+		Api api = api();
+		Api otherClient = api();
+		otherClient.setClientId("client-other");
+		PartnerApiPropertiesMapper mapper = new PartnerApiPropertiesMapper("acme", api);
+		assertThat(mapper.tokenKey()).isEqualTo(new PartnerApiPropertiesMapper("acme", api()).tokenKey());
+		assertThat(mapper.tokenKey()).isNotEqualTo(new PartnerApiPropertiesMapper("acme", otherClient).tokenKey());
+		assertThat(mapper.tokenKey().toString()).doesNotContain("client-acme", "secret-acme");
+	}
+
+	@Test
+	void apiHeadersCarryTheClientIdUnderItsHeader() {
+		Api api = api();
+		api.getHeaders().put("X-Api-Version", "2");
+		api.setClientIdHeader("X-Client-Id");
+		assertThat(new PartnerApiPropertiesMapper("acme", api).apiHeaders())
+			.containsExactly(Map.entry("X-Api-Version", "2"), Map.entry("X-Client-Id", "client-acme"));
+	}
+
+	@Test
+	void providerIsTheOneNamedElseTheOneThePartnerNameNamesElseGeneric() {
+		Api named = api();
+		named.setProvider(PartnerProvider.BUOY);
+		assertThat(new PartnerApiPropertiesMapper("acme", named).provider()).isEqualTo(PartnerProvider.BUOY);
+		assertThat(new PartnerApiPropertiesMapper("bud", api()).provider()).isEqualTo(PartnerProvider.BUD);
+		assertThat(new PartnerApiPropertiesMapper("acme", api()).provider()).isEqualTo(PartnerProvider.GENERIC);
+	}
+
+	@Test
+	void renewalPolicyTakesTheRenewalIntervals() {
+		Api api = api();
+		api.setUnauthorizedRenewalInterval(Duration.ofSeconds(45));
+		assertThat(new PartnerApiPropertiesMapper("acme", api).renewalPolicy().forcedRenewalInterval(1)).hasSeconds(45);
+	}
+
+	private static Api api() {
+		Api api = new Api();
+		api.setClientId("client-acme");
+		api.setClientSecret("secret-acme");
+		api.setTokenUri("https://auth.acme.example/token");
+		api.setBaseUrl("https://api.acme.example");
+		return api;
+	}
+
+}

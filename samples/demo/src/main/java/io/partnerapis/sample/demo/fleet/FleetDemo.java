@@ -146,23 +146,31 @@ public final class FleetDemo {
 		return context;
 	}
 
+	/**
+	 * Starts Redis on a free port, trying another port when the one found free was taken
+	 * before the server bound it.
+	 */
 	private static RedisServer startRedis() {
-		try {
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
+		IOException last = null;
+		for (int attempt = 0; attempt < 5; attempt++) {
+			try {
+				int port;
+				try (ServerSocket socket = new ServerSocket(0)) {
+					port = socket.getLocalPort();
+				}
+				RedisServer server = RedisServer.newRedisServer()
+					.port(port)
+					.setting("save \"\"")
+					.setting("appendonly no")
+					.build();
+				server.start();
+				return server;
 			}
-			RedisServer server = RedisServer.newRedisServer()
-				.port(port)
-				.setting("save \"\"")
-				.setting("appendonly no")
-				.build();
-			server.start();
-			return server;
+			catch (IOException ex) {
+				last = ex;
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start the embedded Redis server", ex);
-		}
+		throw new UncheckedIOException("Could not start the embedded Redis server", last);
 	}
 
 	private static void stop(RedisServer redis) {

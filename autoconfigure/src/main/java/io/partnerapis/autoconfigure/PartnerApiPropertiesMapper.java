@@ -12,6 +12,7 @@ import io.partnerapis.PartnerProvider;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.token.fetch.TokenEndpoint;
 import io.partnerapis.token.renew.RenewalPolicy;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -42,15 +43,15 @@ final class PartnerApiPropertiesMapper {
 	 * Returns the provider of a partner: the one it names, else the one its name names,
 	 * else {@link PartnerProvider#GENERIC}.
 	 * @param name the partner's name
-	 * @param api the partner's properties
+	 * @param provider the provider the partner's properties name, if any
 	 * @return the provider
 	 */
-	static PartnerProvider provider(String name, Api api) {
-		return (api.getProvider() != null) ? api.getProvider() : PartnerProvider.forPartnerName(name);
+	static PartnerProvider provider(String name, @Nullable PartnerProvider provider) {
+		return (provider != null) ? provider : PartnerProvider.forPartnerName(name);
 	}
 
 	PartnerProvider provider() {
-		return provider(this.name, this.api);
+		return provider(this.name, this.api.getProvider());
 	}
 
 	ClientRegistration registration() {

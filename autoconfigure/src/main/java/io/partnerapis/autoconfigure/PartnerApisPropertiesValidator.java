@@ -40,7 +40,7 @@ final class PartnerApisPropertiesValidator {
 
 	private void validate(String name, Api api, List<Problem> problems) {
 		String prefix = ProviderPresetsEnvironmentPostProcessor.APIS + "." + name + ".";
-		PartnerProvider provider = PartnerApiPropertiesMapper.provider(name, api);
+		PartnerProvider provider = PartnerApiPropertiesMapper.provider(name, api.getProvider());
 		requireText(problems, prefix + "client-id", api.getClientId(),
 				"the client id " + describe(provider) + " issued");
 		requireText(problems, prefix + "client-secret", api.getClientSecret(),

@@ -67,7 +67,9 @@ public final class PartnerApisRuntimeHints implements RuntimeHintsRegistrar {
 	}
 
 	private void registerPropertiesBindingHints(RuntimeHints hints) {
-		BindableRuntimeHintsRegistrar.forTypes(PartnerApisProperties.class).registerHints(hints);
+		BindableRuntimeHintsRegistrar
+			.forTypes(PartnerApisProperties.class, ProviderPresetsEnvironmentPostProcessor.PresetChoice.class)
+			.registerHints(hints);
 	}
 
 	private void registerTokenResponseHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

@@ -57,7 +57,7 @@ class PartnerWebClientRegistrar implements ImportBeanDefinitionRegistrar {
 	 */
 	static void register(Environment environment, BeanDefinitionRegistry registry, Class<?> clientType,
 			String factoryMethod) {
-		for (String name : ProviderPresetsEnvironmentPostProcessor.bindConfigured(environment).keySet()) {
+		for (String name : ProviderPresetsEnvironmentPostProcessor.configuredNames(environment)) {
 			String beanName = beanName(name, clientType.getSimpleName());
 			if (!registry.containsBeanDefinition(beanName)) {
 				RootBeanDefinition definition = new RootBeanDefinition();

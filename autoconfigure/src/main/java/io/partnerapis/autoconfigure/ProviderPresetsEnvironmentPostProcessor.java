@@ -2,10 +2,12 @@ package io.partnerapis.autoconfigure;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
-import io.partnerapis.PartnerApisProperties.Api;
+import io.partnerapis.PartnerEnvironment;
 import io.partnerapis.PartnerProvider;
 import io.partnerapis.provider.ProviderPresets;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -59,10 +61,12 @@ public final class ProviderPresetsEnvironmentPostProcessor implements Environmen
 		environment.getPropertySources().remove(NAME);
 		ProviderPresets presets = ProviderPresets.load();
 		Map<String, Object> values = new LinkedHashMap<>();
-		bindConfigured(environment).forEach((name, api) -> {
-			PartnerProvider provider = PartnerApiPropertiesMapper.provider(name, api);
+		Map<String, PresetChoice> choices = bindChoices(environment);
+		configuredNames(environment).forEach((name) -> {
+			PresetChoice choice = choices.getOrDefault(name, new PresetChoice());
+			PartnerProvider provider = PartnerApiPropertiesMapper.provider(name, choice.getProvider());
 			values.put(APIS + "." + name + ".provider", provider.id());
-			presets.values(provider, api.getEnvironment())
+			presets.values(provider, choice.getEnvironment())
 				.forEach((property, value) -> values.put(APIS + "." + name + "." + property, value));
 		});
 		if (!values.isEmpty()) {
@@ -71,14 +75,58 @@ public final class ProviderPresetsEnvironmentPostProcessor implements Environmen
 	}
 
 	/**
-	 * Binds the partners as the environment configures them.
+	 * Binds only the two settings that choose a partner's preset, for the partners that
+	 * set either: binding every setting here would repeat, before any bean exists, the
+	 * work of binding {@link io.partnerapis.PartnerApisProperties}.
 	 * @param environment the environment
-	 * @return the partners by name
+	 * @return the choices by partner name, without the partners that set neither
 	 */
-	static Map<String, Api> bindConfigured(Environment environment) {
+	static Map<String, PresetChoice> bindChoices(Environment environment) {
 		return Binder.get(environment)
-			.bind(APIS, Bindable.mapOf(String.class, Api.class))
+			.bind(APIS, Bindable.mapOf(String.class, PresetChoice.class))
 			.orElseGet(LinkedHashMap::new);
+	}
+
+	/**
+	 * Returns the names of the partners the environment configures, without binding their
+	 * settings: the bean registrars need no more.
+	 * @param environment the environment
+	 * @return the partners' names, in the order configured
+	 */
+	static Set<String> configuredNames(Environment environment) {
+		return Binder.get(environment)
+			.bind(APIS, Bindable.mapOf(String.class, Object.class))
+			.map(Map::keySet)
+			.orElseGet(Set::of);
+	}
+
+	/**
+	 * The settings of a partner that choose its preset: {@code provider} and
+	 * {@code environment}, bound as {@link io.partnerapis.PartnerApisProperties.Api}
+	 * binds them.
+	 */
+	static final class PresetChoice {
+
+		private @Nullable PartnerProvider provider;
+
+		private PartnerEnvironment environment = PartnerEnvironment.PRODUCTION;
+
+		@Nullable PartnerProvider getProvider() {
+			return this.provider;
+		}
+
+		void setProvider(@Nullable PartnerProvider provider) {
+			this.provider = provider;
+		}
+
+		PartnerEnvironment getEnvironment() {
+			return this.environment;
+		}
+
+		void setEnvironment(PartnerEnvironment environment) {
+			this.environment = environment;
+		}
+
 	}
 
 }

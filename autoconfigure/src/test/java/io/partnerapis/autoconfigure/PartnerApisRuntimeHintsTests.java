@@ -56,6 +56,16 @@ class PartnerApisRuntimeHintsTests {
 	}
 
 	@Test
+	void presetChoicesCanBeBoundWhileTheEnvironmentIsPrepared() throws NoSuchMethodException {
+		RuntimeHints hints = hints(getClass().getClassLoader());
+		Class<?> choice = ProviderPresetsEnvironmentPostProcessor.PresetChoice.class;
+		assertThat(RuntimeHintsPredicates.reflection().onConstructorInvocation(choice.getDeclaredConstructor()))
+			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(choice, "setProvider")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(choice, "setEnvironment")).accepts(hints);
+	}
+
+	@Test
 	void tokenResponsesAreParsedByTheSameJsonParserAsOnTheJvm() {
 		RuntimeHints hints = hints(getClass().getClassLoader());
 		assertThat(JsonParserFactory.getJsonParser()).isInstanceOf(JacksonJsonParser.class);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -76,7 +77,14 @@ public final class PartnerTokenCache {
 
 	private final QuotaGovernor quota;
 
-	private final String holder = UUID.randomUUID().toString();
+	/**
+	 * Names this cache as a lease holder. It must differ between instances, not be
+	 * unpredictable, so it takes no secure random numbers (whose generator would be
+	 * seeded at start-up for this alone).
+	 */
+	private final String holder = new UUID(ThreadLocalRandom.current().nextLong(),
+			ThreadLocalRandom.current().nextLong())
+		.toString();
 
 	private final Sinks.Many<TokenKey> saved = Sinks.many().multicast().directBestEffort();
 

@@ -14,7 +14,9 @@ import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfigur
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -45,6 +47,57 @@ final class BootContexts {
 	}
 
 	/**
+	 * Starts a context as {@link #start(boolean, Map, Class...)} does, or, with
+	 * {@code jackson}, with Spring Boot's Jackson auto-configuration as well, as a
+	 * WebClient application built with Boot's starters has: its JSON mapper bean is then
+	 * what every WebClient's JSON codecs use, instead of a mapper of their own.
+	 * @param starter whether the partner-apis auto-configuration is included
+	 * @param jackson whether Spring Boot's Jackson auto-configuration is included
+	 * @param properties the application's properties
+	 * @param extra further configuration classes, such as hand-wired stock beans
+	 * @return the refreshed context
+	 */
+	static ConfigurableApplicationContext start(boolean starter, boolean jackson, Map<String, Object> properties,
+			Class<?>... extra) {
+		if (!jackson) {
+			return start(starter, properties, extra);
+		}
+		return start(starter ? WithStarterAndJackson.class : WithoutStarterAndJackson.class, properties, extra);
+	}
+
+	/**
+	 * Starts a context without the starter but with Spring Boot's reactive OAuth2 client
+	 * auto-configuration, which binds {@code spring.security.oauth2.client.*} properties
+	 * into a client registration repository and an authorized-client service: stock
+	 * Spring Security configured the way Spring Boot documents.
+	 * @param jackson whether Spring Boot's Jackson auto-configuration is included
+	 * @param properties the application's properties
+	 * @param extra further configuration classes
+	 * @return the refreshed context
+	 */
+	static ConfigurableApplicationContext startStockFromProperties(boolean jackson, Map<String, Object> properties,
+			Class<?>... extra) {
+		return start(jackson ? OAuth2ClientAndJackson.class : OAuth2Client.class, properties, extra);
+	}
+
+	/**
+	 * Returns the {@code spring.security.oauth2.client.*} properties that configure one
+	 * client-credentials registration, as a user of stock Spring Security writes them.
+	 * @param name the registration id
+	 * @param tokenUri the token URI
+	 * @return the properties
+	 */
+	static Map<String, Object> stockProperties(String name, String tokenUri) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		String registration = "spring.security.oauth2.client.registration." + name + ".";
+		properties.put(registration + "client-id", LoopbackPartner.CLIENT_ID);
+		properties.put(registration + "client-secret", LoopbackPartner.CLIENT_SECRET);
+		properties.put(registration + "authorization-grant-type", "client_credentials");
+		properties.put("spring.security.oauth2.client.provider." + name + ".token-uri", tokenUri);
+		return properties;
+	}
+
+	/**
 	 * Starts a context of a servlet-side application, with Spring Boot's RestClient
 	 * support.
 	 * @param starter whether the partner-apis auto-configuration is included
@@ -69,7 +122,8 @@ final class BootContexts {
 			Class<?>... extra) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("benchmark", properties));
-		if (configuration != WithoutStarter.class && configuration != ServletWithoutStarter.class) {
+		if (configuration == WithStarter.class || configuration == WithStarterAndJackson.class
+				|| configuration == WithStarterAndRedis.class || configuration == ServletWithStarter.class) {
 			ProviderPresetsEnvironmentPostProcessor.applyTo(context.getEnvironment());
 		}
 		context.register(configuration);
@@ -103,6 +157,51 @@ final class BootContexts {
 	@ImportAutoConfiguration({ PartnerApisAutoConfiguration.class, WebClientAutoConfiguration.class,
 			ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class })
 	static class WithStarter {
+
+	}
+
+	/**
+	 * The auto-configurations of a WebClient application with the partner-apis starter
+	 * and Spring Boot's Jackson support.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ PartnerApisAutoConfiguration.class, WebClientAutoConfiguration.class,
+			ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class, JacksonAutoConfiguration.class })
+	static class WithStarterAndJackson {
+
+	}
+
+	/**
+	 * The auto-configurations of a WebClient application with Spring Boot's Jackson
+	 * support, without the starter.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+			CodecsAutoConfiguration.class, JacksonAutoConfiguration.class })
+	static class WithoutStarterAndJackson {
+
+	}
+
+	/**
+	 * The auto-configurations of a WebClient application with Spring Boot's reactive
+	 * OAuth2 client support instead of the starter.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+			CodecsAutoConfiguration.class, ReactiveOAuth2ClientAutoConfiguration.class })
+	static class OAuth2Client {
+
+	}
+
+	/**
+	 * The auto-configurations of a WebClient application with Spring Boot's reactive
+	 * OAuth2 client and Jackson support.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+			CodecsAutoConfiguration.class, ReactiveOAuth2ClientAutoConfiguration.class,
+			JacksonAutoConfiguration.class })
+	static class OAuth2ClientAndJackson {
 
 	}
 

@@ -1,11 +1,16 @@
 package io.partnerapis.benchmarks;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -16,6 +21,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 final class FivePartners {
 
 	private static final String BEMOBI_TOKEN_URI = "https://auth.bemobi.example/oauth/token";
+
+	/**
+	 * The token URIs of the five partners, as their presets and the user's Bemobi setting
+	 * give them.
+	 */
+	private static final Map<String, String> TOKEN_URIS = tokenUris();
 
 	private FivePartners() {
 	}
@@ -36,23 +47,66 @@ final class FivePartners {
 		return properties;
 	}
 
+	private static Map<String, String> tokenUris() {
+		Map<String, String> tokenUris = new LinkedHashMap<>();
+		tokenUris.put("budsense", "https://api.budsense.com/oauth/token");
+		tokenUris.put("bud", "https://api-sandbox.thisisbud.com/v1/oauth/token");
+		tokenUris.put("bemobi", BEMOBI_TOKEN_URI);
+		tokenUris.put("smartsense", "https://api.smartsense.co/auth/oauth");
+		tokenUris.put("buoy", "https://auth.buoyhealth.com/oauth/token");
+		return tokenUris;
+	}
+
+	/**
+	 * Returns the {@code spring.security.oauth2.client.*} properties of the five
+	 * partners: the same registrations as {@link Stock} wires in code.
+	 * @return the properties
+	 */
+	static Map<String, Object> stockProperties() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		TOKEN_URIS.forEach((name, tokenUri) -> properties.putAll(BootContexts.stockProperties(name, tokenUri)));
+		return properties;
+	}
+
 	/**
 	 * The same five partners wired by hand with stock Spring Security: one client
 	 * registration each, one shared authorized-client manager, one WebClient each.
 	 */
 	@Configuration(proxyBeanMethods = false)
+	@Import(StockWebClients.class)
 	static class Stock {
 
 		@Bean
 		StockWiring stockWiring() {
-			return new StockWiring(
-					List.of(StockWiring.registration("budsense", "https://api.budsense.com/oauth/token"),
-							StockWiring.registration("bud", "https://api-sandbox.thisisbud.com/v1/oauth/token"),
-							StockWiring.registration("bemobi", BEMOBI_TOKEN_URI),
-							StockWiring.registration("smartsense", "https://api.smartsense.co/auth/oauth"),
-							StockWiring.registration("buoy", "https://auth.buoyhealth.com/oauth/token")),
-					StockWiring.Variant.RECOMMENDED);
+			List<ClientRegistration> registrations = new ArrayList<>();
+			TOKEN_URIS.forEach((name, tokenUri) -> registrations.add(StockWiring.registration(name, tokenUri)));
+			return new StockWiring(registrations, StockWiring.Variant.RECOMMENDED);
 		}
+
+	}
+
+	/**
+	 * The same five partners with stock Spring Security configured through Spring Boot's
+	 * OAuth2 client properties: the registration repository and authorized-client service
+	 * are Boot's beans, the manager and the WebClients are wired by hand.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Import(StockWebClients.class)
+	static class StockFromProperties {
+
+		@Bean
+		StockWiring stockWiring(ReactiveClientRegistrationRepository registrations,
+				ReactiveOAuth2AuthorizedClientService authorizedClients) {
+			return new StockWiring(registrations, authorizedClients, StockWiring.Variant.RECOMMENDED);
+		}
+
+	}
+
+	/**
+	 * One filtered WebClient bean per partner, made by a {@link StockWiring}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class StockWebClients {
 
 		@Bean
 		WebClient budsenseWebClient(StockWiring wiring, WebClient.Builder builder) {

@@ -11,7 +11,9 @@ import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -26,12 +28,14 @@ public final class MemoryProbe {
 
 	/**
 	 * Configures the partners of one variant and prints the retained heap.
-	 * @param args the variant ({@code partner-apis} or {@code stock}) and the number of
-	 * partners
+	 * @param args the variant ({@code partner-apis}, {@code stock} or
+	 * {@code stock-properties}, followed by {@code +jackson} for a context with Spring
+	 * Boot's Jackson support) and the number of partners
 	 * @throws InterruptedException if interrupted while waiting for the collector
 	 */
 	public static void main(String[] args) throws InterruptedException {
-		String variant = args[0];
+		boolean jackson = args[0].endsWith(StartupProbe.JACKSON);
+		String variant = args[0].replace(StartupProbe.JACKSON, "");
 		int count = Integer.parseInt(args[1]);
 		try (LoopbackPartner partner = new LoopbackPartner()) {
 			long before = retainedHeap();
@@ -42,7 +46,7 @@ public final class MemoryProbe {
 				for (int i = 0; i < count; i++) {
 					properties.putAll(BootContexts.partnerProperties(name(i), partner));
 				}
-				context = BootContexts.start(true, properties);
+				context = BootContexts.start(true, jackson, properties);
 				context.getBean(PartnerApis.class)
 					.getAll()
 					.stream()
@@ -50,12 +54,25 @@ public final class MemoryProbe {
 					.forEach(webClients::add);
 			}
 			else if (variant.equals("stock")) {
-				context = BootContexts.start(false, Map.of());
+				context = BootContexts.start(false, jackson, Map.of());
 				List<ClientRegistration> registrations = new ArrayList<>();
 				for (int i = 0; i < count; i++) {
 					registrations.add(StockWiring.registration(name(i), partner.tokenUri()));
 				}
 				StockWiring wiring = new StockWiring(registrations, StockWiring.Variant.RECOMMENDED);
+				WebClient.Builder builder = context.getBean(WebClient.Builder.class);
+				for (int i = 0; i < count; i++) {
+					webClients.add(wiring.webClient(builder.clone(), name(i), partner.baseUrl()));
+				}
+			}
+			else if (variant.equals("stock-properties")) {
+				Map<String, Object> properties = new LinkedHashMap<>();
+				for (int i = 0; i < count; i++) {
+					properties.putAll(BootContexts.stockProperties(name(i), partner.tokenUri()));
+				}
+				context = BootContexts.startStockFromProperties(jackson, properties);
+				StockWiring wiring = new StockWiring(context.getBean(ReactiveClientRegistrationRepository.class),
+						context.getBean(ReactiveOAuth2AuthorizedClientService.class), StockWiring.Variant.RECOMMENDED);
 				WebClient.Builder builder = context.getBean(WebClient.Builder.class);
 				for (int i = 0; i < count; i++) {
 					webClients.add(wiring.webClient(builder.clone(), name(i), partner.baseUrl()));

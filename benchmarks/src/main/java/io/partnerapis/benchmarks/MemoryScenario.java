@@ -27,6 +27,11 @@ final class MemoryScenario {
 		Map<String, String> labels = new LinkedHashMap<>();
 		labels.put("partner-apis", "partner-apis");
 		labels.put("stock", "stock Spring Security");
+		labels.put("stock-properties", "stock Spring Security, Boot's OAuth2 client properties");
+		labels.put("partner-apis" + StartupProbe.JACKSON, "partner-apis, with Jackson");
+		labels.put("stock" + StartupProbe.JACKSON, "stock Spring Security, with Jackson");
+		labels.put("stock-properties" + StartupProbe.JACKSON,
+				"stock Spring Security, Boot's OAuth2 client properties, with Jackson");
 		Table table = new Table("Variant", "KiB per partner, configured (1→" + COUNTS[2] + ")",
 				"KiB per partner, configured (1→" + COUNTS[1] + ")",
 				"KiB per partner, after one call each (1→" + COUNTS[2] + ")",
@@ -49,16 +54,20 @@ final class MemoryScenario {
 			table.row(label, Stats.of(configuredSlope).format(1), Stats.of(configuredSlopeSmall).format(1),
 					Stats.of(calledSlope).format(1), Stats.of(calledTotal).format(1));
 		});
-		report.section("7. Memory per configured partner",
-				"Each measurement is a new JVM (`" + String.join(" ", JVM) + "`) that reads the heap in use after "
-						+ "full collections, configures N partners on the loopback server, reads it again, calls "
-						+ "each partner once (so each holds a token) and reads it a third time. The cost per partner "
-						+ "is the difference between N=" + COUNTS[2] + " (or " + COUNTS[1] + ") and N=" + COUNTS[0]
-						+ ", divided by the partners added, which cancels what any application pays once (classes, "
-						+ "connector, codecs). partner-apis: `partner.apis.partnerNNNN.*` properties in a context "
-						+ "with the starter. Stock: one registration each in one repository, one shared "
-						+ "authorized-client service and manager, one filtered WebClient each. " + settings.memoryRuns()
-						+ " runs per N; medians (min–max).\n\n" + table);
+		report.section("7. Memory per configured partner", "Each measurement is a new JVM (`" + String.join(" ", JVM)
+				+ "`) that reads the heap in use after "
+				+ "full collections, configures N partners on the loopback server, reads it again, calls "
+				+ "each partner once (so each holds a token) and reads it a third time. The cost per partner "
+				+ "is the difference between N=" + COUNTS[2] + " (or " + COUNTS[1] + ") and N=" + COUNTS[0]
+				+ ", divided by the partners added, which cancels what any application pays once (classes, "
+				+ "connector, codecs). partner-apis: `partner.apis.partnerNNNN.*` properties in a context "
+				+ "with the starter. Stock: one registration each in one repository, one shared "
+				+ "authorized-client service and manager, one filtered WebClient each. \"Boot's OAuth2 client properties\": the same stock wiring, but the "
+				+ "registrations come from `spring.security.oauth2.client.registration.*` and `provider.*` "
+				+ "properties through `ReactiveOAuth2ClientAutoConfiguration`, the way Spring Boot documents "
+				+ "it, so Boot's binding costs are paid as partner-apis pays them. Rows \"with Jackson\" "
+				+ "add `JacksonAutoConfiguration` to the context, as in part 6. " + settings.memoryRuns()
+				+ " runs per N; medians (min–max).\n\n" + table);
 	}
 
 	private static double slope(Map<Integer, Map<String, String>> byCount, String key, int from, int to) {

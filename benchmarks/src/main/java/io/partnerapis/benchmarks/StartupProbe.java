@@ -12,20 +12,30 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class StartupProbe {
 
+	/**
+	 * The suffix of a variant whose context has Spring Boot's Jackson support.
+	 */
+	static final String JACKSON = "+jackson";
+
 	private StartupProbe() {
 	}
 
 	/**
 	 * Starts the context of one variant.
-	 * @param args the variant: {@code none}, {@code partner-apis} or {@code stock}
+	 * @param args the variant: {@code none}, {@code partner-apis}, {@code stock} or
+	 * {@code stock-properties}, followed by {@code +jackson} for a context with Spring
+	 * Boot's Jackson support
 	 */
 	public static void main(String[] args) {
 		String variant = args[0];
+		boolean jackson = variant.endsWith(JACKSON);
 		long start = System.nanoTime();
-		ConfigurableApplicationContext context = switch (variant) {
-			case "none" -> BootContexts.start(false, Map.of());
-			case "partner-apis" -> BootContexts.start(true, FivePartners.properties());
-			case "stock" -> BootContexts.start(false, Map.of(), FivePartners.Stock.class);
+		ConfigurableApplicationContext context = switch (variant.replace(JACKSON, "")) {
+			case "none" -> BootContexts.start(false, jackson, Map.of());
+			case "partner-apis" -> BootContexts.start(true, jackson, FivePartners.properties());
+			case "stock" -> BootContexts.start(false, jackson, Map.of(), FivePartners.Stock.class);
+			case "stock-properties" -> BootContexts.startStockFromProperties(jackson, FivePartners.stockProperties(),
+					FivePartners.StockFromProperties.class);
 			default -> throw new IllegalArgumentException("Unknown variant " + variant);
 		};
 		long refreshed = System.nanoTime();

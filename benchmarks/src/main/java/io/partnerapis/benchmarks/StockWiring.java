@@ -8,10 +8,12 @@ import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiv
 import org.springframework.security.oauth2.client.ClientCredentialsReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.RemoveAuthorizedClientReactiveOAuth2AuthorizationFailureHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -28,7 +30,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 final class StockWiring {
 
-	private final InMemoryReactiveOAuth2AuthorizedClientService authorizedClients;
+	private final ReactiveOAuth2AuthorizedClientService authorizedClients;
 
 	private final AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager;
 
@@ -40,9 +42,16 @@ final class StockWiring {
 	 * @param variant how the filter and the token provider are configured
 	 */
 	StockWiring(List<ClientRegistration> registrations, Variant variant) {
-		InMemoryReactiveClientRegistrationRepository repository = new InMemoryReactiveClientRegistrationRepository(
-				registrations);
-		this.authorizedClients = new InMemoryReactiveOAuth2AuthorizedClientService(repository);
+		this(new InMemoryReactiveClientRegistrationRepository(registrations), variant);
+	}
+
+	StockWiring(ReactiveClientRegistrationRepository repository, Variant variant) {
+		this(repository, new InMemoryReactiveOAuth2AuthorizedClientService(repository), variant);
+	}
+
+	StockWiring(ReactiveClientRegistrationRepository repository,
+			ReactiveOAuth2AuthorizedClientService authorizedClients, Variant variant) {
+		this.authorizedClients = authorizedClients;
 		this.manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(repository,
 				this.authorizedClients);
 		if (variant.clockSkew != null) {

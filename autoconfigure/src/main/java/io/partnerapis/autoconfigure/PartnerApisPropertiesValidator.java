@@ -86,7 +86,8 @@ final class PartnerApisPropertiesValidator {
 		URI uri = parse(value);
 		if (uri == null || !uri.isAbsolute() || uri.getHost() == null
 				|| !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-			problems.add(new Problem(property, "'" + value + "' is not an absolute http(s) URL with a host",
+			problems.add(new Problem(property,
+					"'" + SafeUrls.describe(value) + "' is not an absolute http(s) URL with a host",
 					"Set '" + property + "' to an absolute URL such as https://host.example/path."));
 			return;
 		}
@@ -98,7 +99,8 @@ final class PartnerApisPropertiesValidator {
 		}
 		if ("http".equalsIgnoreCase(uri.getScheme()) && !allowInsecureHttp && !isLoopback(uri.getHost())) {
 			problems.add(new Problem(property,
-					"'" + value + "' uses plain http to a host that is not loopback, which would send "
+					"'" + SafeUrls.describe(value)
+							+ "' uses plain http to a host that is not loopback, which would send "
 							+ (name.equals("token-uri") ? "the client secret" : "tokens") + " in clear",
 					"Use https in '" + property + "', or, for tests only, set '" + prefix
 							+ "allow-insecure-http' to true."));

@@ -169,9 +169,9 @@ final class PartnerServiceGroups {
 			String property = SERVICE_CLIENT_PREFIX + "." + group.name() + ".base-url";
 			String partnerProperty = "partner.apis." + partner.getName() + ".base-url";
 			throw new PartnerApiConfigurationException(List.of(new Problem(property,
-					"is '" + groupBaseUrl + "', whose origin is not that of '" + partnerProperty + "' ("
-							+ partner.getBaseUrl() + "), the only origin partner '" + partner.getName()
-							+ "' tokens are sent to",
+					"is '" + SafeUrls.describe(groupBaseUrl) + "', whose origin is not that of '" + partnerProperty
+							+ "' (" + SafeUrls.describe(partner.getBaseUrl()) + "), the only origin partner '"
+							+ partner.getName() + "' tokens are sent to",
 					"Remove '" + property + "' so that the HTTP service group uses '" + partnerProperty
 							+ "', or point it at a path on the same origin.")));
 		}

@@ -52,6 +52,16 @@ class PartnerApiConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void rejectedUrlsAreShownWithoutTheirUserInformationOrQuery(CapturedOutput output) {
+		String report = failedStartup(output, credentials("acme"),
+				"partner.apis.acme.token-uri=http://auth.acme.example/token?client_secret=" + SECRET,
+				"partner.apis.acme.base-url=https://user:" + SECRET + "@api acme example/v1?key=" + SECRET);
+		assertThat(report).contains("partner.apis.acme.token-uri: 'http://auth.acme.example/token?…' uses plain http")
+			.contains("partner.apis.acme.base-url: 'https://…@api acme example/v1?…' is not an absolute http(s) URL")
+			.doesNotContain(SECRET);
+	}
+
+	@Test
 	void plainHttpToAHostThatIsNotLoopbackIsRejectedUnlessAllowed(CapturedOutput output) {
 		String report = failedStartup(output, credentials("acme"),
 				"partner.apis.acme.token-uri=http://auth.acme.example/token",

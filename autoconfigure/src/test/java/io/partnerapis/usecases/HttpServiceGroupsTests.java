@@ -113,6 +113,22 @@ class HttpServiceGroupsTests {
 	}
 
 	@Test
+	void groupBaseUrlInTheFailureIsShownWithoutUserInformationOrQuery() {
+		String elsewhere = this.elsewhere.baseUrl().replace("://", "://user:group-secret@") + "/v1?key=query-secret";
+		this.contextRunner.withUserConfiguration(WebClientGroup.class)
+			.withPropertyValues("spring.http.serviceclient.acme.base-url=" + elsewhere)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure()
+					.rootCause()
+					.isInstanceOf(PartnerApiConfigurationException.class)
+					.hasMessageContaining("'" + this.elsewhere.baseUrl().replace("://", "://…@") + "/v1?…'")
+					.hasMessageNotContaining("group-secret")
+					.hasMessageNotContaining("query-secret");
+			});
+	}
+
+	@Test
 	void clientRegistrationIdSelectsThePartnerInAnyGroup() {
 		this.partner.tokens(5, 3600);
 		this.partner.apiAnswers("/things", "token-1", 200);

@@ -110,6 +110,29 @@ class BudProviderTests {
 	}
 
 	@Test
+	void refreshAnsweredWithAnUnusableBodyAndItsFallBackBothCountAgainstTheQuota() {
+		this.bud.tokens(3, (token) -> wrapped(token, 1, "refresh-of-" + token), 0);
+		this.bud.stub(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(containing("grant_type=refresh_token"))
+			.willReturn(PartnerStub.json("{\"ok\":1}")));
+		this.bud.stub(get(urlPathEqualTo("/financial/v2/accounts")).willReturn(PartnerStub.json("{}")));
+		MutableClock clock = new MutableClock();
+		this.bud.contextRunner("bud")
+			.withPropertyValues("partner.apis.bud.token.monthly-quota=100")
+			.withBean(Clock.class, () -> clock)
+			.run((context) -> {
+				WebClient webClient = context.getBean("budWebClient", WebClient.class);
+				call(webClient);
+				PartnerApi bud = context.getBean(PartnerApis.class).get("bud");
+				clock.set(bud.getTokenState().expiresAt());
+				call(webClient);
+				assertThat(this.bud.tokenRequestsReceived())
+					.extracting((request) -> Forms.parse(request.getBodyAsString()).get("grant_type"))
+					.containsExactly("client_credentials", "refresh_token", "client_credentials");
+				assertThat(bud.getTokenQuota().issued()).as("every 2xx answer counts, usable or not").isEqualTo(3);
+			});
+	}
+
+	@Test
 	void failingRefreshFallsBackInTheSameFetchAndItsRefreshTokenIsNeverSentAgain() {
 		this.bud.tokens(20, (token) -> wrapped(token, 1, "refresh-of-" + token), 0);
 		this.bud.stub(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(containing("grant_type=refresh_token"))

@@ -380,29 +380,14 @@ public final class PartnerTokenCache {
 	}
 
 	private Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous) {
-		return this.quota.beforeRequest()
-			.then(Mono.defer(() -> this.fetcher.fetch(previous)))
-			.onErrorResume(PartnerTokenCache::wasIssued, (ex) -> this.quota.issued().then(Mono.error(ex)))
-			.flatMap((fresh) -> this.quota.issued().thenReturn(fresh))
-			.doOnNext((fresh) -> {
-				this.fetches.incrementAndGet();
-				this.lastFetchFailed = false;
-			})
-			.doOnError((ex) -> {
-				this.failures.incrementAndGet();
-				this.lastFailure = new Failure(describe(ex), this.clock.instant());
-				this.lastFetchFailed = true;
-			})
-			.flatMap((fresh) -> save(fresh).thenReturn(fresh));
-	}
-
-	/**
-	 * Returns whether a failed fetch still got a 2xx answer, a token the partner issued
-	 * and probably counted against its quota even though it could not be used.
-	 */
-	private static boolean wasIssued(Throwable ex) {
-		return ex instanceof PartnerTokenException tokenException && tokenException.getStatus() != null
-				&& tokenException.getStatus() >= 200 && tokenException.getStatus() < 300;
+		return Mono.defer(() -> this.fetcher.fetch(previous, this.quota)).doOnNext((fresh) -> {
+			this.fetches.incrementAndGet();
+			this.lastFetchFailed = false;
+		}).doOnError((ex) -> {
+			this.failures.incrementAndGet();
+			this.lastFailure = new Failure(describe(ex), this.clock.instant());
+			this.lastFetchFailed = true;
+		}).flatMap((fresh) -> save(fresh).thenReturn(fresh));
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.partnerapis.token.fetch;
 
 import io.partnerapis.PartnerApisProperties.RenewalGrant;
+import io.partnerapis.PartnerTokenException;
+import io.partnerapis.PartnerTokenQuotaException;
 import io.partnerapis.store.StoredToken;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -75,29 +77,58 @@ public final class TokenFetcher {
 	}
 
 	/**
-	 * Obtains a new token.
+	 * Obtains a new token, with no limit on token requests.
 	 * @param previous the authorized client being replaced, or {@code null}
 	 * @return the new authorized client
 	 */
 	public Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous) {
+		return fetch(previous, Budget.UNLIMITED);
+	}
+
+	/**
+	 * Obtains a new token, asking the given budget before each token request (a
+	 * refresh-token grant and its client-credentials fall-back are two) and telling it of
+	 * each one the partner answered with 2xx, usable or not.
+	 * @param previous the authorized client being replaced, or {@code null}
+	 * @param budget the budget of token requests
+	 * @return the new authorized client
+	 */
+	public Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous, Budget budget) {
 		OAuth2RefreshToken refresh = (previous != null) ? previous.getRefreshToken() : null;
 		if (this.renewalGrant == RenewalGrant.REFRESH_TOKEN && previous != null && refresh != null
 				&& !refresh.getTokenValue().equals(this.failedRefreshToken)) {
-			return this.refreshToken
-				.getTokenResponse(
-						new OAuth2RefreshTokenGrantRequest(this.registration, previous.getAccessToken(), refresh))
+			OAuth2RefreshTokenGrantRequest request = new OAuth2RefreshTokenGrantRequest(this.registration,
+					previous.getAccessToken(), refresh);
+			return counted(budget, this.refreshToken.getTokenResponse(request))
 				.map((response) -> authorizedClient(response, previous))
-				.onErrorResume((ex) -> {
+				.onErrorResume((ex) -> !(ex instanceof PartnerTokenQuotaException), (ex) -> {
 					this.failedRefreshToken = refresh.getTokenValue();
-					return clientCredentials();
+					return clientCredentials(budget);
 				});
 		}
-		return clientCredentials();
+		return clientCredentials(budget);
 	}
 
-	private Mono<OAuth2AuthorizedClient> clientCredentials() {
-		return this.clientCredentials.getTokenResponse(new OAuth2ClientCredentialsGrantRequest(this.registration))
+	private Mono<OAuth2AuthorizedClient> clientCredentials(Budget budget) {
+		return counted(budget,
+				this.clientCredentials.getTokenResponse(new OAuth2ClientCredentialsGrantRequest(this.registration)))
 			.map((response) -> authorizedClient(response, null));
+	}
+
+	private static Mono<OAuth2AccessTokenResponse> counted(Budget budget, Mono<OAuth2AccessTokenResponse> request) {
+		return budget.beforeRequest()
+			.then(request)
+			.onErrorResume(TokenFetcher::wasIssued, (ex) -> budget.issued().then(Mono.error(ex)))
+			.flatMap((response) -> budget.issued().thenReturn(response));
+	}
+
+	/**
+	 * Returns whether a failed token request still got a 2xx answer, a token the partner
+	 * issued and probably counted against its quota even though it could not be used.
+	 */
+	private static boolean wasIssued(Throwable ex) {
+		return ex instanceof PartnerTokenException tokenException && tokenException.getStatus() != null
+				&& tokenException.getStatus() >= 200 && tokenException.getStatus() < 300;
 	}
 
 	private OAuth2AuthorizedClient authorizedClient(OAuth2AccessTokenResponse response,
@@ -105,6 +136,45 @@ public final class TokenFetcher {
 		return new OAuth2AuthorizedClient(this.registration, this.principalName, response.getAccessToken(),
 				(response.getRefreshToken() != null || previous == null) ? response.getRefreshToken()
 						: previous.getRefreshToken());
+	}
+
+	/**
+	 * Keeps count of the token requests of fetches: may refuse a request before it is
+	 * sent, and counts each that the partner answered with 2xx.
+	 */
+	public interface Budget {
+
+		/**
+		 * A budget that refuses nothing and counts nothing.
+		 */
+		Budget UNLIMITED = new Budget() {
+
+			@Override
+			public Mono<Void> beforeRequest() {
+				return Mono.empty();
+			}
+
+			@Override
+			public Mono<Void> issued() {
+				return Mono.empty();
+			}
+
+		};
+
+		/**
+		 * Called before each token request.
+		 * @return completion, or a {@link PartnerTokenQuotaException} that refuses the
+		 * request
+		 */
+		Mono<Void> beforeRequest();
+
+		/**
+		 * Called after each token request that the partner answered with 2xx, whether or
+		 * not its token could be used.
+		 * @return completion; never an error
+		 */
+		Mono<Void> issued();
+
 	}
 
 }

@@ -11,6 +11,7 @@ import io.partnerapis.PartnerTokenQuotaException;
 import io.partnerapis.TokenQuota;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.TokenKey;
+import io.partnerapis.token.fetch.TokenFetcher;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +34,7 @@ import reactor.core.publisher.Mono;
  *
  * @since 0.2.0
  */
-public final class QuotaGovernor {
+public final class QuotaGovernor implements TokenFetcher.Budget {
 
 	private static final Log logger = LogFactory.getLog(QuotaGovernor.class);
 
@@ -82,6 +83,7 @@ public final class QuotaGovernor {
 	 * unless this instance already knows the quota is used up.
 	 * @return completion, or a {@link PartnerTokenQuotaException} when no token is left
 	 */
+	@Override
 	public Mono<Void> beforeRequest() {
 		if (this.limit == null) {
 			return Mono.empty();
@@ -101,6 +103,7 @@ public final class QuotaGovernor {
 	 * Counts a token the partner issued.
 	 * @return completion; never an error
 	 */
+	@Override
 	public Mono<Void> issued() {
 		YearMonth month = month();
 		return Mono.defer(() -> this.store.countIssued(this.key, month))

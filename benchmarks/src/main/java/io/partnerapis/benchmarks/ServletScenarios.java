@@ -75,8 +75,10 @@ final class ServletScenarios {
 							+ " blocking platform threads each sending its next call when the last is answered. "
 							+ "Stock is `OAuth2ClientHttpRequestInterceptor` over an "
 							+ "`AuthorizedClientServiceOAuth2AuthorizedClientManager`. The contenders take turns "
-							+ "from the start: " + settings.servletWarmupRounds() + " unrecorded rounds of warm-up, "
-							+ "then " + settings.servletRounds() + " recorded rounds, each contender measured for "
+							+ "from the start: " + settings.servletWarmupRounds() + " unrecorded rounds of warm-up ("
+							+ Scenarios.seconds(settings.servletSlice().multipliedBy(settings.servletWarmupRounds()))
+							+ " per contender), " + "then " + settings.servletRounds()
+							+ " recorded rounds, each contender measured for "
 							+ Scenarios.seconds(settings.servletSlice())
 							+ " per round, the order rotating per round; ratios are taken within each round. "
 							+ "Medians over rounds (min–max). Token requests during the recorded rounds: "

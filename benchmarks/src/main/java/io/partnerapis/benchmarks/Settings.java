@@ -32,7 +32,7 @@ record Settings(int runs, int concurrency, int throughputRounds, Duration throug
 	 */
 	static Settings full() {
 		return new Settings(5, 16, 6, Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(6), 2, 8, 3,
-				Duration.ofSeconds(1), 5, 2, 10, 52, Duration.ofMillis(500));
+				Duration.ofSeconds(1), 5, 2, 50, 130, Duration.ofMillis(200));
 	}
 
 	/**
@@ -42,7 +42,7 @@ record Settings(int runs, int concurrency, int throughputRounds, Duration throug
 	 */
 	static Settings quick() {
 		return new Settings(2, 16, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3), 1, 1, 1,
-				Duration.ofMillis(500), 1, 1, 1, 2, Duration.ofMillis(500));
+				Duration.ofMillis(500), 1, 1, 1, 2, Duration.ofMillis(200));
 	}
 
 }

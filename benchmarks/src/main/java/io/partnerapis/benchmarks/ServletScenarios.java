@@ -71,7 +71,8 @@ final class ServletScenarios {
 			double median = Stats.of(wall).median();
 			report.section("8a. Servlet side, hot path: RestClient throughput with a cached token",
 					"As 1b, with RestClients built from Spring Boot's `RestClient.Builder` (the same request "
-							+ "factory type, connection pool and event loops for all) and " + settings.concurrency()
+							+ "factory type, settings, connection pool and event loops for all, except that the "
+							+ "partner-apis one never follows redirects) and " + settings.concurrency()
 							+ " blocking platform threads each sending its next call when the last is answered. "
 							+ "Stock is `OAuth2ClientHttpRequestInterceptor` over an "
 							+ "`AuthorizedClientServiceOAuth2AuthorizedClientManager`. The contenders take turns "

@@ -58,6 +58,8 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 
 	private final Duration tokenWait;
 
+	private volatile @Nullable BearerHeader lastHeader;
+
 	/**
 	 * Creates a new interceptor.
 	 * @param authorization the partner's authorization
@@ -86,7 +88,7 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 			throws IOException {
 		this.authorization.checkOrigin(request.getMethod().name(), request.getURI(), CLIENT);
 		OAuth2AccessToken current = token();
-		request.getHeaders().setBearerAuth(current.getTokenValue());
+		request.getHeaders().set(HttpHeaders.AUTHORIZATION, bearer(current));
 		ClientHttpResponse response = execution.execute(request, body);
 		if (!isUnauthorized(response)) {
 			this.authorization.accepted(request.getMethod().name(), request.getURI(), current);
@@ -101,7 +103,7 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 		OAuth2AccessToken fresh;
 		try {
 			fresh = token();
-			request.getHeaders().setBearerAuth(fresh.getTokenValue());
+			request.getHeaders().set(HttpHeaders.AUTHORIZATION, bearer(fresh));
 			replayed = execution.execute(request, body);
 		}
 		catch (IOException | RuntimeException ex) {
@@ -111,6 +113,19 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 		this.authorization.replayAnswered(request.getMethod().name(), request.getURI(), fresh,
 				isUnauthorized(replayed));
 		return replayed;
+	}
+
+	/**
+	 * Returns the {@code Authorization} header value for the token, built once per token
+	 * rather than on every call.
+	 */
+	private String bearer(OAuth2AccessToken token) {
+		BearerHeader header = this.lastHeader;
+		if (header == null || header.token != token) {
+			header = new BearerHeader(token, "Bearer " + token.getTokenValue());
+			this.lastHeader = header;
+		}
+		return header.value;
 	}
 
 	private static boolean isUnauthorized(ClientHttpResponse response) throws IOException {
@@ -189,6 +204,23 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 	@Override
 	public String toString() {
 		return "PartnerAuthorizationInterceptor[partner=" + this.authorization.partner() + "]";
+	}
+
+	/**
+	 * The {@code Authorization} header value of the token last sent. Not a record, so
+	 * that no {@code toString()} can show the token.
+	 */
+	private static final class BearerHeader {
+
+		private final OAuth2AccessToken token;
+
+		private final String value;
+
+		BearerHeader(OAuth2AccessToken token, String value) {
+			this.token = token;
+			this.value = value;
+		}
+
 	}
 
 }

@@ -24,7 +24,7 @@ import java.util.function.BiConsumer;
 public final class BenchmarkSuite {
 
 	private static final String PART_NAMES = "jmh, throughput, cold-start, revocation, storm, renewal, "
-			+ "servlet-throughput, servlet-cold-start, servlet-revocation, startup, memory, fleet";
+			+ "servlet-throughput, servlet-cold-start, servlet-revocation, servlet-jmh, startup, memory, fleet";
 
 	private static final double QUIET_CORES = 0.25;
 
@@ -95,7 +95,7 @@ public final class BenchmarkSuite {
 
 	private static Map<String, BiConsumer<Report, Settings>> parts() {
 		Map<String, BiConsumer<Report, Settings>> parts = new LinkedHashMap<>();
-		parts.put("jmh", (report, settings) -> JmhRun.run(report, settings, jmhLog()));
+		parts.put("jmh", (report, settings) -> JmhRun.run(report, settings, jmhLog("jmh.log")));
 		parts.put("throughput", ThroughputScenario::run);
 		parts.put("cold-start", ColdStartScenario::run);
 		parts.put("revocation", RevocationScenario::run);
@@ -104,6 +104,7 @@ public final class BenchmarkSuite {
 		parts.put("servlet-throughput", ServletScenarios::throughput);
 		parts.put("servlet-cold-start", ServletScenarios::coldHerd);
 		parts.put("servlet-revocation", ServletScenarios::revocation);
+		parts.put("servlet-jmh", (report, settings) -> JmhRun.servlet(report, settings, jmhLog("jmh-servlet.log")));
 		parts.put("startup", StartupScenario::run);
 		parts.put("memory", MemoryScenario::run);
 		parts.put("fleet", FleetScenario::run);
@@ -114,10 +115,10 @@ public final class BenchmarkSuite {
 	 * Returns where JMH's own output goes: beside the benchmarks jar, whatever the
 	 * working directory.
 	 */
-	private static Path jmhLog() {
+	private static Path jmhLog(String name) {
 		Path first = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]).toAbsolutePath();
 		Path directory = first.toString().endsWith(".jar") ? first.getParent() : first;
-		return directory.resolve("jmh.log");
+		return directory.resolve(name);
 	}
 
 	private static String machine(Instant started, Settings settings) {

@@ -128,7 +128,24 @@ final class BlockingLoad {
 			throw new IllegalStateException("The closed loop did not finish", ex);
 		}
 		finally {
-			threads.shutdownNow();
+			stop(threads);
+		}
+	}
+
+	/**
+	 * Stops the threads and waits until they are gone, so that the next measurement does
+	 * not count them at its start and lose their CPU time when they end.
+	 */
+	private static void stop(ExecutorService threads) {
+		threads.shutdownNow();
+		try {
+			if (!threads.awaitTermination(GRACE.toSeconds(), TimeUnit.SECONDS)) {
+				throw new IllegalStateException("The closed loop's threads did not stop");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while the closed loop's threads stopped", ex);
 		}
 	}
 

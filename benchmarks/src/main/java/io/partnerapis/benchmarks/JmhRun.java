@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -19,8 +20,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs {@link HotPathBenchmarks} with JMH and its allocation profiler, and turns the
- * results into a table of medians over all measured iterations of all forks.
+ * Runs {@link HotPathBenchmarks} and {@link ServletHotPathBenchmarks} with JMH and its
+ * allocation profiler, and turns the results into tables of medians over all measured
+ * iterations of all forks.
  */
 final class JmhRun {
 
@@ -30,13 +32,90 @@ final class JmhRun {
 	}
 
 	/**
-	 * Runs the benchmarks and adds their section to the report.
+	 * Runs {@link HotPathBenchmarks} and adds their section to the report.
 	 * @param report the report
 	 * @param settings forks and iterations
 	 * @param log where JMH's own output goes
 	 */
 	static void run(Report report, Settings settings, Path log) {
-		Options options = new OptionsBuilder().include(HotPathBenchmarks.class.getName() + ".")
+		Measured measured = measure(HotPathBenchmarks.class, settings, log);
+		Map<String, Stats> time = measured.time();
+		Map<String, Stats> allocation = measured.allocation();
+		Table table = new Table("Benchmark", "ns/op", "bytes allocated/op", "time ratio", "allocation ratio");
+		row(table, time, allocation, "filterStaticHeader", "static bearer header filter", "filterStock", "stock");
+		row(table, time, allocation, "filterPartnerApis", "partner-apis filter", "filterStock", "stock");
+		row(table, time, allocation, "filterStock", "stock Spring Security filter", "filterStock", "stock");
+		row(table, time, allocation, "webClientPlain", "WebClient call, plain static header", "webClientPlain",
+				"plain");
+		row(table, time, allocation, "webClientPartnerApis", "WebClient call, partner-apis", "webClientPlain", "plain");
+		row(table, time, allocation, "webClientStock", "WebClient call, stock Spring Security", "webClientPlain",
+				"plain");
+		Stats partnerApis = time.get("filterPartnerApis");
+		Stats stock = time.get("filterStock");
+		report.section("1a. Hot path, no network: JMH",
+				"JMH " + settings.jmhForks() + " forks × " + settings.jmhIterations() + " measured iterations of "
+						+ Scenarios.seconds(settings.jmhTime()) + " (after " + settings.jmhWarmups()
+						+ " warm-up iterations), average time per operation, one thread, with JMH's GC profiler "
+						+ "for allocation. The exchange function answers 200 at once with a canned "
+						+ "`ClientResponse`; each contender holds a token fetched from the loopback server during "
+						+ "set-up. Filter rows call the `ExchangeFilterFunction` alone (the partner-apis and stock "
+						+ "filters are taken from the contenders' own WebClients); WebClient rows make a whole "
+						+ "`get().uri(..).retrieve().toBodilessEntity()` call. Medians over all measured "
+						+ "iterations (min–max).\n\n" + table + "\nTarget: the partner-apis filter costs no more "
+						+ "than stock's: **" + ((partnerApis.median() <= stock.median()) ? "met" : "NOT met") + "** ("
+						+ Stats.number(partnerApis.median(), 0) + " vs " + Stats.number(stock.median(), 0)
+						+ " ns/op).");
+	}
+
+	/**
+	 * Runs {@link ServletHotPathBenchmarks} and adds their section to the report.
+	 * @param report the report
+	 * @param settings forks and iterations
+	 * @param log where JMH's own output goes
+	 */
+	static void servlet(Report report, Settings settings, Path log) {
+		Measured measured = measure(ServletHotPathBenchmarks.class, settings, log);
+		Map<String, Stats> time = measured.time();
+		Map<String, Stats> allocation = measured.allocation();
+		Table table = new Table("Benchmark", "ns/op", "bytes allocated/op", "time ratio", "allocation ratio");
+		row(table, time, allocation, "interceptorStaticHeader", "static bearer header interceptor", "interceptorStock",
+				"stock");
+		row(table, time, allocation, "interceptorPartnerApis", "partner-apis interceptor", "interceptorStock", "stock");
+		row(table, time, allocation, "interceptorStock", "stock Spring Security interceptor", "interceptorStock",
+				"stock");
+		row(table, time, allocation, "restClientPlain", "RestClient call, plain static header", "restClientPlain",
+				"plain");
+		row(table, time, allocation, "restClientStaticHeaderInterceptor",
+				"RestClient call, static header set by an interceptor", "restClientPlain", "plain");
+		row(table, time, allocation, "restClientPartnerApis", "RestClient call, partner-apis", "restClientPlain",
+				"plain");
+		row(table, time, allocation, "restClientStock", "RestClient call, stock Spring Security", "restClientPlain",
+				"plain");
+		Stats partnerApis = time.get("interceptorPartnerApis");
+		Stats stock = time.get("interceptorStock");
+		report.section("8d. Servlet side, hot path, no network: JMH",
+				"As 1a, for RestClients: " + settings.jmhForks() + " forks × " + settings.jmhIterations()
+						+ " measured iterations of " + Scenarios.seconds(settings.jmhTime()) + " (after "
+						+ settings.jmhWarmups() + " warm-up iterations), one thread, with JMH's GC profiler. "
+						+ "Interceptor rows call the `ClientHttpRequestInterceptor` alone, with an execution that "
+						+ "answers at once (the partner-apis and stock interceptors are taken from the contenders' "
+						+ "own RestClients, each holding a token fetched from the loopback server during set-up). "
+						+ "RestClient rows make a whole `get().uri(..).retrieve().body(String.class)` call, as in "
+						+ "8a, through each contender's own RestClient (the partner-apis one is the "
+						+ "`benchRestClient` bean) with its request factory swapped for one that answers 200 at "
+						+ "once with a canned JSON body. The row of the static header set by an interceptor is the "
+						+ "plain RestClient with its header set by the static interceptor instead: the difference "
+						+ "to plain is what Spring's request interception alone costs (a buffering request "
+						+ "wrapper, the headers copied once more), which the partner-apis and stock contenders pay "
+						+ "too. Medians over all measured iterations (min–max).\n\n" + table
+						+ "\nTarget: the partner-apis interceptor costs no more than stock's: **"
+						+ ((partnerApis.median() <= stock.median()) ? "met" : "NOT met") + "** ("
+						+ Stats.number(partnerApis.median(), 0) + " vs " + Stats.number(stock.median(), 0)
+						+ " ns/op).");
+	}
+
+	private static Measured measure(Class<?> benchmarks, Settings settings, Path log) {
+		Options options = new OptionsBuilder().include("^" + Pattern.quote(benchmarks.getName() + "."))
 			.forks(settings.jmhForks())
 			.warmupIterations(settings.jmhWarmups())
 			.warmupTime(TimeValue.milliseconds(settings.jmhTime().toMillis()))
@@ -74,30 +153,7 @@ final class JmhRun {
 			time.put(name, Stats.of(scores));
 			allocation.put(name, Stats.of(bytes));
 		}
-		Table table = new Table("Benchmark", "ns/op", "bytes allocated/op", "time ratio", "allocation ratio");
-		row(table, time, allocation, "filterStaticHeader", "static bearer header filter", "filterStock", "stock");
-		row(table, time, allocation, "filterPartnerApis", "partner-apis filter", "filterStock", "stock");
-		row(table, time, allocation, "filterStock", "stock Spring Security filter", "filterStock", "stock");
-		row(table, time, allocation, "webClientPlain", "WebClient call, plain static header", "webClientPlain",
-				"plain");
-		row(table, time, allocation, "webClientPartnerApis", "WebClient call, partner-apis", "webClientPlain", "plain");
-		row(table, time, allocation, "webClientStock", "WebClient call, stock Spring Security", "webClientPlain",
-				"plain");
-		Stats partnerApis = time.get("filterPartnerApis");
-		Stats stock = time.get("filterStock");
-		report.section("1a. Hot path, no network: JMH",
-				"JMH " + settings.jmhForks() + " forks × " + settings.jmhIterations() + " measured iterations of "
-						+ Scenarios.seconds(settings.jmhTime()) + " (after " + settings.jmhWarmups()
-						+ " warm-up iterations), average time per operation, one thread, with JMH's GC profiler "
-						+ "for allocation. The exchange function answers 200 at once with a canned "
-						+ "`ClientResponse`; each contender holds a token fetched from the loopback server during "
-						+ "set-up. Filter rows call the `ExchangeFilterFunction` alone (the partner-apis and stock "
-						+ "filters are taken from the contenders' own WebClients); WebClient rows make a whole "
-						+ "`get().uri(..).retrieve().toBodilessEntity()` call. Medians over all measured "
-						+ "iterations (min–max).\n\n" + table + "\nTarget: the partner-apis filter costs no more "
-						+ "than stock's: **" + ((partnerApis.median() <= stock.median()) ? "met" : "NOT met") + "** ("
-						+ Stats.number(partnerApis.median(), 0) + " vs " + Stats.number(stock.median(), 0)
-						+ " ns/op).");
+		return new Measured(time, allocation);
 	}
 
 	private static void row(Table table, Map<String, Stats> time, Map<String, Stats> allocation, String benchmark,
@@ -116,6 +172,16 @@ final class JmhRun {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Time and allocation per operation of each benchmark, by method name.
+	 *
+	 * @param time nanoseconds per operation
+	 * @param allocation bytes allocated per operation
+	 */
+	private record Measured(Map<String, Stats> time, Map<String, Stats> allocation) {
+
 	}
 
 }

@@ -38,7 +38,7 @@ final class LoopbackPartner implements AutoCloseable {
 
 	static final String CLIENT_SECRET = "bench-secret";
 
-	private static final String API_BODY = "{\"things\":[{\"id\":1,\"name\":\"thing\"}]}";
+	static final String API_BODY = "{\"things\":[{\"id\":1,\"name\":\"thing\"}]}";
 
 	private static final long STATIC_TOKEN_LIFETIME_NANOS = Duration.ofDays(365).toNanos();
 

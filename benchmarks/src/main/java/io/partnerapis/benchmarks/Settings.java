@@ -17,10 +17,14 @@ import java.time.Duration;
  * @param jmhTime length of each JMH iteration
  * @param startupRuns JVMs started per start-up variant
  * @param memoryRuns JVMs started per memory variant and partner count
+ * @param servletWarmupRounds unrecorded rounds of the servlet-side throughput run, in
+ * which the contenders already take turns
+ * @param servletRounds recorded rounds of the servlet-side throughput run
+ * @param servletSlice length of each contender's turn in a servlet-side round
  */
 record Settings(int runs, int concurrency, int throughputRounds, Duration throughputWarmup, Duration throughputMeasure,
 		Duration renewalLoad, int jmhForks, int jmhWarmups, int jmhIterations, Duration jmhTime, int startupRuns,
-		int memoryRuns) {
+		int memoryRuns, int servletWarmupRounds, int servletRounds, Duration servletSlice) {
 
 	/**
 	 * Returns the settings of a full run: a few minutes on two cores.
@@ -28,7 +32,7 @@ record Settings(int runs, int concurrency, int throughputRounds, Duration throug
 	 */
 	static Settings full() {
 		return new Settings(5, 16, 6, Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(6), 2, 8, 3,
-				Duration.ofSeconds(1), 5, 2);
+				Duration.ofSeconds(1), 5, 2, 50, 130, Duration.ofMillis(200));
 	}
 
 	/**
@@ -38,7 +42,7 @@ record Settings(int runs, int concurrency, int throughputRounds, Duration throug
 	 */
 	static Settings quick() {
 		return new Settings(2, 16, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3), 1, 1, 1,
-				Duration.ofMillis(500), 1, 1);
+				Duration.ofMillis(500), 1, 1, 1, 2, Duration.ofMillis(200));
 	}
 
 }

@@ -39,6 +39,22 @@ record Stats(double median, double min, double max, int count) {
 	}
 
 	/**
+	 * Returns an interval that holds the true median with about 95 % confidence, whatever
+	 * the distribution: the order statistics about {@code 1.96 √n / 2} places either side
+	 * of the middle (the binomial sign-test interval).
+	 * @param values the values, at least six for a meaningful interval
+	 * @return the lower and upper bound
+	 */
+	static double[] medianInterval(List<? extends Number> values) {
+		double[] sorted = values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+		int n = sorted.length;
+		double half = 0.98 * Math.sqrt(n);
+		int lower = Math.max(0, (int) Math.floor(n / 2.0 - half) - 1);
+		int upper = Math.min(n - 1, (int) Math.ceil(n / 2.0 + half));
+		return new double[] { sorted[lower], sorted[upper] };
+	}
+
+	/**
 	 * Formats the median with the spread, such as {@code 12.3 (11.9–12.8)}; the spread is
 	 * left out when every value is the same.
 	 * @param decimals digits after the point

@@ -3,6 +3,7 @@ package io.partnerapis.token.cache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
@@ -48,16 +49,25 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * each other's tokens; the in-memory copy here keeps the hot path free of store look-ups.
  * When an instance needs a token the store does not hold, it takes the store's lease for
  * the token request's longest time; the holder fetches and saves, the others wait until
- * the store announces the save (woken, not polling) or the lease runs out, and then load
- * the saved token or fetch one themselves. A store that fails or is slow counts as
- * holding nothing and granting the lease, so each instance carries on alone. Token
- * requests are kept within the partner's monthly quota by a {@link QuotaGovernor}.
+ * the store announces the save or the lease runs out, and then load the saved token or
+ * fetch one themselves. While they wait they also try to take the lease once a second, so
+ * that a holder whose token request failed (it releases the lease without saving) keeps
+ * them waiting for about a second rather than until its lease would have ended. A store
+ * that fails or is slow counts as holding nothing and granting the lease, so each
+ * instance carries on alone. Token requests are kept within the partner's monthly quota
+ * by a {@link QuotaGovernor}.
  *
  * @since 0.1.0
  */
 public final class PartnerTokenCache {
 
 	private static final Log logger = LogFactory.getLog(PartnerTokenCache.class);
+
+	/**
+	 * How often an instance that waits for the lease holder's token tries to take the
+	 * lease over.
+	 */
+	private static final Duration LEASE_POLL = Duration.ofSeconds(1);
 
 	private final String partner;
 
@@ -306,15 +316,36 @@ public final class PartnerTokenCache {
 
 	/**
 	 * Waits for the lease holder's token: it is loaded when the store announces a save of
-	 * this key, and once at the start in case the save came before this wait. When the
-	 * lease runs out first, the token is loaded once more and otherwise fetched.
+	 * this key, and once at the start in case the save came before this wait. Once a
+	 * second, when the store still holds no usable token, the lease is tried: a holder
+	 * that gave it up without saving failed, and this instance fetches as the new holder.
+	 * When the lease runs out first, the token is loaded once more and otherwise fetched.
 	 */
 	private Mono<OAuth2AuthorizedClient> awaitHolder(@Nullable OAuth2AuthorizedClient previous) {
-		return Flux.concat(Mono.just(this.key), this.saved.asFlux())
-			.concatMap((saved) -> loadUsable(previous))
+		Flux<Boolean> saves = Flux.concat(Mono.just(this.key), this.saved.asFlux()).map((saved) -> false);
+		Flux<Boolean> polls = Flux.interval(LEASE_POLL).map((tick) -> true).onBackpressureDrop();
+		return Flux.merge(saves, polls)
+			.concatMap((poll) -> loadUsable(previous).map(Optional::of)
+				.switchIfEmpty(poll ? takeOverLease() : Mono.empty()))
 			.next()
-			.timeout(this.leaseTime, Mono.defer(() -> loadUsable(previous)))
+			.timeout(this.leaseTime, Mono.defer(() -> loadUsable(previous).map(Optional::of)))
+			.flatMap((loaded) -> loaded.map(Mono::just)
+				.orElseGet(() -> loadUsable(previous).switchIfEmpty(Mono.defer(() -> fetch(previous)))
+					.doFinally((signal) -> releaseLease())))
 			.switchIfEmpty(Mono.defer(() -> fetch(previous)));
+	}
+
+	/**
+	 * Tries to take the lease from a holder that gave it up: an empty optional when this
+	 * instance now holds it, nothing when another does or the store fails (the wait then
+	 * goes on).
+	 */
+	private Mono<Optional<OAuth2AuthorizedClient>> takeOverLease() {
+		return Mono.defer(() -> this.store.tryLease(this.key, this.holder, this.leaseTime))
+			.timeout(this.storeTimeout)
+			.onErrorResume((ex) -> Mono.empty())
+			.filter(Boolean::booleanValue)
+			.map((granted) -> Optional.empty());
 	}
 
 	private void releaseLease() {

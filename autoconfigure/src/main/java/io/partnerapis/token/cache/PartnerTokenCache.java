@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
@@ -271,8 +272,11 @@ public final class PartnerTokenCache {
 	private Mono<Cached> loadOrFetch() {
 		Cached cached = this.current.get();
 		OAuth2AuthorizedClient previous = (cached != null) ? cached.client : this.retired;
+		boolean holdsValid = cached != null && cached.isValidAt(this.clock.instant());
 		return loadUsable(previous).switchIfEmpty(Mono.defer(() -> leasedFetch(previous)))
 			.map(this::adopt)
+			.onErrorResume((ex) -> !holdsValid,
+					(ex) -> loadValid(previous).map(this::adoptAfterFailure).switchIfEmpty(Mono.error(ex)))
 			.doOnError((ex) -> {
 				postpone(cached);
 				backOff(cached, ex);
@@ -284,13 +288,26 @@ public final class PartnerTokenCache {
 	 * renewal. A store that fails counts as holding nothing.
 	 */
 	private Mono<OAuth2AuthorizedClient> loadUsable(@Nullable OAuth2AuthorizedClient previous) {
+		return load(previous, (token, now) -> now.isBefore(this.policy.renewAt(token)));
+	}
+
+	/**
+	 * Loads the stored token if it is another than the given one and has not expired,
+	 * even if it is due for renewal: what a failed fetch falls back to.
+	 */
+	private Mono<OAuth2AuthorizedClient> loadValid(@Nullable OAuth2AuthorizedClient previous) {
+		return load(previous, (token, now) -> token.getExpiresAt() == null || now.isBefore(token.getExpiresAt()));
+	}
+
+	private Mono<OAuth2AuthorizedClient> load(@Nullable OAuth2AuthorizedClient previous,
+			BiPredicate<OAuth2AccessToken, Instant> wanted) {
 		return Mono.defer(() -> {
 			Instant now = this.clock.instant();
 			return Mono.defer(() -> this.store.load(this.key)).timeout(this.storeTimeout).onErrorResume((ex) -> {
 				storeFailed("load a token from", ex);
 				return Mono.empty();
 			})
-				.filter((stored) -> now.isBefore(this.policy.renewAt(stored.accessToken()))
+				.filter((stored) -> wanted.test(stored.accessToken(), now)
 						&& (previous == null || !sameToken(previous, stored.accessToken())))
 				.map(this.fetcher::authorizedClient);
 		});
@@ -444,6 +461,18 @@ public final class PartnerTokenCache {
 	private static String describe(Throwable ex) {
 		return (ex instanceof PartnerTokenException) ? ex.getClass().getSimpleName() + ": " + ex.getMessage()
 				: ex.getClass().getSimpleName();
+	}
+
+	/**
+	 * Takes a stored token that is due for renewal into use after a fetch failed, with
+	 * its renewal tried again later as for a failed background renewal.
+	 */
+	private Cached adoptAfterFailure(OAuth2AuthorizedClient client) {
+		Instant retryAt = this.policy.retryAfterFailure(this.clock.instant(), client.getAccessToken().getExpiresAt());
+		Cached cached = new Cached(client, retryAt);
+		this.current.set(cached);
+		this.retired = null;
+		return cached;
 	}
 
 	private Cached adopt(OAuth2AuthorizedClient client) {

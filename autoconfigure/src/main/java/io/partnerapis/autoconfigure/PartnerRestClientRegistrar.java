@@ -12,8 +12,9 @@ import org.springframework.web.client.RestClient;
  * Registers one {@link RestClient} bean per configured partner, named
  * {@code <name>RestClient} in lower camel case, qualified with the partner's name, not a
  * default candidate and lazy, exactly as {@link PartnerWebClientRegistrar} registers the
- * WebClients. Each is made by the factory method {@link PartnerApis#restClient(String)},
- * so the definitions can be processed ahead of time.
+ * WebClients. Each is made by the static factory method
+ * {@link #restClient(String, PartnerApis)}, so the definitions can be processed ahead of
+ * time.
  */
 class PartnerRestClientRegistrar implements ImportBeanDefinitionRegistrar {
 
@@ -25,7 +26,18 @@ class PartnerRestClientRegistrar implements ImportBeanDefinitionRegistrar {
 
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata importingClassMetadata, BeanDefinitionRegistry registry) {
-		PartnerWebClientRegistrar.register(this.environment, registry, RestClient.class, "restClient");
+		PartnerWebClientRegistrar.register(this.environment, registry, RestClient.class,
+				PartnerRestClientRegistrar.class, "restClient");
+	}
+
+	/**
+	 * Returns a partner's RestClient: the factory method of the per-partner beans.
+	 * @param partner the partner's name
+	 * @param apis the partners
+	 * @return the partner's RestClient
+	 */
+	static RestClient restClient(String partner, PartnerApis apis) {
+		return apis.restClient(partner);
 	}
 
 }

@@ -8,6 +8,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -22,14 +23,13 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@code <name>WebClient} in lower camel case and qualified with the partner's name. The
  * beans are not default candidates, so they never make an unqualified {@code WebClient}
  * injection point ambiguous, and an existing bean definition of the same name is left as
- * it is. Each is made by the factory method {@link PartnerApis#webClient(String)} of the
- * {@value #PARTNER_APIS_BEAN} bean, which is built, and validated, eagerly; being a
- * factory method with the partner's name as its argument, the definition can be processed
- * ahead of time.
+ * it is. Each is made by the static factory method
+ * {@link #webClient(String, PartnerApis)} from the partner's name and the
+ * {@link PartnerApis} bean, found by type, whatever its name (the application may declare
+ * its own), which is built, and validated, eagerly; being a factory method with the
+ * partner's name as its argument, the definition can be processed ahead of time.
  */
 class PartnerWebClientRegistrar implements ImportBeanDefinitionRegistrar {
-
-	static final String PARTNER_APIS_BEAN = "partnerApis";
 
 	private static final Log logger = LogFactory.getLog(PartnerWebClientRegistrar.class);
 
@@ -43,27 +43,38 @@ class PartnerWebClientRegistrar implements ImportBeanDefinitionRegistrar {
 
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata importingClassMetadata, BeanDefinitionRegistry registry) {
-		register(this.environment, registry, WebClient.class, "webClient");
+		register(this.environment, registry, WebClient.class, PartnerWebClientRegistrar.class, "webClient");
 	}
 
 	/**
-	 * Registers a bean of the given client type per configured partner, made by the given
-	 * factory method of {@link PartnerApis} with the partner's name as argument and named
-	 * after the partner and the type's simple name.
+	 * Returns a partner's WebClient: the factory method of the per-partner beans.
+	 * @param partner the partner's name
+	 * @param apis the partners
+	 * @return the partner's WebClient
+	 */
+	static WebClient webClient(String partner, PartnerApis apis) {
+		return apis.webClient(partner);
+	}
+
+	/**
+	 * Registers a bean of the given client type per configured partner, named after the
+	 * partner and the type's simple name, and made by the given static factory method
+	 * from the partner's name and the {@link PartnerApis} bean, which is autowired.
 	 * @param environment the environment the partners are bound from
 	 * @param registry the registry to add the definitions to
 	 * @param clientType the client type, such as {@code WebClient}
-	 * @param factoryMethod the factory method, such as {@code webClient}
+	 * @param factoryClass the class that declares the factory method
+	 * @param factoryMethod the static factory method, such as {@code webClient}
 	 */
 	static void register(Environment environment, BeanDefinitionRegistry registry, Class<?> clientType,
-			String factoryMethod) {
+			Class<?> factoryClass, String factoryMethod) {
 		for (String name : ProviderPresetsEnvironmentPostProcessor.configuredNames(environment)) {
 			String beanName = beanName(name, clientType.getSimpleName());
 			if (!registry.containsBeanDefinition(beanName)) {
-				RootBeanDefinition definition = new RootBeanDefinition();
+				RootBeanDefinition definition = new RootBeanDefinition(factoryClass);
 				definition.setTargetType(clientType);
-				definition.setFactoryBeanName(PARTNER_APIS_BEAN);
 				definition.setFactoryMethodName(factoryMethod);
+				definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
 				definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
 				definition.setDefaultCandidate(false);
 				definition.setLazyInit(true);

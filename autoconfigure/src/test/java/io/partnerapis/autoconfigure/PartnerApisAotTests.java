@@ -33,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Ahead-of-time processing of an application with partners: the per-partner beans are
- * generated as calls of {@link PartnerApis#webClient(String)}, the starter's hints come
- * with them, and partners that only the run-time environment configures work through the
- * registry.
+ * generated as calls of a static factory method with the partner's name and the
+ * {@link PartnerApis} bean, the starter's hints come with them, and partners that only
+ * the run-time environment configures work through the registry.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PartnerApisAotTests {
@@ -50,9 +50,11 @@ class PartnerApisAotTests {
 		InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();
 		process(files, "acme", "my-partner");
 		String definitions = files.getGeneratedFileContent(Kind.SOURCE,
-				"io/partnerapis/PartnerApis__BeanDefinitions.java");
-		assertThat(definitions).contains("forFactoryMethod(PartnerApis.class, \"webClient\", String.class)")
-			.contains("getBean(\"partnerApis\", PartnerApis.class).webClient(args.get(0))")
+				"io/partnerapis/autoconfigure/PartnerWebClientRegistrar__BeanDefinitions.java");
+		assertThat(definitions)
+			.contains(
+					"forFactoryMethod(PartnerWebClientRegistrar.class, \"webClient\", String.class, PartnerApis.class)")
+			.contains("PartnerWebClientRegistrar.webClient(args.get(0), args.get(1))")
 			.contains("getAcmeWebClientBeanDefinition()")
 			.contains("getMyPartnerWebClientBeanDefinition()")
 			.contains("addIndexedArgumentValue(0, \"my-partner\")")

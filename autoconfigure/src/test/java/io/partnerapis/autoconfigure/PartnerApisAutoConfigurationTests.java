@@ -3,6 +3,7 @@ package io.partnerapis.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApiException;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerApisProperties;
@@ -25,10 +26,13 @@ import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClient
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link PartnerApisAutoConfiguration}.
@@ -88,6 +92,26 @@ class PartnerApisAutoConfigurationTests {
 			assertThat(context).hasNotFailed().hasSingleBean(PartnerApis.class);
 			assertThat(context.getBean(PartnerApis.class)).isSameAs(own);
 		});
+	}
+
+	@Test
+	void perPartnerBeansComeFromTheApplicationsOwnPartnerApisWhateverItsName() {
+		WebClient webClient = WebClient.create();
+		RestClient restClient = RestClient.create();
+		PartnerApi acme = mock(PartnerApi.class);
+		given(acme.getName()).willReturn("acme");
+		given(acme.getWebClient()).willReturn(webClient);
+		given(acme.getRestClient()).willReturn(restClient);
+		this.contextRunner
+			.withPropertyValues("partner.apis.acme.client-id=id", "partner.apis.acme.client-secret=secret",
+					"partner.apis.acme.token-uri=https://auth.acme.example/token",
+					"partner.apis.acme.base-url=https://api.acme.example")
+			.withBean("myPartnerApis", PartnerApis.class, () -> new PartnerApis(List.of(acme)))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(PartnerApis.class).doesNotHaveBean("partnerApis");
+				assertThat(context.getBean("acmeWebClient")).isSameAs(webClient);
+				assertThat(context.getBean("acmeRestClient")).isSameAs(restClient);
+			});
 	}
 
 	@Test

@@ -141,6 +141,8 @@ public final class TokenFetcher {
 	/**
 	 * Keeps count of the token requests of fetches: may refuse a request before it is
 	 * sent, and counts each that the partner answered with 2xx.
+	 *
+	 * @since 0.2.0
 	 */
 	public interface Budget {
 

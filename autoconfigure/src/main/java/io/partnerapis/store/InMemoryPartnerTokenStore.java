@@ -72,8 +72,9 @@ public final class InMemoryPartnerTokenStore implements PartnerTokenStore {
 	public Mono<Boolean> tryLease(TokenKey key, String holder, Duration timeToLive) {
 		return Mono.fromSupplier(() -> {
 			Instant now = this.clock.instant();
-			Lease lease = this.leases.compute(key, (k, held) -> (held == null || !now.isBefore(held.until()))
-					? new Lease(holder, now.plus(timeToLive)) : held);
+			Lease lease = this.leases.compute(key,
+					(k, held) -> (held == null || !now.isBefore(held.until()) || held.holder().equals(holder))
+							? new Lease(holder, now.plus(timeToLive)) : held);
 			return lease.holder().equals(holder);
 		});
 	}

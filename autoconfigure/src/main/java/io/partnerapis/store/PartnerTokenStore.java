@@ -58,7 +58,8 @@ public interface PartnerTokenStore {
 
 	/**
 	 * Tries to take the lease that lets one holder fetch the token of the given key while
-	 * others wait for it to be saved.
+	 * others wait for it to be saved. A holder that holds the lease already, for example
+	 * because releasing it failed, takes it again for the new time to live.
 	 * @param key the key
 	 * @param holder who asks, unique per instance
 	 * @param timeToLive how long the lease lasts unless released

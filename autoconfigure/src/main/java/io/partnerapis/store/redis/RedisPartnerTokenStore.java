@@ -52,11 +52,12 @@ import org.springframework.util.StringUtils;
  * access token (so that a rejected token can be removed by comparing digests) and holds
  * the access and refresh tokens, encrypted with AES-256-GCM when a
  * {@link TokenEncryption} is given, in clear (base64) otherwise.</li>
- * <li>{@code lease}: the instance fetching the next token ({@code SET NX PX}).</li>
+ * <li>{@code lease}: the instance fetching the next token ({@code SET NX PX}, or a new
+ * expiry when that instance already holds it).</li>
  * <li>{@code count:<yyyy-MM>}: how many tokens were issued in that month (UTC).</li>
  * </ul>
  * Keys hold the partner's name and the {@link TokenKey#fingerprint() fingerprint}, a
- * digest: no credential or token. Compare-and-delete, lease release and counting are Lua
+ * digest: no credential or token. Compare-and-delete, the lease and counting are Lua
  * scripts, so each is atomic. Every save is announced on the channel
  * {@code <prefix>:saves}; {@link #saves()} listens to it and subscribes again by itself
  * after Redis was unreachable. Every operation fails after the configured timeout, so a
@@ -80,6 +81,16 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 			local v = redis.call('GET', KEYS[1])
 			if v and string.sub(v, 1, string.len(ARGV[1]) + 1) == ARGV[1] .. ' ' then
 			  return redis.call('DEL', KEYS[1])
+			end
+			return 0""", Long.class);
+
+	private static final RedisScript<Long> LEASE = RedisScript.of("""
+			if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+			  return 1
+			end
+			if redis.call('GET', KEYS[1]) == ARGV[1] then
+			  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+			  return 1
 			end
 			return 0""", Long.class);
 
@@ -175,7 +186,9 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 
 	@Override
 	public Mono<Boolean> tryLease(TokenKey key, String holder, Duration timeToLive) {
-		return bounded(this.redis.opsForValue().setIfAbsent(key(key, "lease"), holder, timeToLive));
+		return bounded(this.redis
+			.execute(LEASE, List.of(key(key, "lease")), List.of(holder, Long.toString(timeToLive.toMillis())))
+			.next()).map((granted) -> granted == 1L);
 	}
 
 	@Override

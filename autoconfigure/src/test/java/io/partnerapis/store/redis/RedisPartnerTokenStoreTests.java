@@ -113,6 +113,19 @@ class RedisPartnerTokenStoreTests {
 	}
 
 	@Test
+	void holderThatStillHoldsTheLeaseTakesItAgainForTheNewTime() {
+		RedisPartnerTokenStore first = store(null);
+		RedisPartnerTokenStore second = store(null);
+		assertThat(first.tryLease(this.key, "instance-a", Duration.ofMinutes(1)).block(BLOCK)).isTrue();
+		assertThat(first.tryLease(this.key, "instance-a", Duration.ofMinutes(10)).block(BLOCK))
+			.as("a lease whose release failed does not lock out its own holder")
+			.isTrue();
+		assertThat(redis.raw().pttl(leaseKey())).isGreaterThan(Duration.ofMinutes(9).toMillis());
+		assertThat(second.tryLease(this.key, "instance-b", Duration.ofMinutes(1)).block(BLOCK)).isFalse();
+		assertThat(redis.raw().get(leaseKey())).isEqualTo("instance-a");
+	}
+
+	@Test
 	void leaseExpiresByItself() {
 		RedisPartnerTokenStore first = store(null);
 		RedisPartnerTokenStore second = store(null);

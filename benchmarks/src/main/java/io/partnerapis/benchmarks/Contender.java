@@ -54,6 +54,26 @@ final class Contender implements AutoCloseable {
 	}
 
 	/**
+	 * A plain RestClient from Spring Boot's builder whose static bearer token is set by a
+	 * one-line interceptor: what Spring's request interception alone costs, which every
+	 * interceptor pays.
+	 * @param partner the partner
+	 * @return the contender
+	 */
+	static Contender interceptedRestClient(LoopbackPartner partner) {
+		ConfigurableApplicationContext context = BootContexts.startServlet(false, Map.of());
+		String authorization = "Bearer " + LoopbackPartner.STATIC_TOKEN;
+		RestClient restClient = context.getBean(RestClient.Builder.class)
+			.baseUrl(partner.baseUrl())
+			.requestInterceptor((request, body, execution) -> {
+				request.getHeaders().set(HttpHeaders.AUTHORIZATION, authorization);
+				return execution.execute(request, body);
+			})
+			.build();
+		return new Contender("plain RestClient, static header set by an interceptor", context, null, restClient);
+	}
+
+	/**
 	 * The partner-apis RestClient, as a user gets it: {@code partner.apis.bench.*}
 	 * properties and the {@code benchRestClient} bean.
 	 * @param partner the partner

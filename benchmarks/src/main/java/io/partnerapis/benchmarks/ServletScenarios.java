@@ -38,9 +38,10 @@ final class ServletScenarios {
 	static void throughput(Report report, Settings settings) {
 		try (LoopbackPartner partner = new LoopbackPartner();
 				Contender plain = Contender.plainRestClient(partner);
+				Contender intercepted = Contender.interceptedRestClient(partner);
 				Contender partnerApis = Contender.partnerApisRestClient(partner);
 				Contender stock = Contender.stockRestClient(partner)) {
-			List<Contender> contenders = List.of(plain, partnerApis, stock);
+			List<Contender> contenders = List.of(plain, intercepted, partnerApis, stock);
 			BiFunction<Contender, Duration, Load.Result> closedLoop = (contender, duration) -> BlockingLoad
 				.closedLoop(contender.restClient(), settings.concurrency(), duration);
 			for (Contender contender : contenders) {
@@ -75,7 +76,9 @@ final class ServletScenarios {
 							+ "partner-apis one never follows redirects) and " + settings.concurrency()
 							+ " blocking platform threads each sending its next call when the last is answered. "
 							+ "Stock is `OAuth2ClientHttpRequestInterceptor` over an "
-							+ "`AuthorizedClientServiceOAuth2AuthorizedClientManager`. The contenders take turns "
+							+ "`AuthorizedClientServiceOAuth2AuthorizedClientManager`. The plain RestClient whose "
+							+ "header is set by a one-line interceptor shows what Spring's request interception "
+							+ "alone costs, which the partner-apis and stock interceptors pay too. The contenders take turns "
 							+ "from the start: " + settings.servletWarmupRounds() + " unrecorded rounds of warm-up ("
 							+ Scenarios.seconds(settings.servletSlice().multipliedBy(settings.servletWarmupRounds()))
 							+ " per contender), " + "then " + settings.servletRounds()

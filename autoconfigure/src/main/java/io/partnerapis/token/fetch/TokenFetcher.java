@@ -1,5 +1,7 @@
 package io.partnerapis.token.fetch;
 
+import java.util.function.Supplier;
+
 import io.partnerapis.PartnerApisProperties.RenewalGrant;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.PartnerTokenQuotaException;
@@ -99,7 +101,7 @@ public final class TokenFetcher {
 				&& !refresh.getTokenValue().equals(this.failedRefreshToken)) {
 			OAuth2RefreshTokenGrantRequest request = new OAuth2RefreshTokenGrantRequest(this.registration,
 					previous.getAccessToken(), refresh);
-			return counted(budget, this.refreshToken.getTokenResponse(request))
+			return counted(budget, () -> this.refreshToken.getTokenResponse(request))
 				.map((response) -> authorizedClient(response, previous))
 				.onErrorResume((ex) -> !(ex instanceof PartnerTokenQuotaException), (ex) -> {
 					this.failedRefreshToken = refresh.getTokenValue();
@@ -111,13 +113,19 @@ public final class TokenFetcher {
 
 	private Mono<OAuth2AuthorizedClient> clientCredentials(Budget budget) {
 		return counted(budget,
-				this.clientCredentials.getTokenResponse(new OAuth2ClientCredentialsGrantRequest(this.registration)))
+				() -> this.clientCredentials
+					.getTokenResponse(new OAuth2ClientCredentialsGrantRequest(this.registration)))
 			.map((response) -> authorizedClient(response, null));
 	}
 
-	private static Mono<OAuth2AccessTokenResponse> counted(Budget budget, Mono<OAuth2AccessTokenResponse> request) {
+	/**
+	 * Sends a token request, made only once the budget allows it, and counts a 2xx
+	 * answer.
+	 */
+	private static Mono<OAuth2AccessTokenResponse> counted(Budget budget,
+			Supplier<Mono<OAuth2AccessTokenResponse>> request) {
 		return budget.beforeRequest()
-			.then(request)
+			.then(Mono.defer(request))
 			.onErrorResume(TokenFetcher::wasIssued, (ex) -> budget.issued().then(Mono.error(ex)))
 			.flatMap((response) -> budget.issued().thenReturn(response));
 	}

@@ -1,18 +1,23 @@
 package io.partnerapis.token.fetch;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
 
 import io.partnerapis.PartnerApisProperties.RenewalGrant;
+import io.partnerapis.PartnerTokenQuotaException;
 import io.partnerapis.testsupport.StubTokenEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link TokenFetcher}: which grant obtains a token, and when a refused
@@ -87,10 +92,66 @@ class TokenFetcherTests {
 		assertThat(this.endpoint.grants()).containsOnly(AuthorizationGrantType.CLIENT_CREDENTIALS).hasSize(2);
 	}
 
+	@Test
+	void budgetIsAskedBeforeEachRequestAndCountsEachIssuedToken() {
+		TokenFetcher fetcher = this.endpoint.fetcher(RenewalGrant.REFRESH_TOKEN);
+		OAuth2AuthorizedClient first = fetch(fetcher, null);
+		this.endpoint.failRefresh(400);
+		CountingBudget budget = new CountingBudget(false);
+		assertThat(fetcher.fetch(first, budget).block(Duration.ofSeconds(5))).isNotNull();
+		assertThat(budget.asked).as("the refresh and its fall-back").isEqualTo(2);
+		assertThat(budget.issued).as("only the fall-back was answered with a token").isEqualTo(1);
+	}
+
+	@Test
+	void refusalOfTheBudgetSendsNothingAndDoesNotFallBack() {
+		TokenFetcher fetcher = this.endpoint.fetcher(RenewalGrant.REFRESH_TOKEN);
+		OAuth2AuthorizedClient first = fetch(fetcher, null);
+		CountingBudget refusing = new CountingBudget(true);
+		assertThatExceptionOfType(PartnerTokenQuotaException.class)
+			.isThrownBy(() -> fetcher.fetch(first, refusing).block(Duration.ofSeconds(5)));
+		assertThat(refusing.asked).isEqualTo(1);
+		assertThat(this.endpoint.requests()).as("only the first fetch's request").isEqualTo(1);
+		fetch(fetcher, first);
+		assertThat(this.endpoint.grants()).as("the refresh token was not given up by the refusal")
+			.containsExactly(AuthorizationGrantType.CLIENT_CREDENTIALS, AuthorizationGrantType.REFRESH_TOKEN);
+	}
+
 	private static OAuth2AuthorizedClient fetch(TokenFetcher fetcher, OAuth2AuthorizedClient previous) {
 		OAuth2AuthorizedClient client = fetcher.fetch(previous).block(Duration.ofSeconds(5));
 		assertThat(client).isNotNull();
 		return client;
+	}
+
+	/**
+	 * Counts what a fetch asks of its budget, and refuses every request if told to.
+	 */
+	private static final class CountingBudget implements TokenFetcher.Budget {
+
+		private final boolean refuse;
+
+		private int asked;
+
+		private int issued;
+
+		CountingBudget(boolean refuse) {
+			this.refuse = refuse;
+		}
+
+		@Override
+		public Mono<Void> beforeRequest() {
+			return Mono.defer(() -> {
+				this.asked++;
+				return this.refuse ? Mono.error(new PartnerTokenQuotaException("acme", 10, YearMonth.of(2026, 12),
+						Instant.parse("2027-01-01T00:00:00Z"))) : Mono.empty();
+			});
+		}
+
+		@Override
+		public Mono<Void> issued() {
+			return Mono.fromRunnable(() -> this.issued++);
+		}
+
 	}
 
 }

@@ -99,6 +99,10 @@ final class ConfiguredPartnerApi implements PartnerApi {
 		return this.headers;
 	}
 
+	PartnerAuthorization authorization() {
+		return this.authorization;
+	}
+
 	PartnerAuthorizationFilter filter() {
 		return this.filter;
 	}

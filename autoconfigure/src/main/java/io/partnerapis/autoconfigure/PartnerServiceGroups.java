@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -165,7 +164,7 @@ final class PartnerServiceGroups {
 		if (!StringUtils.hasText(groupBaseUrl)) {
 			return partner.getBaseUrl();
 		}
-		if (!origin(groupBaseUrl).equals(origin(partner.getBaseUrl()))) {
+		if (!isPartnerOrigin(partner, groupBaseUrl)) {
 			String property = SERVICE_CLIENT_PREFIX + "." + group.name() + ".base-url";
 			String partnerProperty = "partner.apis." + partner.getName() + ".base-url";
 			throw new PartnerApiConfigurationException(List.of(new Problem(property,
@@ -205,17 +204,12 @@ final class PartnerServiceGroups {
 		}
 	}
 
-	private static String origin(String url) {
+	private static boolean isPartnerOrigin(ConfiguredPartnerApi partner, String url) {
 		try {
-			URI uri = URI.create(url);
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			int port = (uri.getPort() != -1) ? uri.getPort()
-					: ("https".equals(scheme) ? 443 : ("http".equals(scheme) ? 80 : -1));
-			String host = (uri.getHost() != null) ? uri.getHost().toLowerCase(Locale.ROOT) : "";
-			return scheme + "://" + host + ":" + port;
+			return partner.authorization().isPartnerOrigin(URI.create(url));
 		}
 		catch (IllegalArgumentException ex) {
-			return url;
+			return false;
 		}
 	}
 

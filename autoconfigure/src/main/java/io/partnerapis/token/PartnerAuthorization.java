@@ -279,7 +279,14 @@ public final class PartnerAuthorization {
 		this.unauthorized.get(outcome).incrementAndGet();
 	}
 
-	private boolean isPartnerOrigin(URI uri) {
+	/**
+	 * Returns whether the given URI is on the partner's origin, the only one its tokens
+	 * are sent to: the scheme and host of its base URL, and its port, explicit or the
+	 * scheme's default.
+	 * @param uri the URI
+	 * @return whether the URI is on the partner's origin
+	 */
+	public boolean isPartnerOrigin(URI uri) {
 		return this.origin.getScheme().equalsIgnoreCase(uri.getScheme())
 				&& this.origin.getHost().equalsIgnoreCase(uri.getHost())
 				&& this.origin.getPort() == port(uri.getScheme(), uri.getPort());

@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances that share a Redis: the one holding the token lease fails its token
@@ -47,9 +48,7 @@ class FleetLeaseHolderFailureTests {
 		fleet.run(2, LONG_TOKEN_REQUESTS, (instances) -> {
 			CompletableFuture<Integer> holder = CompletableFuture
 				.supplyAsync(() -> PartnerStub.call(instances.webClient(0), "/things"));
-			while (partner.tokenRequests() == 0) {
-				Thread.sleep(10);
-			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> partner.tokenRequests() > 0);
 			long start = System.nanoTime();
 			int status = PartnerStub.call(instances.webClient(1), "/things");
 			Duration waited = Duration.ofNanos(System.nanoTime() - start);

@@ -468,9 +468,9 @@ public class PartnerApisProperties {
 	public static class Ssl {
 
 		/**
-		 * Name of the Spring Boot SSL bundle ('spring.ssl.bundle.*') used for the
-		 * partner's token requests and API calls: its key and certificate authenticate
-		 * the client, its trust material checks the partner's certificate.
+		 * Name of the Spring Boot SSL bundle, configured under 'spring.ssl.bundle', used
+		 * for the partner's token requests and API calls: its key and certificate
+		 * authenticate the client, its trust material checks the partner's certificate.
 		 */
 		private @Nullable String bundle;
 

@@ -37,9 +37,12 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionDecoderFactory;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
@@ -158,9 +161,35 @@ public class ClientAuthenticationServer {
 	}
 
 	@Bean
+	AssertionIds assertionIds() {
+		return new AssertionIds();
+	}
+
+	/**
+	 * The authorization server's chain. Client assertions are checked as Spring
+	 * Authorization Server does by default (signature, {@code iss}, {@code sub},
+	 * {@code aud}, {@code exp}) and, in addition, for a {@code jti} never seen before.
+	 * @param http the security builder
+	 * @param assertionIds the assertion ids seen so far
+	 * @return the chain
+	 * @throws Exception on failure
+	 */
+	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http) throws Exception {
-		http.oauth2AuthorizationServer((server) -> http.securityMatcher(server.getEndpointsMatcher()))
+	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AssertionIds assertionIds)
+			throws Exception {
+		JwtClientAssertionDecoderFactory assertionDecoders = new JwtClientAssertionDecoderFactory();
+		assertionDecoders.setJwtValidatorFactory((client) -> new DelegatingOAuth2TokenValidator<>(
+				JwtClientAssertionDecoderFactory.DEFAULT_JWT_VALIDATOR_FACTORY.apply(client), assertionIds));
+		http.oauth2AuthorizationServer((server) -> {
+			http.securityMatcher(server.getEndpointsMatcher());
+			server.clientAuthentication((clientAuthentication) -> clientAuthentication
+				.authenticationProviders((providers) -> providers.forEach((provider) -> {
+					if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
+						assertions.setJwtDecoderFactory(assertionDecoders);
+					}
+				})));
+		})
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.addFilterBefore(TokenEndpointRecorder.clientAuthenticationRecorder(), AuthorizationFilter.class);
 		return http.build();

@@ -1,7 +1,3 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth;
 
 import java.io.IOException;
@@ -25,8 +21,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The running {@link ClientAuthenticationServer}, with the key material it was started
  * with; one for all test classes, started on first use (a JUnit extension that resolves
  * parameters of this type) and stopped, with its material deleted, when the tests end.
- *
- * @author partner-apis
  */
 public final class AuthorizationServer implements AutoCloseable {
 

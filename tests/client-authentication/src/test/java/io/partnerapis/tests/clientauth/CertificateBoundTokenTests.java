@@ -1,7 +1,3 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth;
 
 import java.net.http.HttpResponse;
@@ -17,8 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The test server itself, driven by hand without the starter: the mutual-TLS clients get
  * certificate-bound tokens, and the resource server accepts such a token only over a
  * connection that presents the same certificate. The starter's tests rely on this.
- *
- * @author partner-apis
  */
 @ExtendWith(AuthorizationServer.Extension.class)
 class CertificateBoundTokenTests {

@@ -1,13 +1,10 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.partnerapis.PartnerTokenException;
 import io.partnerapis.tests.clientauth.server.TokenEndpointRecorder.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -24,8 +22,6 @@ import static org.awaitility.Awaitility.await;
  * call replayed. Each test starts a fresh client application configured by properties
  * alone. For the assertion methods the server accepts each {@code jti} once, so two
  * successful token requests also prove that the renewal signed a fresh assertion.
- *
- * @author partner-apis
  */
 @ExtendWith(AuthorizationServer.Extension.class)
 abstract class ClientAuthenticationTests {
@@ -105,6 +101,27 @@ abstract class ClientAuthenticationTests {
 		assertOneRenewalAndOneReplay();
 		isThisClient(this.client.callWithWebClient());
 		assertThat(this.server.recorder().tokenRequests()).hasSize(1);
+	}
+
+	/**
+	 * Start another client application with the given properties and check that the
+	 * server rejects its token request as {@code invalid_client}, that the starter
+	 * reports it to the caller without retrying it (a 4xx) and that no API call is made.
+	 * @param properties the partner's properties, as {@link #partnerProperties()}
+	 */
+	void assertTokenRequestRejected(String... properties) {
+		try (PartnerClient rejected = PartnerClient.start(this.server, clientId(), properties)) {
+			this.server.recorder().clear();
+			assertThatExceptionOfType(PartnerTokenException.class).isThrownBy(rejected::callWithWebClient)
+				.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_client"));
+			await().atMost(TIMEOUT).untilAsserted(() -> {
+				assertThat(this.server.recorder().tokenRequests()).singleElement().satisfies((tokenRequest) -> {
+					assertThat(tokenRequest.status()).isEqualTo(401);
+					assertThat(tokenRequest.method()).isNull();
+				});
+				assertThat(this.server.recorder().apiCalls()).isEmpty();
+			});
+		}
 	}
 
 	private void revokeTokenAndClearRecords() {

@@ -1,14 +1,8 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth;
 
 /**
  * {@code client-secret-jwt}: an HS256 assertion keyed with the client secret, which the
  * server checks with the secret's UTF-8 bytes; the secret itself is never sent.
- *
- * @author partner-apis
  */
 class ClientSecretJwtTests extends ClientAuthenticationTests {
 

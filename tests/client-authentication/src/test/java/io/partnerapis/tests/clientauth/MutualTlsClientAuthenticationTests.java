@@ -1,7 +1,3 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth;
 
 import java.security.cert.X509Certificate;
@@ -18,8 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * token requests and the API calls present it, and the server issues tokens bound to it
  * ({@code cnf.x5t#S256}) that the resource server accepts only over a connection that
  * presents the same certificate.
- *
- * @author partner-apis
  */
 abstract class MutualTlsClientAuthenticationTests extends ClientAuthenticationTests {
 

@@ -1,7 +1,3 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth;
 
 import java.time.Duration;
@@ -24,8 +20,6 @@ import reactor.core.publisher.Flux;
  * A client application started with the properties of one partner, played by the test
  * server, and nothing else; its calls go through the starter's
  * {@code @Qualifier("<name>")} WebClient and RestClient.
- *
- * @author partner-apis
  */
 final class PartnerClient implements AutoCloseable {
 

@@ -1,7 +1,3 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth;
 
 import java.net.URI;
@@ -21,8 +17,6 @@ import org.springframework.boot.json.JsonParserFactory;
 /**
  * A JDK HTTP client, with or without a client certificate, that trusts the test CA: calls
  * the server by hand, without the starter.
- *
- * @author partner-apis
  */
 final class PlainClient {
 

@@ -1,15 +1,9 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth;
 
 /**
  * {@code private-key-jwt} with an EC P-256 key given as a JWK (its own {@code kid}, no
  * {@code key-id} and no {@code algorithm}: ES256 by default): the server, which expects
  * ES256 from this client, verifies the assertion against the client's JWK set.
- *
- * @author partner-apis
  */
 class PrivateKeyJwtEcTests extends ClientAuthenticationTests {
 

@@ -1,7 +1,3 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth;
 
 import java.security.cert.X509Certificate;
@@ -10,8 +6,6 @@ import java.security.cert.X509Certificate;
  * {@code self-signed-tls-client-auth}: a self-signed certificate in a PEM SSL bundle; the
  * server authenticates the client by finding the certificate's key in the client's JWK
  * set ({@code x5c}).
- *
- * @author partner-apis
  */
 class SelfSignedTlsClientAuthTests extends MutualTlsClientAuthenticationTests {
 

@@ -1,7 +1,3 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth;
 
 import java.io.IOException;
@@ -39,8 +35,6 @@ import com.nimbusds.jose.jwk.RSAKey;
  * server's certificate (signed by the CA, for {@code localhost}), client certificates
  * (signed by the CA, or self-signed) and the clients' signing keys. Certificates are made
  * with the JDK's {@code keytool}, keys with {@code java.security}; nothing is committed.
- *
- * @author partner-apis
  */
 public final class TestPki {
 

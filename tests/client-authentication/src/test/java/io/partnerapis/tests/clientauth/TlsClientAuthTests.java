@@ -1,16 +1,12 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth;
 
 import java.security.cert.X509Certificate;
 
+import org.junit.jupiter.api.Test;
+
 /**
  * {@code tls-client-auth}: a certificate issued by the test CA (sent with its chain) in a
  * PEM SSL bundle; the server authenticates the client by the certificate's subject DN.
- *
- * @author partner-apis
  */
 class TlsClientAuthTests extends MutualTlsClientAuthenticationTests {
 
@@ -33,6 +29,15 @@ class TlsClientAuthTests extends MutualTlsClientAuthenticationTests {
 		return new String[] { "client-authentication-method=tls-client-auth",
 				"spring.ssl.bundle.pem.bank.keystore.certificate=" + this.server.pki().location("tls-client-chain.pem"),
 				"spring.ssl.bundle.pem.bank.keystore.private-key=" + this.server.pki().location("tls-client-key.pem") };
+	}
+
+	@Test
+	void certificateOfAnotherSubjectIsRejectedAtTheTokenEndpoint() {
+		assertTokenRequestRejected("client-authentication-method=tls-client-auth",
+				"spring.ssl.bundle.pem.bank.keystore.certificate="
+						+ this.server.pki().location("other-client-chain.pem"),
+				"spring.ssl.bundle.pem.bank.keystore.private-key="
+						+ this.server.pki().location("other-client-key.pem"));
 	}
 
 	@Override

@@ -1,7 +1,3 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth.client;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -10,8 +6,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 /**
  * An application that calls a partner: nothing but auto-configuration and the
  * {@code partner.apis.*} properties it is started with.
- *
- * @author partner-apis
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

@@ -1,7 +1,3 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth.server;
 
 import java.util.Set;
@@ -16,8 +12,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * Rejects a client assertion without a {@code jti} or with one already used (RFC 7523 §3,
  * item 7): Spring Authorization Server does not check it by default.
- *
- * @author partner-apis
  */
 public class AssertionIds implements OAuth2TokenValidator<Jwt> {
 

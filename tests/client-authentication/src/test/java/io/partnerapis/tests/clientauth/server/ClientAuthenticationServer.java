@@ -1,7 +1,3 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth.server;
 
 import java.nio.file.Path;
@@ -65,8 +61,6 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * <p>
  * Properties: {@code test.pki.directory} (where {@code TestPki} wrote the material),
  * {@code test.tls-client.subject-dn} and {@code test.secret-jwt-client.secret}.
- *
- * @author partner-apis
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

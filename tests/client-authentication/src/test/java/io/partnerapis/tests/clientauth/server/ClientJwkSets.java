@@ -1,7 +1,3 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth.server;
 
 import java.io.IOException;
@@ -11,8 +7,6 @@ import java.nio.file.Path;
 
 /**
  * The clients' public JWK sets, as the test wrote them.
- *
- * @author partner-apis
  */
 class ClientJwkSets {
 

@@ -1,7 +1,3 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth.server;
 
 import java.util.List;
@@ -14,8 +10,6 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Registers its clients on first use, once the ports they name are known.
- *
- * @author partner-apis
  */
 class LazyRegisteredClientRepository implements RegisteredClientRepository {
 

@@ -1,7 +1,3 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth.server;
 
 import java.util.List;
@@ -24,8 +20,6 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  * The authorization server's record of issued tokens, which the resource server consults:
  * a token removed here ({@link #revokeAccessTokens}) is rejected with 401 although its
  * signature and expiry are still good.
- *
- * @author partner-apis
  */
 public class RecordingAuthorizationService implements OAuth2AuthorizationService {
 

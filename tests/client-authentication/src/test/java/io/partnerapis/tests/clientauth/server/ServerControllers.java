@@ -1,7 +1,3 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth.server;
 
 import java.util.LinkedHashMap;
@@ -17,8 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The resource server's API and the clients' JWK sets.
- *
- * @author partner-apis
  */
 @RestController
 class ServerControllers {

@@ -1,7 +1,3 @@
-/*
- * Copyright 2026 the original author or authors.
- */
-
 package io.partnerapis.tests.clientauth.server;
 
 import java.io.IOException;
@@ -26,8 +22,6 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * Records every request to the token endpoint and to the API: the client and the client
  * authentication method that the authorization server authenticated (for token requests),
  * the client certificate presented on the connection, and the response status.
- *
- * @author partner-apis
  */
 public class TokenEndpointRecorder implements Filter {
 

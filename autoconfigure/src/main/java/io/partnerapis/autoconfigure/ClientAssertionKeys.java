@@ -177,7 +177,7 @@ final class ClientAssertionKeys {
 					return new KeyAndId(key, jwk.getKeyID(), algorithm);
 				}
 			}
-			else if (PemContent.isPresentInText(text)) {
+			else if (PemContent.isPresentInText(text) && text.contains("PRIVATE KEY-----")) {
 				PemContent pem = PemContent.of(text);
 				PrivateKey key = (pem != null) ? pem.getPrivateKey() : null;
 				if (key != null) {

@@ -2,6 +2,7 @@ package io.partnerapis.tests.clientauth;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +108,19 @@ public final class TestPki {
 			.build();
 		writeJwkSet("self-signed-tls-client", selfSignedJwk);
 		generateSigningKeys();
+		// The tls-client's key and chain, and the CA, also as PKCS#12 stores for
+		// JKS-style bundles.
+		writeStore("tls-client-keystore.p12", clientKeyStore("tls-client"));
+		KeyStore trustStore = KeyStore.getInstance("PKCS12");
+		trustStore.load(null, null);
+		trustStore.setCertificateEntry("ca", this.ca);
+		writeStore("ca-truststore.p12", trustStore);
+	}
+
+	private void writeStore(String file, KeyStore store) throws Exception {
+		try (OutputStream out = Files.newOutputStream(this.directory.resolve(file))) {
+			store.store(out, PASSWORD.toCharArray());
+		}
 	}
 
 	private void generateSigningKeys() throws Exception {

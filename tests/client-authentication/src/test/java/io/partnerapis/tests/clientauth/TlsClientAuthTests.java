@@ -1,8 +1,12 @@
 package io.partnerapis.tests.clientauth;
 
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code tls-client-auth}: a certificate issued by the test CA (sent with its chain) in a
@@ -29,6 +33,26 @@ class TlsClientAuthTests extends MutualTlsClientAuthenticationTests {
 		return new String[] { "client-authentication-method=tls-client-auth",
 				"spring.ssl.bundle.pem.bank.keystore.certificate=" + this.server.pki().location("tls-client-chain.pem"),
 				"spring.ssl.bundle.pem.bank.keystore.private-key=" + this.server.pki().location("tls-client-key.pem") };
+	}
+
+	@Test
+	void clientCertificateFromAJksBundleAuthenticatesTheClientToo() throws Exception {
+		String bundle = "spring.ssl.bundle.jks.bank-jks.";
+		try (PartnerClient jksClient = PartnerClient.start(this.server, clientId(),
+				"client-authentication-method=tls-client-auth", "ssl.bundle=bank-jks",
+				bundle + "keystore.location=" + this.server.pki().location("tls-client-keystore.p12"),
+				bundle + "keystore.password=" + TestPki.PASSWORD, bundle + "keystore.type=PKCS12",
+				bundle + "truststore.location=" + this.server.pki().location("ca-truststore.p12"),
+				bundle + "truststore.password=" + TestPki.PASSWORD, bundle + "truststore.type=PKCS12")) {
+			this.server.recorder().clear();
+			String thumbprint = TestPki.thumbprint(certificate());
+			assertThat(jksClient.callWithRestClient()).containsEntry("sub", clientId())
+				.containsEntry("x5t#S256", thumbprint);
+			assertThat(jksClient.callWithWebClient()).containsEntry("x5t#S256", thumbprint);
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(this.server.recorder().tokenRequests()).singleElement()
+					.satisfies((tokenRequest) -> assertThat(tokenRequest.method()).isEqualTo("tls_client_auth")));
+		}
 	}
 
 	@Test

@@ -185,7 +185,7 @@ final class PartnerApiFactory {
 					.plus(this.storeTimeout.multipliedBy(4)));
 		return new ConfiguredPartnerApi(name, mapper.provider(), registration, baseUrl, headers, webClient,
 				this.restClients.restClient(name, baseUrl, headers, interceptor, ssl), authorization, filter,
-				interceptor);
+				interceptor, ssl);
 	}
 
 	private HttpClientSettings apiSettings() {

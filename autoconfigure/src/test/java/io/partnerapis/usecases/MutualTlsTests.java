@@ -33,12 +33,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientPropertiesAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.service.HttpServiceClientAutoConfiguration;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundleRegistry;
 import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.service.ReactiveHttpServiceClientAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.registry.HttpServiceGroup;
+import org.springframework.web.service.registry.ImportHttpServices;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -155,6 +164,23 @@ class MutualTlsTests {
 		});
 	}
 
+	@Test
+	void httpServiceGroupsNamedAfterThePartnerPresentItsCertificate() {
+		runner("tls-client-auth")
+			.withConfiguration(AutoConfigurations.of(HttpServiceClientPropertiesAutoConfiguration.class,
+					HttpServiceClientAutoConfiguration.class, ReactiveHttpServiceClientAutoConfiguration.class))
+			.withUserConfiguration(Groups.class)
+			.run((context) -> {
+				assertThat(context.getBean(AcmeApi.class).things().getStatusCode().value()).isEqualTo(200);
+				assertThat(context.getBean(ReactiveAcmeApi.class).things().block().getStatusCode().value())
+					.isEqualTo(200);
+				assertThat(requestsTo("/oauth/token")).hasSize(1);
+				assertThat(requestsTo("/things")).hasSize(2)
+					.allSatisfy((request) -> assertThat(request.client()).isEqualTo("CN=client-one"))
+					.allSatisfy((request) -> assertThat(request.authorization()).isEqualTo("Bearer token-1"));
+			});
+	}
+
 	private ApplicationContextRunner runner(String method) {
 		String bundle = "spring.ssl.bundle.pem.partner.";
 		String base = "https://localhost:" + this.server.getAddress().getPort();
@@ -200,6 +226,28 @@ class MutualTlsTests {
 		catch (SSLPeerUnverifiedException ex) {
 			return "none";
 		}
+	}
+
+	interface AcmeApi {
+
+		@GetExchange("/things")
+		ResponseEntity<Void> things();
+
+	}
+
+	interface ReactiveAcmeApi {
+
+		@GetExchange("/things")
+		Mono<ResponseEntity<Void>> things();
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportHttpServices(group = "acme", types = AcmeApi.class)
+	@ImportHttpServices(group = "acme", types = ReactiveAcmeApi.class,
+			clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
+	static class Groups {
+
 	}
 
 	private record Received(String path, String client, String body, String authorization) {

@@ -81,6 +81,12 @@ final class PartnerApisPropertiesValidator {
 							+ "'file:/etc/keys/partner.pem' (PKCS#8 PEM) or a JWK in JSON, since "
 							+ "'client-authentication-method' is " + methodValue);
 		}
+		else if (StringUtils.hasText(api.getClientAssertion().getKey())) {
+			problems.add(new Problem(prefix + "client-assertion.key",
+					"is set, but 'client-authentication-method' is " + methodValue + ", which signs no assertion",
+					"Set '" + prefix + "client-authentication-method' to private-key-jwt, or remove '" + prefix
+							+ "client-assertion.key'."));
+		}
 		if (ClientAuthenticationLoader.usesCertificate(method)) {
 			requireText(problems, prefix + "ssl.bundle", api.getSsl().getBundle(),
 					"the name of a 'spring.ssl.bundle.*' bundle whose key store holds the client certificate, since "

@@ -135,6 +135,15 @@ class PartnerApiConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void aKeyWithAMethodThatSignsNoAssertionIsNamed(CapturedOutput output) {
+		String report = failedStartup(output, valid("acme"),
+				"partner.apis.acme.client-assertion.key=file:/etc/keys/acme.pem");
+		assertThat(report).contains(
+				"partner.apis.acme.client-assertion.key: is set, but 'client-authentication-method' is client-secret-basic")
+			.contains("Set 'partner.apis.acme.client-authentication-method' to private-key-jwt");
+	}
+
+	@Test
 	void aKeyLocationThatDoesNotExistOrHoldsNoPrivateKeyIsNamed(CapturedOutput output) {
 		String certificate = TestKeys.selfSignedCertificate(this.directory, "not-a-key")[0].toUri().toString();
 		String publicJwk = write("public.json",

@@ -15,6 +15,7 @@ import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.PartnerApisProperties.Api;
 import io.partnerapis.PartnerWebClientCustomizer;
+import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
 import io.partnerapis.observation.TokenFetchObservationConvention;
 import io.partnerapis.restclient.PartnerAuthorizationInterceptor;
 import io.partnerapis.store.AuthorizedClientServiceTokenStore;
@@ -22,7 +23,6 @@ import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.token.PartnerAuthorization;
 import io.partnerapis.token.cache.PartnerTokenCache;
-import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
 import io.partnerapis.token.fetch.ClientAssertionSigner;
 import io.partnerapis.token.fetch.PartnerTokenResponseClient;
 import io.partnerapis.token.fetch.TokenEndpoint;
@@ -57,7 +57,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@code spring.http.clients.redirects} says, since a redirect to another host would
  * carry the partner's headers there: they use one connector built from the application's
  * HTTP client settings with redirects turned off, and a 3xx answer reaches the caller as
- * it is.
+ * it is. A partner with an SSL bundle of its own, or whose client authenticates with a
+ * signed assertion, gets them from {@link ClientAuthenticationLoader}.
  */
 final class PartnerApiFactory {
 

@@ -91,7 +91,7 @@ final class PartnerApiPropertiesMapper {
 	 */
 	TokenKey tokenKey(String clientIdentity) {
 		return TokenKey.of(this.name, this.api.getTokenUri(), this.api.getClientId(), this.api.getScopes(),
-				this.api.getAudience() + "\n" + clientIdentity);
+				this.api.getAudience(), clientIdentity);
 	}
 
 	RenewalPolicy renewalPolicy() {

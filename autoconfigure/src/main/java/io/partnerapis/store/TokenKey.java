@@ -49,6 +49,25 @@ public record TokenKey(String partner, String fingerprint) {
 		return new TokenKey(partner, digest(identity));
 	}
 
+	/**
+	 * Creates the key of a partner's token from what the token is issued for and how the
+	 * client authenticates.
+	 * @param partner the partner's name
+	 * @param tokenUri the token endpoint's URI
+	 * @param clientId the client id, or {@code null}
+	 * @param scopes the requested scopes, in any order
+	 * @param audience the requested audience, or {@code null}
+	 * @param clientAuthentication what identifies the client's authentication without a
+	 * secret: its method, and a key id or certificate thumbprint
+	 * @return the key
+	 */
+	public static TokenKey of(String partner, @Nullable String tokenUri, @Nullable String clientId,
+			Collection<String> scopes, @Nullable String audience, String clientAuthentication) {
+		String identity = String.join("\n", String.valueOf(tokenUri), String.valueOf(clientId),
+				String.join(" ", new TreeSet<>(scopes)), String.valueOf(audience), clientAuthentication);
+		return new TokenKey(partner, digest(identity));
+	}
+
 	private static String digest(String identity) {
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));

@@ -100,7 +100,8 @@ class MonthlyQuotaTests {
 	 * tokens this month.
 	 */
 	private ApplicationContextRunner instanceWithIssued(int issued, int quota) {
-		TokenKey key = TokenKey.of("acme", this.partner.tokenUri(), "client-acme", Set.of(), null);
+		TokenKey key = TokenKey.of("acme", this.partner.tokenUri(), "client-acme", Set.of(), null,
+				"CLIENT_SECRET_BASIC");
 		InMemoryPartnerTokenStore store = new InMemoryPartnerTokenStore();
 		for (int i = 0; i < issued; i++) {
 			store.countIssued(key, YearMonth.now(ZoneOffset.UTC)).block();

@@ -143,8 +143,9 @@ class SecretsStaySecretTests {
 			this.partner.contextRunner("acme")
 				.withPropertyValues(this.partner.properties("acme",
 						Map.of("client-authentication-method", method, "client-secret", HMAC_SECRET,
-								"client-assertion.key", key, "token.max-retries", "0", "unauthorized-renewal-interval",
-								"1ms")))
+								"token.max-retries", "0", "unauthorized-renewal-interval", "1ms")))
+				.withPropertyValues(method.equals("private-key-jwt") ? "partner.apis.acme.client-assertion.key=" + key
+						: "partner.apis.acme.client-assertion.lifetime=60s")
 				.withPropertyValues("spring.codec.log-request-details=true")
 				.run((context) -> {
 					WebClient webClient = context.getBean("acmeWebClient", WebClient.class);

@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import io.partnerapis.PartnerApisProperties.Api;
 import io.partnerapis.PartnerApisProperties.ClientAuthentication;
 import io.partnerapis.PartnerApisProperties.RequestFormat;
 import io.partnerapis.PartnerProvider;
+import io.partnerapis.store.TokenKey;
 import io.partnerapis.token.fetch.TokenEndpoint;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +82,28 @@ class PartnerApiPropertiesMapperTests {
 		assertThat(mapper.tokenKey()).isEqualTo(new PartnerApiPropertiesMapper("acme", api()).tokenKey());
 		assertThat(mapper.tokenKey()).isNotEqualTo(new PartnerApiPropertiesMapper("acme", otherClient).tokenKey());
 		assertThat(mapper.tokenKey().toString()).doesNotContain("client-acme", "secret-acme");
+	}
+
+	@Test
+	void tokenKeyDependsOnEveryParameterHeaderRequestFormatAndClientAuthenticationMethod() {
+		TokenKey base = new PartnerApiPropertiesMapper("acme", api()).tokenKey();
+		List<Consumer<Api>> changes = List.of((api) -> api.getToken().getParameters().put("resource", "orders"),
+				(api) -> api.getToken().getHeaders().put("X-Tenant", "north"),
+				(api) -> api.getToken().setRequestFormat(RequestFormat.JSON),
+				(api) -> api.setClientAuthenticationMethod(ClientAuthentication.CLIENT_SECRET_POST),
+				(api) -> api.setAudience("https://api.acme.example"));
+		for (Consumer<Api> change : changes) {
+			Api changed = api();
+			change.accept(changed);
+			assertThat(new PartnerApiPropertiesMapper("acme", changed).tokenKey()).isNotEqualTo(base);
+		}
+		Api tenantNorth = api();
+		tenantNorth.getToken().getHeaders().put("X-Tenant", "north");
+		Api tenantSouth = api();
+		tenantSouth.getToken().getHeaders().put("X-Tenant", "south");
+		TokenKey north = new PartnerApiPropertiesMapper("acme", tenantNorth).tokenKey();
+		assertThat(north).isNotEqualTo(new PartnerApiPropertiesMapper("acme", tenantSouth).tokenKey());
+		assertThat(north.toString()).doesNotContain("north", "X-Tenant");
 	}
 
 	@Test

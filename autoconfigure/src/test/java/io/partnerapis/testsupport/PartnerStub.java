@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.partnerapis.store.TokenKey;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -209,6 +210,22 @@ public final class PartnerStub implements AutoCloseable, BeforeAllCallback, Afte
 	 */
 	public ApplicationContextRunner contextRunner(String name) {
 		return PartnerContexts.runner().withPropertyValues(properties(name, Map.of()));
+	}
+
+	/**
+	 * Returns the store key of the token of a partner pointed at this stub by
+	 * {@link #properties(String, Map)} with no token parameter or header and the default
+	 * request format and client authentication.
+	 * @param name the partner's name
+	 * @return the key
+	 */
+	public TokenKey tokenKey(String name) {
+		return TokenKey.builder(name)
+			.tokenUri(tokenUri())
+			.clientId("client-" + name)
+			.requestFormat("FORM")
+			.clientAuthentication("client_secret_basic")
+			.build();
 	}
 
 	public String[] properties(String name, Map<String, String> extra) {

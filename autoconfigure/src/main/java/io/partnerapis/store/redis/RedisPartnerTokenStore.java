@@ -54,14 +54,15 @@ import org.springframework.util.StringUtils;
  * {@link TokenEncryption} is given, in clear (base64) otherwise.</li>
  * <li>{@code lease}: the instance fetching the next token ({@code SET NX PX}, or a new
  * expiry when that instance already holds it).</li>
- * <li>{@code count:<yyyy-MM>}: how many tokens were issued in that month (UTC).</li>
+ * <li>{@code count:<yyyy-MM>}: how many token requests were reserved in that quota month
+ * (in the partner's quota zone), kept until two months after the month's start.</li>
  * </ul>
  * Keys hold the partner's name and the {@link TokenKey#fingerprint() fingerprint}, a
- * digest: no credential or token. Compare-and-delete, the lease and counting are Lua
- * scripts, so each is atomic. Every save is announced on the channel
- * {@code <prefix>:saves}; {@link #saves()} listens to it and subscribes again by itself
- * after Redis was unreachable. Every operation fails after the configured timeout, so a
- * slow or lost Redis shows quickly as an error.
+ * digest: no credential or token. Compare-and-delete, the lease and the quota's
+ * check-and-increment are Lua scripts, so each is atomic. Every save is announced on the
+ * channel {@code <prefix>:saves}; {@link #saves()} listens to it and subscribes again by
+ * itself after Redis was unreachable. Every operation fails after the configured timeout,
+ * so a slow or lost Redis shows quickly as an error.
  *
  * @since 0.2.0
  */
@@ -100,12 +101,27 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 			end
 			return 0""", Long.class);
 
-	private static final RedisScript<Long> COUNT = RedisScript.of("""
-			local c = redis.call('INCR', KEYS[1])
+	/**
+	 * Reserves a request unless the count reached the limit: answers the new count, or
+	 * minus one minus the count when it refuses.
+	 */
+	private static final RedisScript<Long> RESERVE = RedisScript.of("""
+			local c = tonumber(redis.call('GET', KEYS[1]) or '0')
+			if c >= tonumber(ARGV[2]) then
+			  return -1 - c
+			end
+			c = redis.call('INCR', KEYS[1])
 			if c == 1 then
 			  redis.call('PEXPIREAT', KEYS[1], ARGV[1])
 			end
 			return c""", Long.class);
+
+	private static final RedisScript<Long> RELEASE = RedisScript.of("""
+			local c = tonumber(redis.call('GET', KEYS[1]) or '0')
+			if c > 0 then
+			  return redis.call('DECR', KEYS[1])
+			end
+			return 0""", Long.class);
 
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
@@ -197,10 +213,16 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 	}
 
 	@Override
-	public Mono<Long> countIssued(TokenKey key, YearMonth month) {
+	public Mono<Reservation> reserve(TokenKey key, YearMonth month, long limit) {
 		long keepUntil = month.plusMonths(2).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-		return bounded(
-				this.redis.execute(COUNT, List.of(countKey(key, month)), List.of(Long.toString(keepUntil))).next());
+		return bounded(this.redis
+			.execute(RESERVE, List.of(countKey(key, month)), List.of(Long.toString(keepUntil), Long.toString(limit)))
+			.next()).map((count) -> (count > 0) ? new Reservation(true, count) : new Reservation(false, -1 - count));
+	}
+
+	@Override
+	public Mono<Long> release(TokenKey key, YearMonth month) {
+		return bounded(this.redis.execute(RELEASE, List.of(countKey(key, month)), List.of()).next());
 	}
 
 	@Override

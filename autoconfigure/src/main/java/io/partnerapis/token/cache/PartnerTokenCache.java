@@ -307,6 +307,7 @@ public final class PartnerTokenCache {
 				storeFailed("load a token from", ex);
 				return Mono.empty();
 			})
+				.doOnNext((stored) -> this.quota.refresh())
 				.filter((stored) -> wanted.test(stored.accessToken(), now)
 						&& (previous == null || !sameToken(previous, stored.accessToken())))
 				.map(this.fetcher::authorizedClient);
@@ -325,7 +326,7 @@ public final class PartnerTokenCache {
 				return Mono.just(true);
 			})
 			.defaultIfEmpty(true);
-		return this.quota.beforeRequest()
+		return this.quota.check()
 			.then(lease)
 			.flatMap((granted) -> granted ? loadUsable(previous).switchIfEmpty(Mono.defer(() -> fetch(previous)))
 				.doFinally((signal) -> releaseLease()) : awaitHolder(previous));

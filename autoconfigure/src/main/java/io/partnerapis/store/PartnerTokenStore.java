@@ -3,6 +3,7 @@ package io.partnerapis.store;
 import java.time.Duration;
 import java.time.YearMonth;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -105,6 +106,16 @@ public interface PartnerTokenStore {
 	 * @return the count
 	 */
 	Mono<Long> issued(TokenKey key, YearMonth month);
+
+	/**
+	 * Returns why this instance cannot use the token the store holds under the given key,
+	 * when the last load or save found one it cannot read, for health checks.
+	 * @param key the key
+	 * @return the reason, free of secrets, or {@code null} when there is none
+	 */
+	default @Nullable String readProblem(TokenKey key) {
+		return null;
+	}
 
 	/**
 	 * Returns the keys of tokens as they are saved, by this instance or, for a shared

@@ -31,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A WireMock server on a random loopback port that plays one partner: a token endpoint
@@ -171,6 +172,19 @@ public final class PartnerStub implements AutoCloseable, BeforeAllCallback, Afte
 			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
 			.block(Duration.ofSeconds(30));
 		return (status != null) ? status : -1;
+	}
+
+	/**
+	 * Sends {@code GET path} through a partner WebClient, expects 200, and returns the
+	 * {@code Authorization} header that reached the partner with it.
+	 * @param webClient the partner's WebClient
+	 * @param path the API path
+	 * @return the header the call presented
+	 */
+	public String presented(WebClient webClient, String path) {
+		assertThat(call(webClient, path)).isEqualTo(200);
+		List<LoggedRequest> requests = apiRequests();
+		return requests.get(requests.size() - 1).getHeader("Authorization");
 	}
 
 	/**

@@ -33,10 +33,10 @@ class FleetQuotaReservationTests {
 		partner.tokens(5, 3600);
 		partner.apiAlwaysAnswers("/things", 200);
 		fleet.run(3, Map.of("token.monthly-quota", "1", "token.response-timeout", "5s"), (instances) -> {
-			fleet.redis().raw().psetex(redisKey("lease"), 8000, "an instance that died");
+			fleet.redis().raw().psetex(fleet.redisKey("lease"), 8000, "an instance that died");
 			assertThat(instances.callAtOnce("/things", 5)).contains(200);
 			assertThat(partner.tokenRequests()).as("the quota of 1").isEqualTo(1);
-			assertThat(fleet.redis().raw().get(countKey())).isEqualTo("1");
+			assertThat(fleet.stored(countKey())).isEqualTo("1");
 		});
 	}
 
@@ -56,16 +56,12 @@ class FleetQuotaReservationTests {
 		fleet.run(1, properties, (instances) -> {
 			assertThat(PartnerStub.call(instances.webClient(0), "/things")).isEqualTo(200);
 			assertThat(partner.tokenRequests()).isEqualTo(2);
-			assertThat(fleet.redis().raw().get(countKey())).as("the timed-out request and its retry").isEqualTo("2");
+			assertThat(fleet.stored(countKey())).as("the timed-out request and its retry").isEqualTo("2");
 		});
 	}
 
 	private static String countKey() {
-		return redisKey("count:" + YearMonth.now(ZoneOffset.UTC));
-	}
-
-	private static String redisKey(String kind) {
-		return "partner-apis:acme:" + fleet.partner().tokenKey("acme").fingerprint() + ":" + kind;
+		return ("count:" + YearMonth.now(ZoneOffset.UTC));
 	}
 
 }

@@ -225,7 +225,8 @@ public final class PartnerTokenCache {
 		return new TokenState(status, (cached != null) ? cached.client.getAccessToken().getExpiresAt() : null,
 				(cached != null) ? cached.renewAt : null, this.fetches.get(), this.failures.get(),
 				(failure != null) ? failure.description : null, (failure != null) ? failure.at : null,
-				this.lastFetchFailed, this.storeFailure);
+				this.lastFetchFailed,
+				(this.storeFailure != null) ? this.storeFailure : this.store.readProblem(this.key));
 	}
 
 	/**

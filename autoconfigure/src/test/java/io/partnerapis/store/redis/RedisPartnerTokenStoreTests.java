@@ -227,6 +227,43 @@ class RedisPartnerTokenStoreTests {
 	}
 
 	@Test
+	void storeWithAnotherKeyNeitherReadsNorOverwritesTheStoredTokenAndSaysWhy() {
+		String firstKey = TokenEncryption.generateKey();
+		String otherKey = TokenEncryption.generateKey();
+		String firstId = TokenEncryption.of(firstKey, List.of()).keyId();
+		RedisPartnerTokenStore first = store(TokenEncryption.of(firstKey, List.of()));
+		RedisPartnerTokenStore other = store(TokenEncryption.of(otherKey, List.of()));
+		first.save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK);
+		assertThat(other.load(this.key).blockOptional(BLOCK)).isEmpty();
+		other.save(this.key, token("access-2", Duration.ofMinutes(5), null)).block(BLOCK);
+		assertThat(redis.raw().get(tokenKey())).startsWith(RedisPartnerTokenStore.digest("access-1") + " " + firstId);
+		assertThat(first.load(this.key).block(BLOCK).accessToken().getTokenValue()).isEqualTo("access-1");
+		assertThat(other.readProblem(this.key))
+			.contains("key id " + firstId, "'partner.token-store.encryption-key'",
+					"'partner.token-store.previous-encryption-keys'")
+			.doesNotContain(firstKey, otherKey);
+		assertThat(first.readProblem(this.key)).isNull();
+	}
+
+	@Test
+	void storesWithAndWithoutKeyNeverOverwriteEachOthersTokens() {
+		RedisPartnerTokenStore keyless = store(null);
+		RedisPartnerTokenStore keyed = store(TokenEncryption.of(TokenEncryption.generateKey(), List.of()));
+		keyless.save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK);
+		assertThat(keyed.load(this.key).blockOptional(BLOCK)).as("a token in clear is not trusted").isEmpty();
+		keyed.save(this.key, token("access-2", Duration.ofMinutes(5), null)).block(BLOCK);
+		assertThat(redis.raw().get(tokenKey())).contains(" clear ", base64("access-1"));
+		assertThat(keyed.readProblem(this.key)).contains("is stored in clear");
+		redis.raw().del(tokenKey());
+		keyed.save(this.key, token("access-3", Duration.ofMinutes(5), null)).block(BLOCK);
+		assertThat(keyed.readProblem(this.key)).as("saved once the clear token is gone").isNull();
+		keyless.save(this.key, token("access-4", Duration.ofMinutes(5), null)).block(BLOCK);
+		assertThat(redis.raw().get(tokenKey())).doesNotContain(" clear ")
+			.startsWith(RedisPartnerTokenStore.digest("access-3"));
+		assertThat(keyless.readProblem(this.key)).contains("not among this instance's keys: it has none");
+	}
+
+	@Test
 	void ciphertextMovedToAnotherKeyDoesNotDecrypt() {
 		TokenEncryption encryption = TokenEncryption.of(TokenEncryption.generateKey(), List.of());
 		RedisPartnerTokenStore store = store(encryption);

@@ -12,6 +12,8 @@ import io.partnerapis.restclient.PartnerAuthorizationInterceptor;
 import io.partnerapis.token.PartnerAuthorization;
 import io.partnerapis.webclient.PartnerAuthorizationFilter;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -44,10 +46,12 @@ final class ConfiguredPartnerApi implements PartnerApi {
 
 	private final PartnerAuthorizationInterceptor interceptor;
 
+	private final @Nullable PartnerSsl ssl;
+
 	ConfiguredPartnerApi(String name, PartnerProvider provider, ClientRegistration registration, String baseUrl,
 			Map<String, String> headers, WebClient webClient, Supplier<RestClient> restClient,
 			PartnerAuthorization authorization, PartnerAuthorizationFilter filter,
-			PartnerAuthorizationInterceptor interceptor) {
+			PartnerAuthorizationInterceptor interceptor, @Nullable PartnerSsl ssl) {
 		this.name = name;
 		this.provider = provider;
 		this.registration = registration;
@@ -58,6 +62,7 @@ final class ConfiguredPartnerApi implements PartnerApi {
 		this.authorization = authorization;
 		this.filter = filter;
 		this.interceptor = interceptor;
+		this.ssl = ssl;
 	}
 
 	@Override
@@ -105,6 +110,14 @@ final class ConfiguredPartnerApi implements PartnerApi {
 
 	PartnerAuthorizationFilter filter() {
 		return this.filter;
+	}
+
+	/**
+	 * Returns the partner's own SSL bundle.
+	 * @return the bundle, or {@code null} when it names none
+	 */
+	@Nullable PartnerSsl ssl() {
+		return this.ssl;
 	}
 
 	PartnerAuthorizationInterceptor interceptor() {

@@ -84,9 +84,10 @@ final class PartnerApiPropertiesMapper {
 	/**
 	 * Returns the key of the partner's token in the store, from everything that shapes
 	 * the token: two partners that differ in any of it never share a token.
+	 * @param clientIdentity what identifies the client's authentication without a secret
 	 * @return the key
 	 */
-	TokenKey tokenKey() {
+	TokenKey tokenKey(String clientIdentity) {
 		PartnerApisProperties.Token token = this.api.getToken();
 		return TokenKey.builder(this.name)
 			.tokenUri(this.api.getTokenUri())
@@ -96,6 +97,7 @@ final class PartnerApiPropertiesMapper {
 			.headers(token.getHeaders())
 			.requestFormat(token.getRequestFormat().name())
 			.clientAuthentication(this.api.getClientAuthenticationMethod().name().toLowerCase(Locale.ROOT))
+			.clientIdentity(clientIdentity)
 			.build();
 	}
 

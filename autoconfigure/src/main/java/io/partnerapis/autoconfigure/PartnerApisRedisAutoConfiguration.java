@@ -27,7 +27,7 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
  * Auto-configuration} of the Redis token store that a fleet of instances shares, when
  * {@code partner.token-store.type} is {@code redis}. It uses the reactive Redis
  * connection Spring Boot configures from {@code spring.data.redis.*}, and fails at
- * start-up, naming the dependency to add, when Spring Data Redis is missing. *
+ * start-up, naming the dependency to add, when Spring Data Redis is missing.
  *
  * @since 0.2.0
  */

@@ -34,11 +34,6 @@ import org.springframework.util.ClassUtils;
  * every {@code Throwable} is, for applications that send them elsewhere.</li>
  * </ul>
  *
- * <p>
- * A token store that serializes tokens (such as one kept in Redis) registers the hints of
- * its serialized types in a method of its own here, guarded by the presence of its client
- * library.
- *
  * @since 0.2.0
  */
 public final class PartnerApisRuntimeHints implements RuntimeHintsRegistrar {

@@ -43,7 +43,7 @@ abstract class PartnerHttpServiceGroupConfigurer<B, A> implements HttpServiceGro
 				}
 				defaultHeaders(builder, (headers) -> this.partners.addHeaders(headers, partner));
 			}
-			settings(builder, this.partners.settings(group));
+			settings(builder, this.partners.settings(group), this.partners.ssl(group));
 			attach(builder, this.partners.attachment(group, this::attachment, this::selecting));
 		});
 		groups.filter(this.partners::namesPartners)
@@ -56,9 +56,10 @@ abstract class PartnerHttpServiceGroupConfigurer<B, A> implements HttpServiceGro
 	abstract void defaultHeaders(B builder, Consumer<HttpHeaders> headers);
 
 	/**
-	 * Gives the client an HTTP client with the given settings.
+	 * Gives the client an HTTP client with the given settings and, where the group's
+	 * partner has one, the partner's SSL bundle.
 	 */
-	abstract void settings(B builder, HttpClientSettings settings);
+	abstract void settings(B builder, HttpClientSettings settings, @Nullable PartnerSsl ssl);
 
 	abstract void attach(B builder, A attachment);
 

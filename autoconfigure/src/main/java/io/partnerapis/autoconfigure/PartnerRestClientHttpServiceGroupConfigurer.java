@@ -41,8 +41,9 @@ final class PartnerRestClientHttpServiceGroupConfigurer
 	}
 
 	@Override
-	void settings(RestClient.Builder builder, HttpClientSettings settings) {
-		builder.requestFactory(this.requestFactoryBuilder.get().build(settings));
+	void settings(RestClient.Builder builder, HttpClientSettings settings, @Nullable PartnerSsl ssl) {
+		builder.requestFactory((ssl != null) ? ssl.requestFactory(this.requestFactoryBuilder.get(), settings)
+				: this.requestFactoryBuilder.get().build(settings));
 	}
 
 	@Override

@@ -187,6 +187,20 @@ final class PartnerServiceGroups {
 		return this.settingsMapper.map(this.groupProperties.get(group.name())).withRedirects(HttpRedirects.DONT_FOLLOW);
 	}
 
+	/**
+	 * Returns the SSL bundle that the client of a group named after a partner uses: the
+	 * partner's own, unless the group's properties name a bundle of their own.
+	 * @param group the group
+	 * @return the partner's bundle, or {@code null} to use the group's settings alone
+	 */
+	@Nullable PartnerSsl ssl(HttpServiceGroup group) {
+		ConfiguredPartnerApi partner = partnerOf(group);
+		HttpClientProperties properties = this.groupProperties.get(group.name());
+		boolean ownBundle = properties != null && properties.getSsl() != null
+				&& StringUtils.hasText(properties.getSsl().getBundle());
+		return (partner != null && !ownBundle) ? partner.ssl() : null;
+	}
+
 	private Set<String> annotatedPartners(HttpServiceGroup group) {
 		Set<String> names = new LinkedHashSet<>();
 		for (Class<?> type : group.httpServiceTypes()) {

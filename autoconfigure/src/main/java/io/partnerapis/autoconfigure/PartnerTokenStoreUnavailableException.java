@@ -2,7 +2,7 @@ package io.partnerapis.autoconfigure;
 
 /**
  * Thrown at start-up when the configured token store cannot be built, such as
- * {@code partner.token-store.type: redis} without Spring Data Redis. *
+ * {@code partner.token-store.type: redis} without Spring Data Redis.
  *
  * @since 0.2.0
  */

@@ -41,8 +41,9 @@ final class PartnerWebClientHttpServiceGroupConfigurer
 	}
 
 	@Override
-	void settings(WebClient.Builder builder, HttpClientSettings settings) {
-		builder.clientConnector(this.connectorBuilder.get().build(settings));
+	void settings(WebClient.Builder builder, HttpClientSettings settings, @Nullable PartnerSsl ssl) {
+		builder.clientConnector((ssl != null) ? ssl.connector(this.connectorBuilder.get(), settings)
+				: this.connectorBuilder.get().build(settings));
 	}
 
 	/**

@@ -79,14 +79,16 @@ class PartnerApiPropertiesMapperTests {
 		Api otherClient = api();
 		otherClient.setClientId("client-other");
 		PartnerApiPropertiesMapper mapper = new PartnerApiPropertiesMapper("acme", api);
-		assertThat(mapper.tokenKey()).isEqualTo(new PartnerApiPropertiesMapper("acme", api()).tokenKey());
-		assertThat(mapper.tokenKey()).isNotEqualTo(new PartnerApiPropertiesMapper("acme", otherClient).tokenKey());
-		assertThat(mapper.tokenKey().toString()).doesNotContain("client-acme", "secret-acme");
+		assertThat(mapper.tokenKey("CLIENT_SECRET_BASIC"))
+			.isEqualTo(new PartnerApiPropertiesMapper("acme", api()).tokenKey("CLIENT_SECRET_BASIC"));
+		assertThat(mapper.tokenKey("CLIENT_SECRET_BASIC"))
+			.isNotEqualTo(new PartnerApiPropertiesMapper("acme", otherClient).tokenKey("CLIENT_SECRET_BASIC"));
+		assertThat(mapper.tokenKey("CLIENT_SECRET_BASIC").toString()).doesNotContain("client-acme", "secret-acme");
 	}
 
 	@Test
 	void tokenKeyDependsOnEveryParameterHeaderRequestFormatAndClientAuthenticationMethod() {
-		TokenKey base = new PartnerApiPropertiesMapper("acme", api()).tokenKey();
+		TokenKey base = new PartnerApiPropertiesMapper("acme", api()).tokenKey("CLIENT_SECRET_BASIC");
 		List<Consumer<Api>> changes = List.of((api) -> api.getToken().getParameters().put("resource", "orders"),
 				(api) -> api.getToken().getHeaders().put("X-Tenant", "north"),
 				(api) -> api.getToken().setRequestFormat(RequestFormat.JSON),
@@ -95,14 +97,16 @@ class PartnerApiPropertiesMapperTests {
 		for (Consumer<Api> change : changes) {
 			Api changed = api();
 			change.accept(changed);
-			assertThat(new PartnerApiPropertiesMapper("acme", changed).tokenKey()).isNotEqualTo(base);
+			assertThat(new PartnerApiPropertiesMapper("acme", changed).tokenKey("CLIENT_SECRET_BASIC"))
+				.isNotEqualTo(base);
 		}
 		Api tenantNorth = api();
 		tenantNorth.getToken().getHeaders().put("X-Tenant", "north");
 		Api tenantSouth = api();
 		tenantSouth.getToken().getHeaders().put("X-Tenant", "south");
-		TokenKey north = new PartnerApiPropertiesMapper("acme", tenantNorth).tokenKey();
-		assertThat(north).isNotEqualTo(new PartnerApiPropertiesMapper("acme", tenantSouth).tokenKey());
+		TokenKey north = new PartnerApiPropertiesMapper("acme", tenantNorth).tokenKey("CLIENT_SECRET_BASIC");
+		assertThat(north)
+			.isNotEqualTo(new PartnerApiPropertiesMapper("acme", tenantSouth).tokenKey("CLIENT_SECRET_BASIC"));
 		assertThat(north.toString()).doesNotContain("north", "X-Tenant");
 	}
 

@@ -229,7 +229,7 @@ public final class PartnerStub implements AutoCloseable, BeforeAllCallback, Afte
 	/**
 	 * Returns the store key of the token of a partner pointed at this stub by
 	 * {@link #properties(String, Map)} with no token parameter or header and the default
-	 * request format and client authentication.
+	 * request format and client authentication (whose identity is the method's name).
 	 * @param name the partner's name
 	 * @return the key
 	 */
@@ -239,6 +239,7 @@ public final class PartnerStub implements AutoCloseable, BeforeAllCallback, Afte
 			.clientId("client-" + name)
 			.requestFormat("FORM")
 			.clientAuthentication("client_secret_basic")
+			.clientIdentity("CLIENT_SECRET_BASIC")
 			.build();
 	}
 

@@ -1,6 +1,7 @@
 package io.partnerapis;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -549,11 +550,16 @@ public class PartnerApisProperties {
 		private Duration retryBackoff = Duration.ofMillis(200);
 
 		/**
-		 * Most tokens the partner issues per calendar month (UTC). Counted for the whole
-		 * fleet with the Redis token store, per instance otherwise. Unlimited when
-		 * absent.
+		 * Most tokens the partner issues per calendar month (in 'quota-zone'). Counted
+		 * for the whole fleet with the Redis token store, per instance otherwise.
+		 * Unlimited when absent.
 		 */
 		private @Nullable Integer monthlyQuota;
+
+		/**
+		 * Time zone in which the partner's quota month starts.
+		 */
+		private ZoneId quotaZone = ZoneId.of("UTC");
 
 		public RequestFormat getRequestFormat() {
 			return this.requestFormat;
@@ -633,6 +639,14 @@ public class PartnerApisProperties {
 
 		public void setMonthlyQuota(@Nullable Integer monthlyQuota) {
 			this.monthlyQuota = monthlyQuota;
+		}
+
+		public ZoneId getQuotaZone() {
+			return this.quotaZone;
+		}
+
+		public void setQuotaZone(ZoneId quotaZone) {
+			this.quotaZone = quotaZone;
 		}
 
 	}

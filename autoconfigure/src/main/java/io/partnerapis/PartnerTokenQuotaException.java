@@ -2,6 +2,8 @@ package io.partnerapis;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
 
@@ -24,16 +26,28 @@ public class PartnerTokenQuotaException extends PartnerTokenException {
 	private final Instant resetsAt;
 
 	/**
-	 * Creates a new exception.
+	 * Creates a new exception for a quota whose month starts in UTC.
 	 * @param partner the partner's name
 	 * @param quota the monthly quota
 	 * @param month the month whose quota is used up
 	 * @param resetsAt when the next month starts
 	 */
 	public PartnerTokenQuotaException(String partner, int quota, YearMonth month, Instant resetsAt) {
+		this(partner, quota, month, resetsAt, ZoneOffset.UTC);
+	}
+
+	/**
+	 * Creates a new exception.
+	 * @param partner the partner's name
+	 * @param quota the monthly quota
+	 * @param month the month whose quota is used up
+	 * @param resetsAt when the next month starts
+	 * @param zone the time zone in which the partner's quota month starts
+	 */
+	public PartnerTokenQuotaException(String partner, int quota, YearMonth month, Instant resetsAt, ZoneId zone) {
 		super(partner, null, new OAuth2Error(MONTHLY_QUOTA_EXHAUSTED),
-				"Partner '" + partner + "' has issued its monthly quota of " + quota + " tokens for " + month
-						+ " (UTC): no token is requested until the quota resets at " + resetsAt
+				"Partner '" + partner + "' has issued its monthly quota of " + quota + " tokens for " + month + " ("
+						+ zone + "): no token is requested until the quota resets at " + resetsAt
 						+ ". Raise 'partner.apis." + partner + ".token.monthly-quota' if the partner allows more.",
 				null);
 		this.quota = quota;
@@ -50,7 +64,7 @@ public class PartnerTokenQuotaException extends PartnerTokenException {
 
 	/**
 	 * Returns when the quota resets.
-	 * @return the start of the next month (UTC)
+	 * @return the start of the next month in the partner's quota zone
 	 */
 	public Instant getResetsAt() {
 		return this.resetsAt;

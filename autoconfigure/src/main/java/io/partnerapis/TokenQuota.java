@@ -6,13 +6,13 @@ import java.time.YearMonth;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How many tokens a partner issued this calendar month (UTC) against its
+ * How many token requests a partner's quota month counted against its
  * {@code token.monthly-quota}, for health checks, metrics and the actuator endpoint.
  *
  * @param limit the monthly quota, or {@code null} when the partner has none
- * @param issued how many tokens the partner issued this month, as last counted: for the
+ * @param issued how many token requests this month counted, as last read or made: for the
  * whole fleet with the Redis token store, for this instance otherwise
- * @param month the month counted
+ * @param month the month counted, in the partner's quota zone
  * @param resetsAt when the next month, and a new count, starts
  * @since 0.2.0
  */

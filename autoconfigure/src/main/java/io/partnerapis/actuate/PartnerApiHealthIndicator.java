@@ -57,7 +57,7 @@ public final class PartnerApiHealthIndicator implements HealthIndicator {
 		}
 		if (quota.limit() != null) {
 			builder.withDetail("quota", quota.issued() + " of " + quota.limit() + " tokens issued in " + quota.month()
-					+ " (UTC)" + (quota.exhausted() ? ", none left until " + quota.resetsAt() : ""));
+					+ (quota.exhausted() ? ", none left until " + quota.resetsAt() : ""));
 		}
 		return builder.build();
 	}

@@ -127,7 +127,7 @@ public class PartnerApisEndpoint {
 	 * @param limit the monthly quota, or {@code null} when there is none
 	 * @param issued tokens issued this month
 	 * @param remaining tokens left this month, or {@code null} without a quota
-	 * @param month the month counted, {@code yyyy-MM} (UTC)
+	 * @param month the month counted, {@code yyyy-MM}, in the partner's quota zone
 	 * @param resetsAt when the next month's count starts
 	 * @since 0.2.0
 	 */

@@ -98,26 +98,25 @@ final class ClientAuthenticationLoader {
 	}
 
 	/**
-	 * Returns what identifies the partner's client authentication among tokens issued to
-	 * one client id, without any key material: the method, and the assertion key id (or
-	 * the key's location) or the client certificate's SHA-256 thumbprint.
+	 * Returns what tells the partner's client authentication apart among clients with the
+	 * same id and method, without any key material: the assertion key id (or the key's
+	 * location) with {@code private-key-jwt}, and the SHA-256 thumbprint of the bundle's
+	 * client certificate, which certificate-bound tokens are bound to.
 	 * @param api the partner's properties
 	 * @param bundle the partner's SSL bundle, or {@code null}
-	 * @return the identity
+	 * @return the identity, empty when there is nothing beyond the method
 	 */
 	static String identity(Api api, @Nullable SslBundle bundle) {
-		ClientAuthentication method = api.getClientAuthenticationMethod();
-		StringBuilder identity = new StringBuilder(method.name());
-		if (method == ClientAuthentication.PRIVATE_KEY_JWT) {
+		StringBuilder identity = new StringBuilder();
+		if (api.getClientAuthenticationMethod() == ClientAuthentication.PRIVATE_KEY_JWT) {
 			ClientAssertion assertion = api.getClientAssertion();
-			identity.append(' ')
-				.append(StringUtils.hasText(assertion.getKeyId()) ? assertion.getKeyId() : assertion.getKey());
+			identity.append(StringUtils.hasText(assertion.getKeyId()) ? assertion.getKeyId() : assertion.getKey());
 		}
 		Certificate certificate = (bundle != null) ? clientCertificate(bundle) : null;
 		if (certificate != null) {
 			identity.append(' ').append(thumbprint(certificate));
 		}
-		return identity.toString();
+		return identity.toString().strip();
 	}
 
 	/**

@@ -162,7 +162,7 @@ final class PartnerApiFactory {
 		TokenKey key = mapper.tokenKey(ClientAuthenticationLoader.identity(api, bundle));
 		Duration tokenRequestTime = endpoint.retries().longestTime().plus(SAVE_MARGIN);
 		QuotaGovernor quota = new QuotaGovernor(api.getToken().getMonthlyQuota(), this.store, key, this.storeTimeout,
-				this.clock);
+				this.clock, api.getToken().getQuotaZone());
 		PartnerTokenCache tokens = new PartnerTokenCache(fetcher, this.store, key, this.storeTimeout, policy,
 				this.clock, tokenRequestTime, quota);
 		String baseUrl = api.getBaseUrl();

@@ -71,10 +71,7 @@ final class PartnerApiPropertiesMapper {
 
 	TokenEndpoint tokenEndpoint() {
 		PartnerApisProperties.Token token = this.api.getToken();
-		Map<String, String> parameters = new LinkedHashMap<>();
-		PropertyMapper map = PropertyMapper.get();
-		map.from(this.api::getAudience).whenHasText().to((audience) -> parameters.put(AUDIENCE, audience));
-		parameters.putAll(token.getParameters());
+		Map<String, String> parameters = tokenParameters();
 		List<String> responsePath = StringUtils.hasText(token.getResponsePath())
 				? List.of(StringUtils.tokenizeToStringArray(token.getResponsePath(), ".")) : List.of();
 		return new TokenEndpoint(this.name, provider(),
@@ -85,13 +82,37 @@ final class PartnerApiPropertiesMapper {
 	}
 
 	/**
-	 * Returns the key of the partner's token in the store.
+	 * Returns the key of the partner's token in the store, from everything that shapes
+	 * the token: two partners that differ in any of it never share a token.
 	 * @param clientIdentity what identifies the client's authentication without a secret
 	 * @return the key
 	 */
 	TokenKey tokenKey(String clientIdentity) {
-		return TokenKey.of(this.name, this.api.getTokenUri(), this.api.getClientId(), this.api.getScopes(),
-				this.api.getAudience(), clientIdentity);
+		PartnerApisProperties.Token token = this.api.getToken();
+		return TokenKey.builder(this.name)
+			.tokenUri(this.api.getTokenUri())
+			.clientId(this.api.getClientId())
+			.scopes(this.api.getScopes())
+			.parameters(tokenParameters())
+			.headers(token.getHeaders())
+			.requestFormat(token.getRequestFormat().name())
+			.clientAuthentication(this.api.getClientAuthenticationMethod().name().toLowerCase(Locale.ROOT))
+			.clientIdentity(clientIdentity)
+			.build();
+	}
+
+	/**
+	 * Returns the parameters of every client-credentials token request: the audience,
+	 * then the partner's {@code token.parameters.*}.
+	 */
+	private Map<String, String> tokenParameters() {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		PropertyMapper.get()
+			.from(this.api::getAudience)
+			.whenHasText()
+			.to((audience) -> parameters.put(AUDIENCE, audience));
+		parameters.putAll(this.api.getToken().getParameters());
+		return parameters;
 	}
 
 	RenewalPolicy renewalPolicy() {

@@ -62,8 +62,8 @@ public final class PartnerApisMeterBinder implements MeterBinder {
 	private static final String TOKEN_EXPIRY_DESCRIPTION = "Seconds until the partner's cached token expires, "
 			+ "0 when no valid token is cached";
 
-	private static final String TOKEN_QUOTA_REMAINING_DESCRIPTION = "Tokens the partner may still issue this calendar "
-			+ "month (UTC) under its monthly quota, as counted for the fleet with the Redis token store";
+	private static final String TOKEN_QUOTA_REMAINING_DESCRIPTION = "Token requests the partner may still receive this "
+			+ "quota month under its monthly quota, as counted for the fleet with the Redis token store";
 
 	private final PartnerApis apis;
 

@@ -94,8 +94,13 @@ public final class AuthorizedClientServiceTokenStore implements PartnerTokenStor
 	}
 
 	@Override
-	public Mono<Long> countIssued(TokenKey key, YearMonth month) {
-		return this.local.countIssued(key, month);
+	public Mono<Reservation> reserve(TokenKey key, YearMonth month, long limit) {
+		return this.local.reserve(key, month, limit);
+	}
+
+	@Override
+	public Mono<Long> release(TokenKey key, YearMonth month) {
+		return this.local.release(key, month);
 	}
 
 	@Override

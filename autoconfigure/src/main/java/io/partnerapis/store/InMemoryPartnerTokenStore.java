@@ -86,8 +86,17 @@ public final class InMemoryPartnerTokenStore implements PartnerTokenStore {
 	}
 
 	@Override
-	public Mono<Long> countIssued(TokenKey key, YearMonth month) {
-		return Mono.fromSupplier(() -> counter(key, month).incrementAndGet());
+	public Mono<Reservation> reserve(TokenKey key, YearMonth month, long limit) {
+		return Mono.fromSupplier(() -> {
+			AtomicLong counter = counter(key, month);
+			long before = counter.getAndUpdate((issued) -> (issued < limit) ? issued + 1 : issued);
+			return (before < limit) ? new Reservation(true, before + 1) : new Reservation(false, before);
+		});
+	}
+
+	@Override
+	public Mono<Long> release(TokenKey key, YearMonth month) {
+		return Mono.fromSupplier(() -> counter(key, month).updateAndGet((issued) -> Math.max(0, issued - 1)));
 	}
 
 	@Override

@@ -3,14 +3,15 @@ package io.partnerapis.store;
 import java.time.Duration;
 import java.time.YearMonth;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Where partner tokens are kept beyond one instance's memory, and what instances that
  * share them need to agree on: which of them fetches the next token (a lease), which
- * rejected token may be removed (compare and delete), and how many tokens a partner has
- * issued this month.
+ * rejected token may be removed (compare and delete), and how many token requests a
+ * partner's quota month has counted.
  *
  * <p>
  * A store is a cache, never the source of truth: each instance keeps its own copy of the
@@ -76,20 +77,45 @@ public interface PartnerTokenStore {
 	Mono<Void> releaseLease(TokenKey key, String holder);
 
 	/**
-	 * Counts one token issued under the given key in the given month.
+	 * Reserves one token request under the given key in the given month, unless the
+	 * month's count has reached the limit: one atomic check-and-increment, so that
+	 * instances asking together never pass the limit together. A reserved request counts
+	 * whether or not it is answered.
 	 * @param key the key
-	 * @param month the calendar month (UTC)
-	 * @return the count for the month, including this one
+	 * @param month the quota month
+	 * @param limit the most requests the month may count; {@link Long#MAX_VALUE} for no
+	 * limit
+	 * @return whether the request was reserved, and the month's count after this call
 	 */
-	Mono<Long> countIssued(TokenKey key, YearMonth month);
+	Mono<Reservation> reserve(TokenKey key, YearMonth month, long limit);
 
 	/**
-	 * Returns how many tokens were counted under the given key in the given month.
+	 * Takes back a reservation whose request the partner answered without issuing a token
+	 * (a 4xx or 5xx answer), never going below zero.
 	 * @param key the key
-	 * @param month the calendar month (UTC)
+	 * @param month the quota month the request was reserved in
+	 * @return the month's count after this call
+	 */
+	Mono<Long> release(TokenKey key, YearMonth month);
+
+	/**
+	 * Returns how many token requests were counted under the given key in the given
+	 * month.
+	 * @param key the key
+	 * @param month the quota month
 	 * @return the count
 	 */
 	Mono<Long> issued(TokenKey key, YearMonth month);
+
+	/**
+	 * Returns why this instance cannot use the token the store holds under the given key,
+	 * when the last load or save found one it cannot read, for health checks.
+	 * @param key the key
+	 * @return the reason, free of secrets, or {@code null} when there is none
+	 */
+	default @Nullable String readProblem(TokenKey key) {
+		return null;
+	}
 
 	/**
 	 * Returns the keys of tokens as they are saved, by this instance or, for a shared
@@ -98,6 +124,17 @@ public interface PartnerTokenStore {
 	 */
 	default Flux<TokenKey> saves() {
 		return Flux.never();
+	}
+
+	/**
+	 * The outcome of {@link PartnerTokenStore#reserve}.
+	 *
+	 * @param granted whether the request was reserved
+	 * @param issued the month's count after the call, this request included when it was
+	 * reserved
+	 * @since 0.2.0
+	 */
+	record Reservation(boolean granted, long issued) {
 	}
 
 }

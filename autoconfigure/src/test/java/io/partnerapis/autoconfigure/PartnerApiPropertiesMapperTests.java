@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import io.partnerapis.PartnerApisProperties.Api;
 import io.partnerapis.PartnerApisProperties.ClientAuthentication;
 import io.partnerapis.PartnerApisProperties.RequestFormat;
 import io.partnerapis.PartnerProvider;
+import io.partnerapis.store.TokenKey;
 import io.partnerapis.token.fetch.TokenEndpoint;
 import org.junit.jupiter.api.Test;
 
@@ -77,11 +79,51 @@ class PartnerApiPropertiesMapperTests {
 		Api otherClient = api();
 		otherClient.setClientId("client-other");
 		PartnerApiPropertiesMapper mapper = new PartnerApiPropertiesMapper("acme", api);
-		assertThat(mapper.tokenKey("CLIENT_SECRET_BASIC"))
-			.isEqualTo(new PartnerApiPropertiesMapper("acme", api()).tokenKey("CLIENT_SECRET_BASIC"));
-		assertThat(mapper.tokenKey("CLIENT_SECRET_BASIC"))
-			.isNotEqualTo(new PartnerApiPropertiesMapper("acme", otherClient).tokenKey("CLIENT_SECRET_BASIC"));
-		assertThat(mapper.tokenKey("CLIENT_SECRET_BASIC").toString()).doesNotContain("client-acme", "secret-acme");
+		assertThat(mapper.tokenKey("")).isEqualTo(new PartnerApiPropertiesMapper("acme", api()).tokenKey(""));
+		assertThat(mapper.tokenKey("")).isNotEqualTo(new PartnerApiPropertiesMapper("acme", otherClient).tokenKey(""));
+		assertThat(mapper.tokenKey("").toString()).doesNotContain("client-acme", "secret-acme");
+	}
+
+	@Test
+	void tokenKeyDependsOnTheAssertionKeyIdOrLocationButNeverTheKey() throws Exception {
+		Api byKeyId = api();
+		byKeyId.setClientAuthenticationMethod(ClientAuthentication.PRIVATE_KEY_JWT);
+		byKeyId.getClientAssertion().setKey("file:/etc/keys/acme.pem");
+		byKeyId.getClientAssertion().setKeyId("acme-2026");
+		Api byLocation = api();
+		byLocation.setClientAuthenticationMethod(ClientAuthentication.PRIVATE_KEY_JWT);
+		byLocation.getClientAssertion().setKey("file:/etc/keys/acme.pem");
+		assertThat(ClientAuthenticationLoader.identity(byKeyId, null)).isEqualTo("acme-2026");
+		assertThat(ClientAuthenticationLoader.identity(byLocation, null)).isEqualTo("file:/etc/keys/acme.pem");
+		assertThat(ClientAuthenticationLoader.identity(api(), null)).isEmpty();
+		TokenKey first = new PartnerApiPropertiesMapper("acme", byKeyId)
+			.tokenKey(ClientAuthenticationLoader.identity(byKeyId, null));
+		TokenKey second = new PartnerApiPropertiesMapper("acme", byLocation)
+			.tokenKey(ClientAuthenticationLoader.identity(byLocation, null));
+		assertThat(first).isNotEqualTo(second);
+		assertThat(first.toString()).doesNotContain("acme-2026", "/etc/keys");
+	}
+
+	@Test
+	void tokenKeyDependsOnEveryParameterHeaderRequestFormatAndClientAuthenticationMethod() {
+		TokenKey base = new PartnerApiPropertiesMapper("acme", api()).tokenKey("");
+		List<Consumer<Api>> changes = List.of((api) -> api.getToken().getParameters().put("resource", "orders"),
+				(api) -> api.getToken().getHeaders().put("X-Tenant", "north"),
+				(api) -> api.getToken().setRequestFormat(RequestFormat.JSON),
+				(api) -> api.setClientAuthenticationMethod(ClientAuthentication.CLIENT_SECRET_POST),
+				(api) -> api.setAudience("https://api.acme.example"));
+		for (Consumer<Api> change : changes) {
+			Api changed = api();
+			change.accept(changed);
+			assertThat(new PartnerApiPropertiesMapper("acme", changed).tokenKey("")).isNotEqualTo(base);
+		}
+		Api tenantNorth = api();
+		tenantNorth.getToken().getHeaders().put("X-Tenant", "north");
+		Api tenantSouth = api();
+		tenantSouth.getToken().getHeaders().put("X-Tenant", "south");
+		TokenKey north = new PartnerApiPropertiesMapper("acme", tenantNorth).tokenKey("");
+		assertThat(north).isNotEqualTo(new PartnerApiPropertiesMapper("acme", tenantSouth).tokenKey(""));
+		assertThat(north.toString()).doesNotContain("north", "X-Tenant");
 	}
 
 	@Test

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * What a fleet scenario runs against: one real Redis server per test class and one
@@ -49,6 +51,37 @@ public final class FleetExtension implements BeforeAllCallback, AfterAllCallback
 
 	public RedisServerExtension redis() {
 		return this.redis;
+	}
+
+	/**
+	 * Calls {@code GET /things} through partner {@code acme}'s WebClient of one instance,
+	 * expects 200, and returns the {@code Authorization} header the partner received with
+	 * it.
+	 * @param instance the instance
+	 * @return the header the call presented
+	 */
+	public String presented(ApplicationContext instance) {
+		return partner().presented(instance.getBean("acmeWebClient", WebClient.class), "/things");
+	}
+
+	/**
+	 * Returns what Redis holds under one of the keys of partner {@code acme}'s token, as
+	 * {@link #instance(Map)} configures it.
+	 * @param kind {@code token}, {@code lease} or {@code count:<yyyy-MM>}
+	 * @return the value, or {@code null}
+	 */
+	public String stored(String kind) {
+		return this.redis.raw().get(redisKey(kind));
+	}
+
+	/**
+	 * Returns the Redis key of one of the keys of partner {@code acme}'s token, as
+	 * {@link #instance(Map)} configures it.
+	 * @param kind {@code token}, {@code lease} or {@code count:<yyyy-MM>}
+	 * @return the Redis key
+	 */
+	public String redisKey(String kind) {
+		return "partner-apis:acme:" + partner().tokenKey("acme").fingerprint() + ":" + kind;
 	}
 
 	/**

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.partnerapis.store.TokenKey;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -30,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A WireMock server on a random loopback port that plays one partner: a token endpoint
@@ -173,6 +175,19 @@ public final class PartnerStub implements AutoCloseable, BeforeAllCallback, Afte
 	}
 
 	/**
+	 * Sends {@code GET path} through a partner WebClient, expects 200, and returns the
+	 * {@code Authorization} header that reached the partner with it.
+	 * @param webClient the partner's WebClient
+	 * @param path the API path
+	 * @return the header the call presented
+	 */
+	public String presented(WebClient webClient, String path) {
+		assertThat(call(webClient, path)).isEqualTo(200);
+		List<LoggedRequest> requests = apiRequests();
+		return requests.get(requests.size() - 1).getHeader("Authorization");
+	}
+
+	/**
 	 * Sends {@code GET path} through a partner RestClient and returns the status of the
 	 * final answer, after any replay.
 	 * @param restClient the partner's RestClient
@@ -209,6 +224,22 @@ public final class PartnerStub implements AutoCloseable, BeforeAllCallback, Afte
 	 */
 	public ApplicationContextRunner contextRunner(String name) {
 		return PartnerContexts.runner().withPropertyValues(properties(name, Map.of()));
+	}
+
+	/**
+	 * Returns the store key of the token of a partner pointed at this stub by
+	 * {@link #properties(String, Map)} with no token parameter or header and the default
+	 * request format and client authentication (whose identity is the method's name).
+	 * @param name the partner's name
+	 * @return the key
+	 */
+	public TokenKey tokenKey(String name) {
+		return TokenKey.builder(name)
+			.tokenUri(tokenUri())
+			.clientId("client-" + name)
+			.requestFormat("FORM")
+			.clientAuthentication("client_secret_basic")
+			.build();
 	}
 
 	public String[] properties(String name, Map<String, String> extra) {

@@ -2,13 +2,15 @@ package io.partnerapis.usecases;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Set;
 
+import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.PartnerTokenQuotaException;
+import io.partnerapis.TokenQuota;
 import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.TokenKey;
@@ -95,16 +97,34 @@ class MonthlyQuotaTests {
 		});
 	}
 
+	@Test
+	void quotaMonthStartsInTheQuotaZone() {
+		this.partner.tokens(5, 3600);
+		this.partner.apiAlwaysAnswers("/things", 200);
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-31T20:00:00Z"));
+		this.partner.contextRunner("acme")
+			.withPropertyValues("partner.apis.acme.token.monthly-quota=10",
+					"partner.apis.acme.token.quota-zone=Asia/Tokyo")
+			.withBean(Clock.class, () -> clock)
+			.run((context) -> {
+				assertThat(PartnerStub.call(context.getBean("acmeWebClient", WebClient.class), "/things"))
+					.isEqualTo(200);
+				TokenQuota quota = context.getBean(PartnerApis.class).get("acme").getTokenQuota();
+				assertThat(quota.month()).as("February in Tokyo").isEqualTo(YearMonth.of(2026, 2));
+				assertThat(quota.issued()).isEqualTo(1);
+				assertThat(quota.resetsAt()).isEqualTo(Instant.parse("2026-02-28T15:00:00Z"));
+			});
+	}
+
 	/**
 	 * Returns a runner for one instance whose store has counted the given number of
 	 * tokens this month.
 	 */
 	private ApplicationContextRunner instanceWithIssued(int issued, int quota) {
-		TokenKey key = TokenKey.of("acme", this.partner.tokenUri(), "client-acme", Set.of(), null,
-				"CLIENT_SECRET_BASIC");
+		TokenKey key = this.partner.tokenKey("acme");
 		InMemoryPartnerTokenStore store = new InMemoryPartnerTokenStore();
 		for (int i = 0; i < issued; i++) {
-			store.countIssued(key, YearMonth.now(ZoneOffset.UTC)).block();
+			store.reserve(key, YearMonth.now(ZoneOffset.UTC), Long.MAX_VALUE).block();
 		}
 		return PartnerContexts.runner()
 			.withPropertyValues(this.partner.properties("acme", Map.of("token.monthly-quota", String.valueOf(quota))))

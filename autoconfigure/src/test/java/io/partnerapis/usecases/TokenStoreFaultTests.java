@@ -199,8 +199,13 @@ class TokenStoreFaultTests {
 		}
 
 		@Override
-		public Mono<Long> countIssued(TokenKey key, YearMonth month) {
-			return this.delegate.countIssued(key, month);
+		public Mono<Reservation> reserve(TokenKey key, YearMonth month, long limit) {
+			return this.delegate.reserve(key, month, limit);
+		}
+
+		@Override
+		public Mono<Long> release(TokenKey key, YearMonth month) {
+			return this.delegate.release(key, month);
 		}
 
 		@Override

@@ -9,11 +9,14 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -50,18 +53,21 @@ import org.springframework.util.StringUtils;
  * <ul>
  * <li>{@code token}: the token, expiring with it. Its value starts with a digest of the
  * access token (so that a rejected token can be removed by comparing digests) and holds
- * the access and refresh tokens, encrypted with AES-256-GCM when a
- * {@link TokenEncryption} is given, in clear (base64) otherwise.</li>
+ * the id of the key that encrypted it ({@code clear} for none) and the access and refresh
+ * tokens, encrypted with AES-256-GCM when a {@link TokenEncryption} is given, in clear
+ * (base64) otherwise. An instance reads only what one of its own keys wrote (an instance
+ * without a key only what is in clear), and never overwrites a token it cannot read.</li>
  * <li>{@code lease}: the instance fetching the next token ({@code SET NX PX}, or a new
  * expiry when that instance already holds it).</li>
- * <li>{@code count:<yyyy-MM>}: how many tokens were issued in that month (UTC).</li>
+ * <li>{@code count:<yyyy-MM>}: how many token requests were reserved in that quota month
+ * (in the partner's quota zone), kept until two months after the month's start.</li>
  * </ul>
  * Keys hold the partner's name and the {@link TokenKey#fingerprint() fingerprint}, a
- * digest: no credential or token. Compare-and-delete, the lease and counting are Lua
- * scripts, so each is atomic. Every save is announced on the channel
- * {@code <prefix>:saves}; {@link #saves()} listens to it and subscribes again by itself
- * after Redis was unreachable. Every operation fails after the configured timeout, so a
- * slow or lost Redis shows quickly as an error.
+ * digest: no credential or token. Compare-and-delete, the lease and the quota's
+ * check-and-increment are Lua scripts, so each is atomic. Every save is announced on the
+ * channel {@code <prefix>:saves}; {@link #saves()} listens to it and subscribes again by
+ * itself after Redis was unreachable. Every operation fails after the configured timeout,
+ * so a slow or lost Redis shows quickly as an error.
  *
  * @since 0.2.0
  */
@@ -69,13 +75,34 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 
 	private static final Log logger = LogFactory.getLog(RedisPartnerTokenStore.class);
 
-	private static final RedisScript<Long> SAVE = RedisScript.of("""
+	/**
+	 * Saves and announces a token unless the key holds one written with a key id (or in
+	 * clear) that the saving instance cannot read: answers an empty string when it saved,
+	 * else the key id found, and leaves that token in place.
+	 */
+	private static final RedisScript<String> SAVE = RedisScript.of("""
+			local v = redis.call('GET', KEYS[1])
+			if v then
+			  local found = string.match(v, '^%S+ (%S+) ')
+			  if found then
+			    local readable = false
+			    for i = 5, #ARGV do
+			      if ARGV[i] == found then
+			        readable = true
+			      end
+			    end
+			    if not readable then
+			      return found
+			    end
+			  end
+			end
 			if tonumber(ARGV[2]) > 0 then
 			  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 			else
 			  redis.call('SET', KEYS[1], ARGV[1])
 			end
-			return redis.call('PUBLISH', ARGV[3], ARGV[4])""", Long.class);
+			redis.call('PUBLISH', ARGV[3], ARGV[4])
+			return ''""", String.class);
 
 	private static final RedisScript<Long> REMOVE_IF_DIGEST = RedisScript.of("""
 			local v = redis.call('GET', KEYS[1])
@@ -100,12 +127,27 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 			end
 			return 0""", Long.class);
 
-	private static final RedisScript<Long> COUNT = RedisScript.of("""
-			local c = redis.call('INCR', KEYS[1])
+	/**
+	 * Reserves a request unless the count reached the limit: answers the new count, or
+	 * minus one minus the count when it refuses.
+	 */
+	private static final RedisScript<Long> RESERVE = RedisScript.of("""
+			local c = tonumber(redis.call('GET', KEYS[1]) or '0')
+			if c >= tonumber(ARGV[2]) then
+			  return -1 - c
+			end
+			c = redis.call('INCR', KEYS[1])
 			if c == 1 then
 			  redis.call('PEXPIREAT', KEYS[1], ARGV[1])
 			end
 			return c""", Long.class);
+
+	private static final RedisScript<Long> RELEASE = RedisScript.of("""
+			local c = tonumber(redis.call('GET', KEYS[1]) or '0')
+			if c > 0 then
+			  return redis.call('DECR', KEYS[1])
+			end
+			return 0""", Long.class);
 
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
@@ -135,6 +177,12 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 
 	private final AtomicReference<@Nullable ReactiveRedisMessageListenerContainer> container = new AtomicReference<>();
 
+	private final List<String> readableIds;
+
+	private final Map<TokenKey, String> unreadable = new ConcurrentHashMap<>();
+
+	private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
 	private volatile boolean closed;
 
 	/**
@@ -153,15 +201,35 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 		this.channel = keyPrefix + ":saves";
 		this.timeout = timeout;
 		this.encryption = encryption;
+		this.readableIds = (encryption != null) ? encryption.keyIds() : List.of(CLEAR);
 		this.clock = clock;
 	}
 
 	@Override
 	public Mono<StoredToken> load(TokenKey key) {
 		String redisKey = key(key, "token");
-		return bounded(this.redis.opsForValue().get(redisKey)).mapNotNull((value) -> decode(redisKey, value));
+		return bounded(this.redis.opsForValue().get(redisKey)).mapNotNull((value) -> decode(key, redisKey, value));
 	}
 
+	/**
+	 * Returns why the token Redis holds for the key cannot be used by this instance, when
+	 * the last load or save found it written with a key this instance does not have.
+	 * @param key the key
+	 * @return the reason, naming the key id found and the properties to align, or
+	 * {@code null}
+	 */
+	@Override
+	public @Nullable String readProblem(TokenKey key) {
+		return this.unreadable.get(key);
+	}
+
+	/**
+	 * Saves a token and announces it, unless Redis holds a token under the key that this
+	 * instance cannot read (another encryption key, none, or in clear while this instance
+	 * has a key): that token stays in place until it expires, so that instances whose
+	 * keys disagree never overwrite each other's tokens, and this instance uses its own
+	 * from memory meanwhile.
+	 */
 	@Override
 	public Mono<Void> save(TokenKey key, StoredToken token) {
 		String redisKey = key(key, "token");
@@ -170,10 +238,17 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 		if (expiresAt != null && ttl <= 0) {
 			return Mono.empty();
 		}
-		String value = encode(redisKey, token);
-		return bounded(this.redis
-			.execute(SAVE, List.of(redisKey), List.of(value, Long.toString(ttl), this.channel, message(key)))
-			.next()).then();
+		List<String> arguments = new ArrayList<>(
+				List.of(encode(redisKey, token), Long.toString(ttl), this.channel, message(key)));
+		arguments.addAll(this.readableIds);
+		return bounded(this.redis.execute(SAVE, List.of(redisKey), arguments).next()).doOnNext((found) -> {
+			if (found.isEmpty()) {
+				this.unreadable.remove(key);
+			}
+			else {
+				cannotRead(key, found);
+			}
+		}).then();
 	}
 
 	@Override
@@ -197,10 +272,16 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 	}
 
 	@Override
-	public Mono<Long> countIssued(TokenKey key, YearMonth month) {
+	public Mono<Reservation> reserve(TokenKey key, YearMonth month, long limit) {
 		long keepUntil = month.plusMonths(2).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-		return bounded(
-				this.redis.execute(COUNT, List.of(countKey(key, month)), List.of(Long.toString(keepUntil))).next());
+		return bounded(this.redis
+			.execute(RESERVE, List.of(countKey(key, month)), List.of(Long.toString(keepUntil), Long.toString(limit)))
+			.next()).map((count) -> (count > 0) ? new Reservation(true, count) : new Reservation(false, -1 - count));
+	}
+
+	@Override
+	public Mono<Long> release(TokenKey key, YearMonth month) {
+		return bounded(this.redis.execute(RELEASE, List.of(countKey(key, month)), List.of()).next());
 	}
 
 	@Override
@@ -341,26 +422,23 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 		return digest + " " + this.encryption.keyId() + " " + this.encryption.encrypt(payload, redisKey);
 	}
 
-	private @Nullable StoredToken decode(String redisKey, String value) {
+	private @Nullable StoredToken decode(TokenKey key, String redisKey, String value) {
 		String[] parts = value.split(" ", 3);
 		if (parts.length != 3) {
 			return unreadable(redisKey, "it is not in this store's format");
 		}
-		String payload;
-		if (CLEAR.equals(parts[1])) {
-			payload = parts[2];
+		if (!this.readableIds.contains(parts[1])) {
+			cannotRead(key, parts[1]);
+			return null;
 		}
-		else if (this.encryption == null) {
-			return unreadable(redisKey, "it is encrypted and no encryption key is configured");
-		}
-		else {
-			payload = this.encryption.decrypt(parts[1], parts[2], redisKey);
-			if (payload == null) {
-				return unreadable(redisKey, "no configured encryption key has id " + parts[1]);
-			}
+		String payload = (this.encryption != null) ? this.encryption.decrypt(parts[1], parts[2], redisKey) : parts[2];
+		if (payload == null) {
+			return unreadable(redisKey, "its ciphertext does not authenticate");
 		}
 		try {
-			return token(payload);
+			StoredToken token = token(payload);
+			this.unreadable.remove(key);
+			return token;
 		}
 		catch (RuntimeException ex) {
 			return unreadable(redisKey, "it is not in this store's format");
@@ -370,6 +448,25 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 	private static @Nullable StoredToken unreadable(String redisKey, String why) {
 		logger.debug("Ignoring the token stored under '" + redisKey + "': " + why);
 		return null;
+	}
+
+	/**
+	 * Records that Redis holds a token of the key written with a key id, or in clear,
+	 * that this instance cannot read, and says so in one WARN line per partner.
+	 */
+	private void cannotRead(TokenKey key, String found) {
+		String how = CLEAR.equals(found)
+				? "is stored in clear, which this instance, having an encryption key, does not " + "trust"
+				: "is encrypted with key id " + found + ", which is not among this instance's "
+						+ ((this.encryption != null) ? "key ids " + this.readableIds : "keys: it has none");
+		String problem = "The token stored in Redis for partner '" + key.partner() + "' " + how
+				+ ". This instance uses a token of its own and leaves the stored one in place until it expires. "
+				+ "Give every instance the same 'partner.token-store.encryption-key' and "
+				+ "'partner.token-store.previous-encryption-keys'.";
+		this.unreadable.put(key, problem);
+		if (this.warned.add(key.partner())) {
+			logger.warn(problem);
+		}
 	}
 
 	/**

@@ -225,7 +225,8 @@ public final class PartnerTokenCache {
 		return new TokenState(status, (cached != null) ? cached.client.getAccessToken().getExpiresAt() : null,
 				(cached != null) ? cached.renewAt : null, this.fetches.get(), this.failures.get(),
 				(failure != null) ? failure.description : null, (failure != null) ? failure.at : null,
-				this.lastFetchFailed, this.storeFailure);
+				this.lastFetchFailed,
+				(this.storeFailure != null) ? this.storeFailure : this.store.readProblem(this.key));
 	}
 
 	/**
@@ -307,6 +308,7 @@ public final class PartnerTokenCache {
 				storeFailed("load a token from", ex);
 				return Mono.empty();
 			})
+				.doOnNext((stored) -> this.quota.refresh())
 				.filter((stored) -> wanted.test(stored.accessToken(), now)
 						&& (previous == null || !sameToken(previous, stored.accessToken())))
 				.map(this.fetcher::authorizedClient);
@@ -325,7 +327,7 @@ public final class PartnerTokenCache {
 				return Mono.just(true);
 			})
 			.defaultIfEmpty(true);
-		return this.quota.beforeRequest()
+		return this.quota.check()
 			.then(lease)
 			.flatMap((granted) -> granted ? loadUsable(previous).switchIfEmpty(Mono.defer(() -> fetch(previous)))
 				.doFinally((signal) -> releaseLease()) : awaitHolder(previous));

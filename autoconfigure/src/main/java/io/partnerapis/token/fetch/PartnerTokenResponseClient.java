@@ -138,6 +138,7 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 			.retryWhen(Retry.backoff(this.endpoint.retries().maxRetries(), this.endpoint.retries().backoff())
 				.jitter(0.5)
 				.filter((ex) -> ex instanceof PartnerTokenException tokenException && tokenException.isTransient())
+				.doBeforeRetryAsync((signal) -> TokenFetcher.beforeRetry())
 				.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
 	}
 

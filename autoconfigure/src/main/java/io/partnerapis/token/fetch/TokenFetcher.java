@@ -119,15 +119,28 @@ public final class TokenFetcher {
 	}
 
 	/**
-	 * Sends a token request, made only once the budget allows it, and counts a 2xx
-	 * answer.
+	 * Sends a token request, made only once the budget reserved it, and tells the budget
+	 * how the partner answered. The budget travels in the Reactor context, so that a
+	 * response client that retries reserves each retry through {@link #beforeRetry()}.
 	 */
 	private static Mono<OAuth2AccessTokenResponse> counted(Budget budget,
 			Supplier<Mono<OAuth2AccessTokenResponse>> request) {
 		return budget.beforeRequest()
-			.then(Mono.defer(request))
+			.then(Mono.defer(request).contextWrite((context) -> context.put(Budget.class, budget)))
 			.onErrorResume(TokenFetcher::wasIssued, (ex) -> budget.issued().then(Mono.error(ex)))
+			.onErrorResume(TokenFetcher::wasRefused, (ex) -> budget.notIssued().then(Mono.error(ex)))
 			.flatMap((response) -> budget.issued().thenReturn(response));
+	}
+
+	/**
+	 * Reserves a retry of a token request with the budget of the fetch that sends it, for
+	 * response clients that retry: a retried request is sent again, and the partner may
+	 * have issued a token for the attempt whose answer never arrived.
+	 * @return completion, or a {@link PartnerTokenQuotaException} that refuses the retry
+	 */
+	public static Mono<Void> beforeRetry() {
+		return Mono.deferContextual((
+				context) -> context.<Budget>getOrEmpty(Budget.class).map(Budget::beforeRequest).orElseGet(Mono::empty));
 	}
 
 	/**
@@ -139,6 +152,15 @@ public final class TokenFetcher {
 				&& tokenException.getStatus() >= 200 && tokenException.getStatus() < 300;
 	}
 
+	/**
+	 * Returns whether the partner answered a failed token request with a status that
+	 * issues no token.
+	 */
+	private static boolean wasRefused(Throwable ex) {
+		return ex instanceof PartnerTokenException tokenException && tokenException.getStatus() != null
+				&& (tokenException.getStatus() < 200 || tokenException.getStatus() >= 300);
+	}
+
 	private OAuth2AuthorizedClient authorizedClient(OAuth2AccessTokenResponse response,
 			@Nullable OAuth2AuthorizedClient previous) {
 		return new OAuth2AuthorizedClient(this.registration, this.principalName, response.getAccessToken(),
@@ -147,8 +169,8 @@ public final class TokenFetcher {
 	}
 
 	/**
-	 * Keeps count of the token requests of fetches: may refuse a request before it is
-	 * sent, and counts each that the partner answered with 2xx.
+	 * Keeps count of the token requests of fetches: reserves each before it is sent, or
+	 * refuses it, and hears how the partner answered.
 	 *
 	 * @since 0.2.0
 	 */
@@ -172,7 +194,8 @@ public final class TokenFetcher {
 		};
 
 		/**
-		 * Called before each token request.
+		 * Called before each token request, and each retry of one: reserves it, so that
+		 * it counts whether or not its answer arrives.
 		 * @return completion, or a {@link PartnerTokenQuotaException} that refuses the
 		 * request
 		 */
@@ -184,6 +207,15 @@ public final class TokenFetcher {
 		 * @return completion; never an error
 		 */
 		Mono<Void> issued();
+
+		/**
+		 * Called after a token request that the partner answered with a status other than
+		 * 2xx, which issued no token, so that its reservation can be taken back.
+		 * @return completion; never an error
+		 */
+		default Mono<Void> notIssued() {
+			return Mono.empty();
+		}
 
 	}
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.lettuce.core.ScriptOutputType;
+import io.partnerapis.store.PartnerTokenStore.Reservation;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.RedisServerExtension;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
@@ -143,9 +145,9 @@ class RedisPartnerTokenStoreTests {
 		RedisPartnerTokenStore second = store(null);
 		YearMonth january = YearMonth.now(Clock.systemUTC());
 		YearMonth february = january.plusMonths(1);
-		assertThat(first.countIssued(this.key, january).block(BLOCK)).isEqualTo(1);
-		assertThat(second.countIssued(this.key, january).block(BLOCK)).isEqualTo(2);
-		assertThat(second.countIssued(this.key, february).block(BLOCK)).isEqualTo(1);
+		assertThat(first.reserve(this.key, january, 10).block(BLOCK)).isEqualTo(new Reservation(true, 1));
+		assertThat(second.reserve(this.key, january, 10).block(BLOCK)).isEqualTo(new Reservation(true, 2));
+		assertThat(second.reserve(this.key, february, 10).block(BLOCK)).isEqualTo(new Reservation(true, 1));
 		assertThat(first.issued(this.key, january).block(BLOCK)).isEqualTo(2);
 		assertThat(first.issued(this.key, february).block(BLOCK)).isEqualTo(1);
 		assertThat(first.issued(this.key, february.plusMonths(1)).block(BLOCK)).isZero();
@@ -153,9 +155,34 @@ class RedisPartnerTokenStoreTests {
 	}
 
 	@Test
+	void concurrentReservationsOfSeveralStoresStopAtTheLimit() {
+		List<RedisPartnerTokenStore> stores = List.of(store(null), store(null), store(null));
+		YearMonth month = YearMonth.now(Clock.systemUTC());
+		List<Reservation> reservations = Flux.range(0, 30)
+			.flatMap((i) -> stores.get(i % 3).reserve(this.key, month, 7), 30)
+			.collectList()
+			.block(BLOCK);
+		assertThat(reservations).filteredOn(Reservation::granted).hasSize(7);
+		assertThat(reservations).filteredOn((reservation) -> !reservation.granted())
+			.hasSize(23)
+			.allSatisfy((refused) -> assertThat(refused.issued()).isEqualTo(7));
+		assertThat(redis.raw().get(countKey(month))).isEqualTo("7");
+	}
+
+	@Test
+	void releaseTakesBackAReservationAndNeverGoesBelowZero() {
+		RedisPartnerTokenStore store = store(null);
+		YearMonth month = YearMonth.now(Clock.systemUTC());
+		store.reserve(this.key, month, 10).block(BLOCK);
+		assertThat(store.release(this.key, month).block(BLOCK)).isZero();
+		assertThat(store.release(this.key, month).block(BLOCK)).isZero();
+		assertThat(store.issued(this.key, month).block(BLOCK)).isZero();
+	}
+
+	@Test
 	void monthlyCountOutlivesItsMonthByAMonthAndNoMore() {
 		YearMonth now = YearMonth.now(Clock.systemUTC());
-		store(null).countIssued(this.key, now).block(BLOCK);
+		store(null).reserve(this.key, now, 10).block(BLOCK);
 		Instant expiry = Instant.now().plusMillis(redis.raw().pttl(countKey(now)));
 		assertThat(expiry).isCloseTo(now.plusMonths(2).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
 				within(10, ChronoUnit.SECONDS));
@@ -200,6 +227,43 @@ class RedisPartnerTokenStoreTests {
 	}
 
 	@Test
+	void storeWithAnotherKeyNeitherReadsNorOverwritesTheStoredTokenAndSaysWhy() {
+		String firstKey = TokenEncryption.generateKey();
+		String otherKey = TokenEncryption.generateKey();
+		String firstId = TokenEncryption.of(firstKey, List.of()).keyId();
+		RedisPartnerTokenStore first = store(TokenEncryption.of(firstKey, List.of()));
+		RedisPartnerTokenStore other = store(TokenEncryption.of(otherKey, List.of()));
+		first.save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK);
+		assertThat(other.load(this.key).blockOptional(BLOCK)).isEmpty();
+		other.save(this.key, token("access-2", Duration.ofMinutes(5), null)).block(BLOCK);
+		assertThat(redis.raw().get(tokenKey())).startsWith(RedisPartnerTokenStore.digest("access-1") + " " + firstId);
+		assertThat(first.load(this.key).block(BLOCK).accessToken().getTokenValue()).isEqualTo("access-1");
+		assertThat(other.readProblem(this.key))
+			.contains("key id " + firstId, "'partner.token-store.encryption-key'",
+					"'partner.token-store.previous-encryption-keys'")
+			.doesNotContain(firstKey, otherKey);
+		assertThat(first.readProblem(this.key)).isNull();
+	}
+
+	@Test
+	void storesWithAndWithoutKeyNeverOverwriteEachOthersTokens() {
+		RedisPartnerTokenStore keyless = store(null);
+		RedisPartnerTokenStore keyed = store(TokenEncryption.of(TokenEncryption.generateKey(), List.of()));
+		keyless.save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK);
+		assertThat(keyed.load(this.key).blockOptional(BLOCK)).as("a token in clear is not trusted").isEmpty();
+		keyed.save(this.key, token("access-2", Duration.ofMinutes(5), null)).block(BLOCK);
+		assertThat(redis.raw().get(tokenKey())).contains(" clear ", base64("access-1"));
+		assertThat(keyed.readProblem(this.key)).contains("is stored in clear");
+		redis.raw().del(tokenKey());
+		keyed.save(this.key, token("access-3", Duration.ofMinutes(5), null)).block(BLOCK);
+		assertThat(keyed.readProblem(this.key)).as("saved once the clear token is gone").isNull();
+		keyless.save(this.key, token("access-4", Duration.ofMinutes(5), null)).block(BLOCK);
+		assertThat(redis.raw().get(tokenKey())).doesNotContain(" clear ")
+			.startsWith(RedisPartnerTokenStore.digest("access-3"));
+		assertThat(keyless.readProblem(this.key)).contains("not among this instance's keys: it has none");
+	}
+
+	@Test
 	void ciphertextMovedToAnotherKeyDoesNotDecrypt() {
 		TokenEncryption encryption = TokenEncryption.of(TokenEncryption.generateKey(), List.of());
 		RedisPartnerTokenStore store = store(encryption);
@@ -214,7 +278,7 @@ class RedisPartnerTokenStoreTests {
 		RedisPartnerTokenStore store = store(null);
 		store.save(this.key, token("access-secret-1", Duration.ofMinutes(5), "refresh-secret-1")).block(BLOCK);
 		store.tryLease(this.key, "instance-a", Duration.ofMinutes(1)).block(BLOCK);
-		store.countIssued(this.key, YearMonth.now(Clock.systemUTC())).block(BLOCK);
+		store.reserve(this.key, YearMonth.now(Clock.systemUTC()), 10).block(BLOCK);
 		List<String> keys = redis.raw().keys("*");
 		assertThat(keys).hasSize(3).allSatisfy((redisKey) -> {
 			assertThat(redisKey).startsWith("partner-apis:acme:" + this.key.fingerprint() + ":");

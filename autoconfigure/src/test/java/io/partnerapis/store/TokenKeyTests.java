@@ -1,0 +1,71 @@
+package io.partnerapis.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TokenKey}.
+ */
+class TokenKeyTests {
+
+	private static TokenKey.Builder base() {
+		return TokenKey.builder("acme").tokenUri("https://auth.acme.example/token").clientId("client-acme");
+	}
+
+	@Test
+	void everyComponentChangesTheFingerprint() {
+		TokenKey key = base().build();
+		List<TokenKey> changed = List.of(base().scopes(Set.of("read")).build(),
+				base().parameters(Map.of("resource", "orders")).build(),
+				base().headers(Map.of("X-Tenant", "north")).build(), base().requestFormat("JSON").build(),
+				base().clientAuthentication("client_secret_post").build(), base().clientIdentity("kid-1").build());
+		assertThat(changed).doesNotContain(key).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void valuesOfParametersAndHeadersChangeTheFingerprint() {
+		assertThat(base().parameters(Map.of("resource", "orders")).build())
+			.isNotEqualTo(base().parameters(Map.of("resource", "invoices")).build());
+		assertThat(base().headers(Map.of("X-Tenant", "north")).build())
+			.isNotEqualTo(base().headers(Map.of("X-Tenant", "south")).build());
+	}
+
+	@Test
+	void orderOfScopesAndParametersAndCaseOfHeaderNamesDoNotMatter() {
+		assertThat(base().scopes(List.of("b", "a")).build()).isEqualTo(base().scopes(List.of("a", "b")).build());
+		assertThat(base().parameters(Map.of("a", "1", "b", "2")).build())
+			.isEqualTo(base().parameters(Map.of("b", "2", "a", "1")).build());
+		assertThat(base().headers(Map.of("X-Tenant", "north")).build())
+			.isEqualTo(base().headers(Map.of("x-tenant", "north")).build());
+	}
+
+	@Test
+	void componentsCannotBeConfusedByWhereTheirTextIsSplit() {
+		assertThat(base().parameters(Map.of("a", "b1:c")).build())
+			.isNotEqualTo(base().parameters(Map.of("ab", "1:c")).build());
+		assertThat(base().parameters(Map.of("resource", "x")).build())
+			.isNotEqualTo(base().headers(Map.of("resource", "x")).build());
+	}
+
+	@Test
+	void absentComponentsAddNothing() {
+		assertThat(base().clientIdentity(null).requestFormat("").scopes(Set.of()).build()).isEqualTo(base().build());
+		assertThat(TokenKey.of("acme", "https://auth.acme.example/token", "client-acme", Set.of("read"), "aud"))
+			.isEqualTo(base().scopes(Set.of("read")).parameters(Map.of("audience", "aud")).build());
+	}
+
+	@Test
+	void keyRevealsNoValue() {
+		TokenKey key = base().headers(Map.of("X-Api-Key", "secret-value"))
+			.parameters(Map.of("resource", "orders"))
+			.build();
+		assertThat(key.toString()).doesNotContain("secret-value", "orders", "client-acme", "X-Api-Key");
+		assertThat(key.fingerprint()).matches("[0-9a-f]{32}");
+	}
+
+}

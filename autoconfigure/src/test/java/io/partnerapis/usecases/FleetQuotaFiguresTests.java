@@ -1,0 +1,77 @@
+package io.partnerapis.usecases;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.partnerapis.PartnerApi;
+import io.partnerapis.PartnerApis;
+import io.partnerapis.actuate.PartnerApiHealthIndicator;
+import io.partnerapis.observation.PartnerApisMeterBinder;
+import io.partnerapis.testsupport.FleetExtension;
+import io.partnerapis.testsupport.PartnerStub;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every instance shows the fleet's quota count, not its own: an instance that never
+ * fetches sees another's token request in its gauge, endpoint and health within a few
+ * seconds, and one that loads a token from the store sees the count at once.
+ */
+class FleetQuotaFiguresTests {
+
+	@RegisterExtension
+	static final FleetExtension fleet = new FleetExtension();
+
+	/**
+	 * A quota of 1000, and token requests given time enough on a loaded machine.
+	 */
+	private static final Map<String, String> QUOTA = Map.of("token.monthly-quota", "1000", "token.response-timeout",
+			"10s");
+
+	@Test
+	void instanceThatNeverFetchesShowsTheFleetsCount() {
+		PartnerStub partner = fleet.partner();
+		partner.tokens(5, 3600);
+		partner.apiAlwaysAnswers("/things", 200);
+		fleet.instance(QUOTA).run((a) -> fleet.instance(QUOTA).run((b) -> {
+			MeterRegistry registryOfB = registry(b);
+			assertThat(remaining(registryOfB)).isEqualTo(1000);
+			assertThat(PartnerStub.call(a.getBean("acmeWebClient", WebClient.class), "/things")).isEqualTo(200);
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(remaining(registryOfB)).isEqualTo(999));
+			assertThat(acme(b).getTokenQuota().remaining()).isEqualTo(999);
+			assertThat(new PartnerApiHealthIndicator(acme(b)).health().getDetails().get("quota").toString())
+				.startsWith("1 of 1000 tokens issued in ");
+			assertThat(partner.tokenRequests()).as("A's request only").isEqualTo(1);
+			fleet.instance(QUOTA).run((c) -> {
+				assertThat(PartnerStub.call(c.getBean("acmeWebClient", WebClient.class), "/things")).isEqualTo(200);
+				await().atMost(Duration.ofSeconds(5))
+					.untilAsserted(() -> assertThat(acme(c).getTokenQuota().remaining()).isEqualTo(999));
+			});
+			assertThat(partner.tokenRequests()).as("C loaded A's token").isEqualTo(1);
+		}));
+	}
+
+	private static PartnerApi acme(AssertableApplicationContext context) {
+		return context.getBean(PartnerApis.class).get("acme");
+	}
+
+	private static MeterRegistry registry(AssertableApplicationContext context) {
+		MeterRegistry registry = new SimpleMeterRegistry();
+		new PartnerApisMeterBinder(context.getBean(PartnerApis.class)).bindTo(registry);
+		return registry;
+	}
+
+	private static double remaining(MeterRegistry registry) {
+		return registry.get(PartnerApisMeterBinder.TOKEN_QUOTA_REMAINING).gauge().value();
+	}
+
+}

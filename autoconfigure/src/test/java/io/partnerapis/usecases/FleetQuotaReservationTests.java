@@ -1,0 +1,67 @@
+package io.partnerapis.usecases;
+
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.partnerapis.testsupport.FleetExtension;
+import io.partnerapis.testsupport.PartnerStub;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The monthly quota cannot be exceeded: each token request is reserved in Redis before it
+ * is sent, with one atomic check-and-increment that refuses at the quota, and a request
+ * whose answer never arrived still counts.
+ */
+class FleetQuotaReservationTests {
+
+	@RegisterExtension
+	static final FleetExtension fleet = new FleetExtension();
+
+	@Test
+	void instancesFetchingTogetherNeverPassTheQuotaTogether() {
+		PartnerStub partner = fleet.partner();
+		partner.tokens(5, 3600);
+		partner.apiAlwaysAnswers("/things", 200);
+		fleet.run(3, Map.of("token.monthly-quota", "1", "token.response-timeout", "5s"), (instances) -> {
+			fleet.redis().raw().psetex(fleet.redisKey("lease"), 8000, "an instance that died");
+			assertThat(instances.callAtOnce("/things", 5)).contains(200);
+			assertThat(partner.tokenRequests()).as("the quota of 1").isEqualTo(1);
+			assertThat(fleet.stored(countKey())).isEqualTo("1");
+		});
+	}
+
+	@Test
+	void requestWhoseAnswerNeverArrivedCounts() {
+		PartnerStub partner = fleet.partner();
+		partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).inScenario("late")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("answered late")
+			.willReturn(PartnerStub.json(PartnerStub.tokenResponse("token-late", 3600)).withFixedDelay(6000)));
+		partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).inScenario("late")
+			.whenScenarioStateIs("answered late")
+			.willReturn(PartnerStub.json(PartnerStub.tokenResponse("token-2", 3600))));
+		partner.apiAnswers("/things", "token-2", 200);
+		Map<String, String> properties = Map.of("token.monthly-quota", "10", "token.response-timeout", "3s",
+				"token.max-retries", "1", "token.retry-backoff", "50ms");
+		fleet.run(1, properties, (instances) -> {
+			assertThat(PartnerStub.call(instances.webClient(0), "/things")).isEqualTo(200);
+			assertThat(partner.tokenRequests()).isEqualTo(2);
+			assertThat(fleet.stored(countKey())).as("the timed-out request and its retry").isEqualTo("2");
+		});
+	}
+
+	private static String countKey() {
+		return ("count:" + YearMonth.now(ZoneOffset.UTC));
+	}
+
+}

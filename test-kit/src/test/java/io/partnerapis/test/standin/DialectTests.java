@@ -173,6 +173,11 @@ class DialectTests {
 						"grant_type=client_credentials&client_id=demo-buoy&client_secret=demo-buoy-secret"
 								+ "&audience=https%3A%2F%2Fapi.buoyhealth.com")))
 			.satisfies(refused(401, "invalid_client"));
+		assertThat(send(post(buoy.tokenUri(), JSON,
+				"{\"client_id\":\"demo-buoy\",\"client_secret\":\"demo-buoy-secret\","
+						+ "\"grant_type\":\"client_credentials\"}")))
+			.as("without its audience")
+			.satisfies(refused(401, "invalid_client"));
 		String json = "{\"client_id\":\"demo-buoy\",\"client_secret\":\"demo-buoy-secret\","
 				+ "\"audience\":\"https://api.buoyhealth.com\",\"grant_type\":\"client_credentials\"}";
 		HttpResponse<String> token = send(post(buoy.tokenUri(), JSON, json));

@@ -14,11 +14,12 @@ import io.partnerapis.PartnerApis;
 import io.partnerapis.UnauthorizedRetryOutcome;
 import io.partnerapis.observation.DefaultTokenFetchObservationConvention;
 import io.partnerapis.sample.demo.fleet.FleetDemo;
-import io.partnerapis.sample.demo.standin.PartnerStandIns;
+import io.partnerapis.test.PartnerStandIns;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -46,6 +47,8 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final @Nullable PartnerStandIns standIns;
 
+	private final ConfigurableEnvironment environment;
+
 	private final PrintStream out = System.out;
 
 	private volatile int exitCode;
@@ -53,7 +56,8 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 	DemoRunner(@Qualifier("budsense") WebClient budsense, @Qualifier("bud") WebClient bud,
 			@Qualifier("bemobi") WebClient bemobi, @Qualifier("smartsense") WebClient smartsense,
 			@Qualifier("buoy") WebClient buoy, @Qualifier("ledger") WebClient ledger, DemoProperties properties,
-			PartnerApis partnerApis, MeterRegistry meterRegistry, ObjectProvider<PartnerStandIns> standIns) {
+			PartnerApis partnerApis, MeterRegistry meterRegistry, ObjectProvider<PartnerStandIns> standIns,
+			ConfigurableEnvironment environment) {
 		Map<String, String> paths = properties.getPaths();
 		this.plans = List.of(CallPlan.inARow("budsense", budsense, paths.get("budsense"), 5),
 				CallPlan.spaced("bud", bud, paths.get("bud"), 10, Duration.ofMillis(500)),
@@ -64,6 +68,7 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 		this.partnerApis = partnerApis;
 		this.meterRegistry = meterRegistry;
 		this.standIns = standIns.getIfAvailable();
+		this.environment = environment;
 	}
 
 	@Override
@@ -97,7 +102,7 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 						+ " failed, the first with " + outcome.firstFailure()));
 			this.exitCode = 1;
 		}
-		if (this.standIns != null && FleetDemo.run(this.out) > 0) {
+		if (this.standIns != null && FleetDemo.run(this.out, this.environment) > 0) {
 			this.exitCode = 1;
 		}
 	}
@@ -112,7 +117,7 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 		double total = timers.stream().mapToDouble((timer) -> timer.totalTime(TimeUnit.MILLISECONDS)).sum();
 		double max = timers.stream().mapToDouble((timer) -> timer.max(TimeUnit.MILLISECONDS)).max().orElse(0);
 		String scenario = outcome.plan().describe()
-				+ ((this.standIns != null) ? "; stand-in: " + this.standIns.standIn(partner).behaviour() : "");
+				+ ((this.standIns != null) ? "; stand-in: " + PartnerTargetsInitializer.behaviour(partner) : "");
 		this.out.printf(ROW, partner, outcome.plan().calls(), outcome.succeeded(), api.getTokenState().fetches(),
 				api.getUnauthorizedCount(UnauthorizedRetryOutcome.RECOVERED), millis(count, total / count),
 				millis(count, max), scenario);

@@ -6,7 +6,10 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.partnerapis.sample.demo.standin.PartnerStandIns;
+import java.time.Duration;
+
+import io.partnerapis.test.PartnerStandIn;
+import io.partnerapis.test.PartnerStandIns;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -21,14 +24,19 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 import org.springframework.util.StringUtils;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
 /**
  * Decides, before the context starts, which partners the demo calls.
  *
  * <ul>
- * <li>By default it starts {@link PartnerStandIns local stand-ins} on free loopback ports
- * and points each partner's token URI and base URL at its stand-in, with the made-up
- * credentials the stand-in accepts, ahead of every other property source. The stand-ins
- * are a bean of the context and stop with it.</li>
+ * <li>By default it starts the test kit's {@link PartnerStandIns local stand-ins} on free
+ * loopback ports and points each partner's token URI and base URL at its stand-in, with
+ * the made-up credentials the stand-in accepts, ahead of every other property source; it
+ * stubs the path the demo calls on each, and scripts the faults the demo shows. The
+ * stand-ins are a bean of the context and stop with it.</li>
  * <li>With the {@value #LIVE_PROFILE} profile it leaves {@code application.yml} as it is,
  * and fails at once, naming them, if environment variables it refers to are not set.</li>
  * </ul>
@@ -64,9 +72,38 @@ public class PartnerTargetsInitializer implements ApplicationContextInitializer<
 			}
 			return;
 		}
-		PartnerStandIns standIns = PartnerStandIns.start();
+		PartnerStandIns standIns = PartnerStandIns.start(environment);
+		standIns.all().forEach((standIn) -> serveDemoPath(standIn, environment));
+		standIns.partner("bud").tokensLive(Duration.ofSeconds(4));
+		standIns.partner("bemobi").slowTokenEndpoint(Duration.ofMillis(300));
+		standIns.partner("buoy").revokeAllTokensAfterApiCalls(3);
 		environment.getPropertySources().addFirst(new MapPropertySource("partnerStandIns", standIns.properties()));
 		context.registerBean("partnerStandIns", PartnerStandIns.class, () -> standIns);
+	}
+
+	/**
+	 * Returns what a partner's stand-in does beyond following the partner's document.
+	 * @param partner the partner's name
+	 * @return a few words, such as "tokens live 4 s"
+	 */
+	static String behaviour(String partner) {
+		return switch (partner) {
+			case "bud" -> "tokens live 4 s";
+			case "bemobi" -> "token takes 300 ms";
+			case "buoy" -> "revokes its token after call 3";
+			case "ledger" -> "checks each signed client assertion";
+			default -> "as documented";
+		};
+	}
+
+	/**
+	 * Stubs the endpoint the demo calls on a partner, in WireMock's own DSL; the stand-in
+	 * answers it only for requests that carry a token it issued.
+	 */
+	private static void serveDemoPath(PartnerStandIn standIn, ConfigurableEnvironment environment) {
+		String path = environment.getProperty("demo.paths." + standIn.name(), "/");
+		standIn.server()
+			.stubFor(get(urlPathEqualTo(path)).willReturn(okJson("{\"" + standIn.name() + "\":[{\"id\":\"1\"}]}")));
 	}
 
 	/**

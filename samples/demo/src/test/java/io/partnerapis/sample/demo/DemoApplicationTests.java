@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.partnerapis.sample.demo.standin.PartnerStandIns;
-import io.partnerapis.sample.demo.standin.StandIn;
+import io.partnerapis.test.PartnerStandIn;
+import io.partnerapis.test.PartnerStandIns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -64,12 +64,12 @@ class DemoApplicationTests {
 		assertThat(SpringApplication.exit(context)).isZero();
 		assertThat(standIns.all()).allSatisfy((standIn) -> assertThat(standIn.isRunning()).isFalse());
 
-		StandIn budsense = standIns.standIn("budsense");
+		PartnerStandIn budsense = standIns.partner("budsense");
 		assertThat(budsense.tokenRequests()).hasSize(1);
-		assertThat(budsense.apiRequests()).isEqualTo(5);
-		assertThat(budsense.rejected()).isEmpty();
+		assertThat(budsense.apiRequests()).hasSize(5);
+		assertThat(budsense.refusals()).isEmpty();
 
-		StandIn bud = standIns.standIn("bud");
+		PartnerStandIn bud = standIns.partner("bud");
 		List<LoggedRequest> budTokens = bud.tokenRequests();
 		assertThat(budTokens).hasSizeBetween(2, 5);
 		assertThat(budTokens.get(0).getBodyAsString()).isEqualTo("grant_type=client_credentials");
@@ -78,25 +78,25 @@ class DemoApplicationTests {
 			assertThat(renewal.getBodyAsString()).startsWith("grant_type=refresh_token&refresh_token=bud-refresh-");
 			assertThat(renewal.getHeader("X-Client-Id")).isEqualTo(bud.clientId());
 		});
-		assertThat(bud.apiRequests()).isEqualTo(10);
-		assertThat(bud.rejected()).isEmpty();
+		assertThat(bud.apiRequests()).hasSize(10);
+		assertThat(bud.refusals()).isEmpty();
 
-		StandIn bemobi = standIns.standIn("bemobi");
+		PartnerStandIn bemobi = standIns.partner("bemobi");
 		assertThat(bemobi.tokenRequests()).as("100 concurrent first calls share one token request").hasSize(1);
-		assertThat(bemobi.apiRequests()).isEqualTo(100);
-		assertThat(bemobi.rejected()).isEmpty();
+		assertThat(bemobi.apiRequests()).hasSize(100);
+		assertThat(bemobi.refusals()).isEmpty();
 
-		StandIn smartsense = standIns.standIn("smartsense");
+		PartnerStandIn smartsense = standIns.partner("smartsense");
 		assertThat(smartsense.tokenRequests()).hasSize(1);
-		assertThat(smartsense.apiRequests()).isEqualTo(5);
-		assertThat(smartsense.rejected()).isEmpty();
+		assertThat(smartsense.apiRequests()).hasSize(5);
+		assertThat(smartsense.refusals()).isEmpty();
 
-		StandIn buoy = standIns.standIn("buoy");
+		PartnerStandIn buoy = standIns.partner("buoy");
 		assertThat(buoy.tokenRequests()).hasSize(2);
-		assertThat(buoy.apiRequests()).as("6 calls and one replay of the call that met the revoked token").isEqualTo(7);
-		assertThat(buoy.rejected()).containsExactly("missing or invalid bearer token");
+		assertThat(buoy.apiRequests()).as("6 calls and one replay of the call that met the revoked token").hasSize(7);
+		assertThat(buoy.refusals()).containsExactly("missing or invalid bearer token");
 
-		StandIn ledger = standIns.standIn("ledger");
+		PartnerStandIn ledger = standIns.partner("ledger");
 		assertThat(ledger.tokenRequests()).singleElement().satisfies((request) -> {
 			assertThat(request.formParameter("client_assertion_type").firstValue())
 				.isEqualTo("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
@@ -105,9 +105,9 @@ class DemoApplicationTests {
 			assertThat(request.formParameter("client_secret").isPresent()).isFalse();
 			assertThat(request.getHeader("Authorization")).isNull();
 		});
-		assertThat(ledger.apiRequests()).isEqualTo(5);
-		assertThat(ledger.rejected()).isEmpty();
-		assertThat(ledger.clientProperties().get("client-assertion.key"))
+		assertThat(ledger.apiRequests()).hasSize(5);
+		assertThat(ledger.refusals()).isEmpty();
+		assertThat(String.valueOf(ledger.properties().get("partner.apis.ledger.client-assertion.key")))
 			.as("the private key file is deleted when the stand-in stops")
 			.satisfies((location) -> assertThat(Path.of(URI.create(location))).doesNotExist());
 	}

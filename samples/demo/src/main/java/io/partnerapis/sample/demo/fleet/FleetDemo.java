@@ -14,8 +14,8 @@ import java.util.UUID;
 import io.partnerapis.autoconfigure.PartnerApisAutoConfiguration;
 import io.partnerapis.autoconfigure.PartnerApisRedisAutoConfiguration;
 import io.partnerapis.autoconfigure.ProviderPresetsEnvironmentPostProcessor;
-import io.partnerapis.sample.demo.standin.PartnerStandIns;
-import io.partnerapis.sample.demo.standin.StandIn;
+import io.partnerapis.test.PartnerStandIn;
+import io.partnerapis.test.PartnerStandIns;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import redis.embedded.RedisServer;
@@ -28,8 +28,13 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * Three instances of one service, each an application context of its own as separate JVMs
@@ -60,12 +65,14 @@ public final class FleetDemo {
 	/**
 	 * Runs both fleets against a Bemobi stand-in of their own and prints a table.
 	 * @param out where the table goes
+	 * @param environment the demo's environment, which configures Bemobi
 	 * @return how many calls failed
 	 */
-	public static int run(PrintStream out) {
+	public static int run(PrintStream out, ConfigurableEnvironment environment) {
 		RedisServer redis = startRedis();
-		try (PartnerStandIns standIns = PartnerStandIns.start()) {
-			StandIn bemobi = standIns.standIn("bemobi");
+		try (PartnerStandIns standIns = PartnerStandIns.start(environment, List.of("bemobi"))) {
+			PartnerStandIn bemobi = standIns.partner("bemobi").slowTokenEndpoint(Duration.ofMillis(300));
+			bemobi.server().stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"invoices\":[]}")));
 			List<Outcome> outcomes = new ArrayList<>();
 			outcomes.add(fleet("redis (shared)", bemobi,
 					Map.of("partner.token-store.type", "redis", "spring.data.redis.port", redis.ports().get(0))));
@@ -88,7 +95,7 @@ public final class FleetDemo {
 		}
 	}
 
-	private static Outcome fleet(String store, StandIn bemobi, Map<String, Object> storeProperties) {
+	private static Outcome fleet(String store, PartnerStandIn bemobi, Map<String, Object> storeProperties) {
 		Map<String, Object> properties = new LinkedHashMap<>(storeProperties);
 		properties.put("partner.apis.bemobi.token-uri", bemobi.tokenUri());
 		properties.put("partner.apis.bemobi.base-url", bemobi.baseUrl());

@@ -1,4 +1,4 @@
-package io.partnerapis.sample.demo.standin;
+package io.partnerapis.test.standin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.text.ParseException;
 import java.time.Clock;
@@ -24,68 +26,134 @@ import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.ValueMatcher;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The client-authentication half of a stand-in whose clients authenticate by
- * {@code private_key_jwt} (RFC 7523 section 2.2 and 3): it registers one client key and
- * checks each client assertion for real, with Nimbus JOSE.
+ * {@code private_key_jwt} (RFC 7523 section 2.2 and 3): it checks each client assertion
+ * for real, with Nimbus JOSE.
  *
  * <p>
- * Registration works as a partner portal that generates a key pair would: an EC P-256 key
- * pair is made when the stand-in starts, the public key stays here, and the private key
- * is handed to the client as a PKCS#8 PEM file in a temporary directory, readable by its
- * owner only, deleted when the stand-in stops or the JVM exits. It is never logged.
+ * The client's key is either {@link #generate generated} here, as a partner portal that
+ * generates a key pair would (an EC P-256 key pair made when the stand-in starts; the
+ * public key stays here and the private key is handed to the client as a PKCS#8 PEM file
+ * in a temporary directory, readable by its owner only, deleted when the stand-in stops
+ * or the JVM exits, never logged), or {@link #forKey given} by the application's
+ * configuration, in which case signatures are verified with its public key when one is
+ * known and not verified at all otherwise.
  *
  * <p>
- * An assertion is valid when it is an ES256 JWS with the registered key id whose
- * signature the registered public key verifies, whose {@code iss} and {@code sub} are the
- * client id, whose {@code aud} names the token endpoint, whose {@code exp} lies ahead,
- * and whose {@code jti} was never seen before. The {@code jti} of a valid assertion is
- * recorded when its token request is accepted, so a replayed assertion is refused.
- * {@link #valid()} and {@link #refusedFor(Refusal)} take part in WireMock's matching;
- * refusals are otherwise answered as the stand-in's stubs say.
+ * An assertion is valid when it is a JWS whose signature the client's public key verifies
+ * (with a generated key: ES256 and the registered key id), whose {@code iss} and
+ * {@code sub} are the client id, whose {@code aud} names one of the accepted audiences,
+ * whose {@code exp} lies ahead, and whose {@code jti} was never seen before. The
+ * {@code jti} of a valid assertion is recorded when its token request is accepted, so a
+ * replayed assertion is refused. {@link #valid()} and {@link #refusedFor(Refusal)} take
+ * part in WireMock's matching.
+ *
+ * @author partner-apis
+ * @since 0.1.0
  */
-final class ClientAssertions implements AutoCloseable {
+public final class ClientAssertions implements AutoCloseable {
 
 	/**
 	 * The {@code client_assertion_type} of a JWT client assertion.
 	 */
-	static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+	public static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
 	private static final JWSAlgorithm ALGORITHM = JWSAlgorithm.ES256;
 
 	private final String clientId;
 
-	private final String audience;
+	private final List<String> audiences;
 
-	private final String keyId;
+	private final @Nullable String keyId;
 
-	private final ECPublicKey publicKey;
+	private final @Nullable JWSVerifier verifier;
 
-	private final Path privateKeyFile;
+	private final @Nullable Path privateKeyFile;
 
 	private final Clock clock;
 
 	private final Set<String> seenIds = ConcurrentHashMap.newKeySet();
 
-	/**
-	 * Registers a new key pair for a client.
-	 * @param clientId the client id, the issuer and subject of its assertions
-	 * @param audience the audience its assertions must name: the token endpoint's URI
-	 * @param clock the clock that decides whether an assertion has expired
-	 */
-	ClientAssertions(String clientId, String audience, Clock clock) {
+	private ClientAssertions(String clientId, List<String> audiences, @Nullable String keyId,
+			@Nullable JWSVerifier verifier, @Nullable Path privateKeyFile, Clock clock) {
 		this.clientId = clientId;
-		this.audience = audience;
-		this.keyId = clientId + "-key-1";
+		this.audiences = List.copyOf(audiences);
+		this.keyId = keyId;
+		this.verifier = verifier;
+		this.privateKeyFile = privateKeyFile;
 		this.clock = clock;
+	}
+
+	/**
+	 * Registers a new key pair for a client, and hands the private key out through
+	 * {@link #clientProperties()}.
+	 * @param clientId the client id, the issuer and subject of its assertions
+	 * @param audiences the audiences, one of which its assertions must name
+	 * @param clock the clock that decides whether an assertion has expired
+	 * @return the registration
+	 */
+	public static ClientAssertions generate(String clientId, List<String> audiences, Clock clock) {
 		KeyPair keyPair = generateKeyPair();
-		this.publicKey = (ECPublicKey) keyPair.getPublic();
-		this.privateKeyFile = writePrivateKey(keyPair);
+		return new ClientAssertions(clientId, audiences, clientId + "-key-1", verifier(keyPair.getPublic()),
+				writePrivateKey(keyPair), clock);
+	}
+
+	/**
+	 * Accepts the assertions of a client whose key the application configures.
+	 * @param clientId the client id, the issuer and subject of its assertions
+	 * @param audiences the audiences, one of which its assertions must name
+	 * @param publicKey the client's public key, or {@code null} if it cannot be known, in
+	 * which case a well-formed assertion signed by any key is accepted
+	 * @param clock the clock that decides whether an assertion has expired
+	 * @return the registration
+	 */
+	public static ClientAssertions forKey(String clientId, List<String> audiences, @Nullable PublicKey publicKey,
+			Clock clock) {
+		return new ClientAssertions(clientId, audiences, null, (publicKey != null) ? verifier(publicKey) : null, null,
+				clock);
+	}
+
+	/**
+	 * Accepts the {@code client_secret_jwt} assertions of a client, signed with its
+	 * secret as HMAC key (RFC 7523 section 2.2 with RFC 7518's HS algorithms).
+	 * @param clientId the client id, the issuer and subject of its assertions
+	 * @param audiences the audiences, one of which its assertions must name
+	 * @param secret the client secret
+	 * @param clock the clock that decides whether an assertion has expired
+	 * @return the registration
+	 */
+	public static ClientAssertions forSecret(String clientId, List<String> audiences, String secret, Clock clock) {
+		try {
+			return new ClientAssertions(clientId, audiences, null,
+					new MACVerifier(secret.getBytes(StandardCharsets.UTF_8)), null, clock);
+		}
+		catch (JOSEException ex) {
+			throw new IllegalArgumentException("The client secret of '" + clientId + "' is too short for HMAC", ex);
+		}
+	}
+
+	private static JWSVerifier verifier(PublicKey publicKey) {
+		try {
+			if (publicKey instanceof RSAPublicKey rsa) {
+				return new RSASSAVerifier(rsa);
+			}
+			if (publicKey instanceof ECPublicKey ec) {
+				return new ECDSAVerifier(ec);
+			}
+		}
+		catch (JOSEException ex) {
+			throw new IllegalArgumentException("Unusable client public key", ex);
+		}
+		throw new IllegalArgumentException("Unsupported client key type " + publicKey.getAlgorithm());
 	}
 
 	private static KeyPair generateKeyPair() {
@@ -109,7 +177,7 @@ final class ClientAssertions implements AutoCloseable {
 				+ Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(keyPair.getPrivate().getEncoded())
 				+ "\n-----END PRIVATE KEY-----\n";
 		try {
-			Path directory = Files.createTempDirectory("partner-apis-demo-");
+			Path directory = Files.createTempDirectory("partner-apis-stand-in-");
 			Path file = Files.createTempFile(directory, "client-key-", ".pem");
 			directory.toFile().deleteOnExit();
 			file.toFile().deleteOnExit();
@@ -117,18 +185,30 @@ final class ClientAssertions implements AutoCloseable {
 			return file;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write the demo client's private key to a temporary file", ex);
+			throw new UncheckedIOException("Could not write a stand-in client's private key to a temporary file", ex);
 		}
 	}
 
 	/**
 	 * Returns the properties that make a partner's client sign its assertions with the
-	 * registered key: the location of the private key file and the key id.
-	 * @return the properties, by name relative to {@code partner.apis.<name>.}
+	 * generated key: the location of the private key file and the key id.
+	 * @return the properties, by name relative to {@code partner.apis.<name>.}; empty
+	 * when the application configures the key
 	 */
-	Map<String, String> clientProperties() {
+	public Map<String, String> clientProperties() {
+		if (this.privateKeyFile == null || this.keyId == null) {
+			return Map.of();
+		}
 		return Map.of("client-assertion.key", this.privateKeyFile.toUri().toString(), "client-assertion.key-id",
 				this.keyId);
+	}
+
+	/**
+	 * Returns whether assertions' signatures are verified.
+	 * @return whether the client's public key is known
+	 */
+	public boolean verifiesSignatures() {
+		return this.verifier != null;
 	}
 
 	/**
@@ -136,7 +216,7 @@ final class ClientAssertions implements AutoCloseable {
 	 * {@code jti} so that the assertion is never accepted again.
 	 * @return the matcher
 	 */
-	ValueMatcher<Request> valid() {
+	public ValueMatcher<Request> valid() {
 		return (request) -> {
 			String assertion = TokenAuthority.formParameter(request, "client_assertion");
 			return MatchResult.of(check(assertion) == null && this.seenIds.add(claims(assertion).getJWTID()));
@@ -149,7 +229,7 @@ final class ClientAssertions implements AutoCloseable {
 	 * @param refusal the reason
 	 * @return the matcher
 	 */
-	ValueMatcher<Request> refusedFor(Refusal refusal) {
+	public ValueMatcher<Request> refusedFor(Refusal refusal) {
 		return (request) -> MatchResult.of(check(TokenAuthority.formParameter(request, "client_assertion")) == refusal);
 	}
 
@@ -163,8 +243,8 @@ final class ClientAssertions implements AutoCloseable {
 		if (jwt == null) {
 			return Refusal.MALFORMED;
 		}
-		if (!ALGORITHM.equals(jwt.getHeader().getAlgorithm()) || !this.keyId.equals(jwt.getHeader().getKeyID())
-				|| !verifies(jwt)) {
+		if ((this.keyId != null && (!ALGORITHM.equals(jwt.getHeader().getAlgorithm())
+				|| !this.keyId.equals(jwt.getHeader().getKeyID()))) || !verifies(jwt)) {
 			return Refusal.SIGNATURE;
 		}
 		JWTClaimsSet claims = claims(jwt);
@@ -172,7 +252,7 @@ final class ClientAssertions implements AutoCloseable {
 			return Refusal.CLIENT;
 		}
 		List<String> audience = claims.getAudience();
-		if (audience == null || !audience.contains(this.audience)) {
+		if (audience == null || audience.stream().noneMatch(this.audiences::contains)) {
 			return Refusal.AUDIENCE;
 		}
 		Date expiresAt = claims.getExpirationTime();
@@ -202,7 +282,7 @@ final class ClientAssertions implements AutoCloseable {
 
 	private boolean verifies(SignedJWT jwt) {
 		try {
-			return jwt.verify(new ECDSAVerifier(this.publicKey));
+			return this.verifier == null || jwt.verify(this.verifier);
 		}
 		catch (JOSEException ex) {
 			return false;
@@ -232,8 +312,10 @@ final class ClientAssertions implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
-			Files.deleteIfExists(this.privateKeyFile);
-			Files.deleteIfExists(this.privateKeyFile.getParent());
+			if (this.privateKeyFile != null) {
+				Files.deleteIfExists(this.privateKeyFile);
+				Files.deleteIfExists(this.privateKeyFile.getParent());
+			}
 		}
 		catch (IOException ex) {
 			// Left to deleteOnExit
@@ -242,14 +324,14 @@ final class ClientAssertions implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "ClientAssertions[clientId=" + this.clientId + ", keyId=" + this.keyId + ", audience=" + this.audience
-				+ "]";
+		return "ClientAssertions[clientId=" + this.clientId + ", keyId=" + this.keyId + ", audiences=" + this.audiences
+				+ ", verifiesSignatures=" + verifiesSignatures() + "]";
 	}
 
 	/**
 	 * Why a client assertion is refused, in the order the checks run.
 	 */
-	enum Refusal {
+	public enum Refusal {
 
 		/**
 		 * Missing, or not a signed JWT.
@@ -257,7 +339,7 @@ final class ClientAssertions implements AutoCloseable {
 		MALFORMED("is not a signed JWT"),
 
 		/**
-		 * Not signed with ES256 by the registered key.
+		 * Not signed by the client's key.
 		 */
 		SIGNATURE("is not signed by the client's registered key"),
 
@@ -297,7 +379,7 @@ final class ClientAssertions implements AutoCloseable {
 		 * assertion".
 		 * @return such as "has expired"
 		 */
-		String description() {
+		public String description() {
 			return this.description;
 		}
 

@@ -1,0 +1,40 @@
+package io.partnerapis.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Starts, before a test's application context, a stand-in for every partner configured
+ * under {@code partner.apis} (or only those named), and points each partner's
+ * {@code token-uri} and {@code base-url} at its stand-in through a property source ahead
+ * of every other. Credentials the configuration reads from variables the machine lacks
+ * are replaced by test values the stand-in accepts; the application's own
+ * {@code application.yml} needs nothing test-specific.
+ *
+ * <p>
+ * Use it on a {@code @SpringBootTest} or a slice, and inject {@link PartnerStandIns}. The
+ * stand-ins live as long as the context, which Spring's test context cache shares between
+ * test classes of the same configuration; they are reset after each test method. While
+ * tests are processed ahead of time ({@code process-test-aot}) the stand-ins stop as soon
+ * as the properties that point at them are known.
+ *
+ * @author partner-apis
+ * @since 0.1.0
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+public @interface AutoConfigurePartnerStandIns {
+
+	/**
+	 * Names of the partners to start stand-ins for; every configured partner when empty.
+	 * @return the partners' names
+	 */
+	String[] value() default {};
+
+}

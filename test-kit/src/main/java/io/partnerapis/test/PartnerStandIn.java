@@ -1,0 +1,363 @@
+package io.partnerapis.test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.partnerapis.test.standin.Dialect;
+import io.partnerapis.test.standin.StandInSettings;
+import io.partnerapis.test.standin.StandInStubs;
+import io.partnerapis.test.standin.TokenAuthority;
+import org.assertj.core.api.AssertProvider;
+import org.jspecify.annotations.Nullable;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * One partner's stand-in: a WireMock server on its own free loopback port whose token
+ * endpoint speaks the partner's dialect exactly, and whose API answers every request
+ * without a valid token the partner's 401, ahead of any stub a test adds.
+ *
+ * <p>
+ * Stub the partner's API with WireMock's own DSL on {@link #server()} ({@code stubFor},
+ * {@code verify}, the request journal): those stubs only ever see requests that carry a
+ * token this stand-in issued. Script faults with {@link #revokeAllTokens()},
+ * {@link #tokenEndpointAnswers(int, Duration)}, {@link #slowTokenEndpoint(Duration)},
+ * {@link #tokensLive(Duration)} and {@link #unauthorizedOnce()}; {@link #reset()} forgets
+ * them, the test's stubs and the journal, and keeps the server and the tokens the
+ * application still holds. Assert with AssertJ's {@code assertThat(standIn)}, which gives
+ * a {@link PartnerStandInAssert}.
+ *
+ * @author partner-apis
+ * @since 0.1.0
+ */
+public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert>, AutoCloseable {
+
+	private final StandInSettings settings;
+
+	private final Dialect dialect;
+
+	private final TokenAuthority tokens;
+
+	private final WireMockServer server;
+
+	private final StandInStubs stubs;
+
+	private final int port;
+
+	private final AtomicBoolean unauthorizedOnce = new AtomicBoolean();
+
+	PartnerStandIn(StandInSettings settings, Clock clock) {
+		this.settings = settings;
+		this.dialect = Dialect.of(settings.provider());
+		this.tokens = this.dialect.tokenAuthority(settings.partner(), clock);
+		this.server = new WireMockServer(options().bindAddress("127.0.0.1")
+			.dynamicPort()
+			.containerThreads(40)
+			.extensions(this.tokens.extensions()));
+		this.server.start();
+		this.port = this.server.port();
+		try {
+			this.stubs = this.dialect.stubs(settings.partner(), this.server, this.tokens);
+			this.dialect.installOn(this.stubs, settings, tokenUri(), clock);
+			this.stubs.interceptsApi("unauthorized once",
+					(request) -> MatchResult.of(this.unauthorizedOnce.compareAndSet(true, false)),
+					this.stubs.unauthorized());
+		}
+		catch (RuntimeException ex) {
+			this.server.stop();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Returns the partner's name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.settings.partner();
+	}
+
+	/**
+	 * Returns the provider whose dialect this stand-in speaks.
+	 * @return such as {@code bud}, or {@code generic}
+	 */
+	public String provider() {
+		return this.dialect.provider();
+	}
+
+	/**
+	 * Returns the stand-in's WireMock server, to stub and verify the partner's API with
+	 * WireMock's own DSL.
+	 * @return the running server
+	 */
+	public WireMockServer server() {
+		return this.server;
+	}
+
+	/**
+	 * Returns the base URL of the stand-in's API.
+	 * @return the base URL, on the loopback address
+	 */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * Returns the URI of the stand-in's token endpoint.
+	 * @return the token URI
+	 */
+	public String tokenUri() {
+		return baseUrl() + this.dialect.tokenPath();
+	}
+
+	/**
+	 * Returns the client id this stand-in accepts.
+	 * @return the client id
+	 */
+	public String clientId() {
+		return this.settings.clientId();
+	}
+
+	/**
+	 * Returns the client secret this stand-in accepts.
+	 * @return the secret, or {@code null} if the client authenticates otherwise
+	 */
+	public @Nullable String clientSecret() {
+		return this.settings.clientSecret();
+	}
+
+	/**
+	 * Returns the properties that point the partner at this stand-in: its token URI and
+	 * base URL, and how the client authenticates when the stand-in decides it (the
+	 * private key it generated for a {@code private-key-jwt} client whose key the
+	 * configuration does not give).
+	 * @return the properties, by full name
+	 */
+	public Map<String, Object> properties() {
+		String prefix = "partner.apis." + name() + ".";
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put(prefix + "token-uri", tokenUri());
+		properties.put(prefix + "base-url", baseUrl());
+		this.stubs.clientProperties().forEach((key, value) -> properties.put(prefix + key, value));
+		return properties;
+	}
+
+	/**
+	 * Returns the token requests received since the last reset, accepted or not.
+	 * @return the requests, in the order received
+	 */
+	public List<LoggedRequest> tokenRequests() {
+		return this.server.findAll(postRequestedFor(urlPathEqualTo(this.dialect.tokenPath())));
+	}
+
+	/**
+	 * Returns the access tokens issued since the last reset.
+	 * @return the tokens, in issue order
+	 */
+	public List<String> issuedTokens() {
+		return this.tokens.issuedTokens();
+	}
+
+	/**
+	 * Returns whether this stand-in ever issued the given access token.
+	 * @param accessToken the token
+	 * @return whether it was issued here, before or since the last reset
+	 */
+	public boolean issued(String accessToken) {
+		return this.tokens.hasIssued(accessToken);
+	}
+
+	/**
+	 * Returns the API requests received since the last reset, answered or refused.
+	 * @return the requests, in the order received
+	 */
+	public List<LoggedRequest> apiRequests() {
+		return events().stream()
+			.map(ServeEvent::getRequest)
+			.filter((request) -> !this.stubs.isTokenRequest(request.getUrl()))
+			.map(LoggedRequest::createFrom)
+			.toList();
+	}
+
+	/**
+	 * Returns why this stand-in refused requests since the last reset, one reason per
+	 * refusal, in the order received.
+	 * @return the reasons, such as "missing or invalid bearer token" or "token request
+	 * not as documented"
+	 */
+	public List<String> refusals() {
+		List<String> names = new ArrayList<>();
+		for (ServeEvent event : events()) {
+			names.add((event.getStubMapping() != null) ? event.getStubMapping().getName() : null);
+		}
+		return StandInStubs.refusals(names);
+	}
+
+	private List<ServeEvent> events() {
+		List<ServeEvent> events = new ArrayList<>(this.server.getAllServeEvents());
+		Collections.reverse(events);
+		return events;
+	}
+
+	/**
+	 * Revokes every token issued so far: API requests carrying one are answered 401 from
+	 * now on, as after a revocation by the partner. Tokens issued later are valid.
+	 * @return this stand-in
+	 */
+	public PartnerStandIn revokeAllTokens() {
+		this.tokens.revokeAll();
+		return this;
+	}
+
+	/**
+	 * Revokes every token issued so far once the given number of API calls carrying a
+	 * valid token have been answered, counted from now.
+	 * @param calls how many calls are answered before the revocation
+	 * @return this stand-in
+	 */
+	public PartnerStandIn revokeAllTokensAfterApiCalls(int calls) {
+		this.tokens.revokeAllAfterApiCalls(calls);
+		return this;
+	}
+
+	/**
+	 * Makes the token endpoint answer every token request with the given status and an
+	 * OAuth2 error body until {@link #tokenEndpointRecovers()} or {@link #reset()}.
+	 * @param status the HTTP status, such as 503 or 429
+	 * @param retryAfter the {@code Retry-After} the answer carries, in whole seconds, or
+	 * {@code null} for none
+	 * @return this stand-in
+	 */
+	public PartnerStandIn tokenEndpointAnswers(int status, @Nullable Duration retryAfter) {
+		String error = (status >= 500) ? "temporarily_unavailable"
+				: (status == 401) ? "invalid_client" : "invalid_request";
+		ResponseDefinitionBuilder answer = StandInStubs.json(status, "{\"error\":\"" + error + "\"}");
+		if (retryAfter != null) {
+			answer = answer.withHeader("Retry-After", Long.toString(retryAfter.toSeconds()));
+		}
+		this.stubs.fault("token endpoint answers " + status, post(urlPathEqualTo(this.dialect.tokenPath())), answer);
+		return this;
+	}
+
+	/**
+	 * Makes the token endpoint answer every token request with the given status, without
+	 * {@code Retry-After}.
+	 * @param status the HTTP status
+	 * @return this stand-in
+	 * @see #tokenEndpointAnswers(int, Duration)
+	 */
+	public PartnerStandIn tokenEndpointAnswers(int status) {
+		return tokenEndpointAnswers(status, null);
+	}
+
+	/**
+	 * Ends a fault of the token endpoint that {@link #tokenEndpointAnswers} scripted;
+	 * other scripted faults and the test's stubs stay.
+	 * @return this stand-in
+	 */
+	public PartnerStandIn tokenEndpointRecovers() {
+		this.server.getStubMappings()
+			.stream()
+			.filter((mapping) -> mapping.getName() != null && mapping.getName().contains("token endpoint answers"))
+			.forEach(this.server::removeStub);
+		return this;
+	}
+
+	/**
+	 * Makes every token response take the given time.
+	 * @param delay the delay
+	 * @return this stand-in
+	 */
+	public PartnerStandIn slowTokenEndpoint(Duration delay) {
+		this.tokens.delayTokenResponses(delay);
+		return this;
+	}
+
+	/**
+	 * Makes the tokens issued from now on live for the given time, announced as their
+	 * {@code expires_in}.
+	 * @param lifetime the lifetime, in whole seconds on the wire
+	 * @return this stand-in
+	 */
+	public PartnerStandIn tokensLive(Duration lifetime) {
+		this.tokens.issueTokensLiving(lifetime);
+		return this;
+	}
+
+	/**
+	 * Answers the next API request with the partner's 401, whatever token it carries; the
+	 * token stays valid.
+	 * @return this stand-in
+	 */
+	public PartnerStandIn unauthorizedOnce() {
+		this.unauthorizedOnce.set(true);
+		return this;
+	}
+
+	/**
+	 * Forgets the test's stubs, the scripted faults, the request journal and the list of
+	 * tokens issued, without restarting the server. Tokens issued before stay valid until
+	 * they expire, since the application may still hold them.
+	 */
+	public void reset() {
+		this.unauthorizedOnce.set(false);
+		this.stubs.removeTestStubs();
+		this.tokens.reset();
+		this.server.resetRequests();
+	}
+
+	/**
+	 * Returns an AssertJ assertion on this stand-in; AssertJ's
+	 * {@code assertThat(standIn)} calls it.
+	 * @return the assertion
+	 */
+	@Override
+	public PartnerStandInAssert assertThat() {
+		return new PartnerStandInAssert(this);
+	}
+
+	/**
+	 * Stops the server, then closes what the dialect registered, such as the file of a
+	 * generated private key.
+	 */
+	@Override
+	public void close() {
+		this.server.stop();
+		for (AutoCloseable closeable : this.stubs.closeables()) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				// Nothing more to do when stopping
+			}
+		}
+	}
+
+	/**
+	 * Returns whether the server is running.
+	 * @return whether it is running
+	 */
+	public boolean isRunning() {
+		return this.server.isRunning();
+	}
+
+	@Override
+	public String toString() {
+		return "PartnerStandIn[name=" + name() + ", provider=" + provider() + ", baseUrl=" + baseUrl() + "]";
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.partnerapis.test.context;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.partnerapis.test.PartnerStandIns;
+
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.aot.AbstractAotProcessor;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Starts the stand-ins of a test's partners before its context refreshes, adds the
+ * property source that points the partners at them, and registers them as the
+ * {@link PartnerStandIns} bean, closed with the context.
+ *
+ * <p>
+ * While tests are processed ahead of time ({@code process-test-aot}) the stand-ins are
+ * stopped as soon as their properties are known: processing needs the partners' names and
+ * settings, and a running server would keep the build's JVM alive.
+ *
+ * <p>
+ * Two customizers for the same partner names are equal, so Spring's test context cache
+ * gives test classes of the same configuration the same context (and stand-ins).
+ *
+ * @author partner-apis
+ */
+final class PartnerStandInsContextCustomizer implements ContextCustomizer {
+
+	/**
+	 * Name of the property source that points the partners at their stand-ins.
+	 */
+	static final String PROPERTY_SOURCE_NAME = "partnerStandIns";
+
+	/**
+	 * Name of the {@link PartnerStandIns} bean.
+	 */
+	static final String BEAN_NAME = "partnerStandIns";
+
+	private final Set<String> partners;
+
+	PartnerStandInsContextCustomizer(Set<String> partners) {
+		this.partners = new TreeSet<>(partners);
+	}
+
+	@Override
+	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+		ConfigurableEnvironment environment = context.getEnvironment();
+		PartnerStandIns standIns = PartnerStandIns.start(environment, this.partners);
+		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, standIns.properties()));
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+			standIns.close();
+			return;
+		}
+		context.getBeanFactory().registerSingleton(BEAN_NAME, standIns);
+		context.addApplicationListener((ApplicationListener<ContextClosedEvent>) (event) -> {
+			if (event.getApplicationContext() == context) {
+				standIns.close();
+			}
+		});
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return this == other || (other instanceof PartnerStandInsContextCustomizer customizer
+				&& this.partners.equals(customizer.partners));
+	}
+
+	@Override
+	public int hashCode() {
+		return this.partners.hashCode();
+	}
+
+}

@@ -59,12 +59,6 @@ final class PartnerApiFactory {
 
 	private static final Duration READ_TIMEOUT_MARGIN = Duration.ofSeconds(1);
 
-	/**
-	 * Time allowed beyond a token request for saving its token, in the store lease of the
-	 * instance that makes the request.
-	 */
-	private static final Duration SAVE_MARGIN = Duration.ofSeconds(1);
-
 	private final Supplier<WebClient.Builder> webClientBuilders;
 
 	private final List<PartnerWebClientCustomizer> customizers;
@@ -126,7 +120,7 @@ final class PartnerApiFactory {
 				api.getToken().getRenewalGrant(), tokenClient, tokenClient);
 		RenewalPolicy policy = mapper.renewalPolicy();
 		TokenKey key = mapper.tokenKey();
-		Duration tokenRequestTime = endpoint.retries().longestTime().plus(SAVE_MARGIN);
+		Duration tokenRequestTime = endpoint.retries().longestTime();
 		QuotaGovernor quota = new QuotaGovernor(api.getToken().getMonthlyQuota(), this.store, key, this.storeTimeout,
 				this.clock);
 		PartnerTokenCache tokens = new PartnerTokenCache(fetcher, this.store, key, this.storeTimeout, policy,
@@ -147,7 +141,7 @@ final class PartnerApiFactory {
 		WebClient webClient = builder.filters((filters) -> filters.add(filter)).build();
 		PartnerAuthorizationInterceptor interceptor = new PartnerAuthorizationInterceptor(authorization,
 				PartnerAuthorizationInterceptor.tokenWait(endpoint.retries())
-					.plus(tokenRequestTime)
+					.plus(tokens.leaseTime())
 					.plus(this.storeTimeout.multipliedBy(4)));
 		return new ConfiguredPartnerApi(name, mapper.provider(), registration, baseUrl, headers, webClient,
 				this.restClients.restClient(name, baseUrl, headers, interceptor), authorization, filter, interceptor);

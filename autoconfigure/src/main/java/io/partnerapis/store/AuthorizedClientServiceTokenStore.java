@@ -94,6 +94,11 @@ public final class AuthorizedClientServiceTokenStore implements PartnerTokenStor
 	}
 
 	@Override
+	public Mono<Duration> leaseRemaining(TokenKey key) {
+		return this.local.leaseRemaining(key);
+	}
+
+	@Override
 	public Mono<Long> countIssued(TokenKey key, YearMonth month) {
 		return this.local.countIssued(key, month);
 	}

@@ -76,6 +76,18 @@ public interface PartnerTokenStore {
 	Mono<Void> releaseLease(TokenKey key, String holder);
 
 	/**
+	 * Returns how long the lease of the given key lasts unless its holder releases it, so
+	 * that instances waiting for the holder know when they may take it over.
+	 * @param key the key
+	 * @return the time left, {@link Duration#ZERO} when no lease is held, or empty when
+	 * the store cannot tell (waiters then try to take the lease once a second)
+	 * @since 0.2.0
+	 */
+	default Mono<Duration> leaseRemaining(TokenKey key) {
+		return Mono.empty();
+	}
+
+	/**
 	 * Counts one token issued under the given key in the given month.
 	 * @param key the key
 	 * @param month the calendar month (UTC)

@@ -3,6 +3,9 @@ package io.partnerapis.testsupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import io.partnerapis.store.TokenKey;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -60,6 +63,18 @@ public final class FleetExtension implements BeforeAllCallback, AfterAllCallback
 			this.partner = new PartnerStub();
 		}
 		return this.partner;
+	}
+
+	/**
+	 * Returns the Redis key of the given kind that the fleet's instances use for partner
+	 * {@code acme}, with the default key prefix: the {@link TokenKey} is made from the
+	 * same properties, as the auto-configuration makes it.
+	 * @param kind {@code token}, {@code lease} or {@code count:<yyyy-MM>}
+	 * @return the Redis key
+	 */
+	public String redisKey(String kind) {
+		TokenKey key = TokenKey.of("acme", partner().tokenUri(), "client-acme", Set.of(), null);
+		return "partner-apis:" + key.partner() + ":" + key.fingerprint() + ":" + kind;
 	}
 
 	/**

@@ -100,6 +100,9 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 			end
 			return 0""", Long.class);
 
+	private static final RedisScript<Long> LEASE_TIME_LEFT = RedisScript.of("return redis.call('PTTL', KEYS[1])",
+			Long.class);
+
 	private static final RedisScript<Long> COUNT = RedisScript.of("""
 			local c = redis.call('INCR', KEYS[1])
 			if c == 1 then
@@ -194,6 +197,17 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 	@Override
 	public Mono<Void> releaseLease(TokenKey key, String holder) {
 		return bounded(this.redis.execute(RELEASE_IF_HELD, List.of(key(key, "lease")), List.of(holder)).next()).then();
+	}
+
+	/**
+	 * Returns the lease's time to live as Redis counts it ({@code PTTL}): zero when no
+	 * lease is held, empty for a lease without expiry, which no instance writes.
+	 */
+	@Override
+	public Mono<Duration> leaseRemaining(TokenKey key) {
+		return bounded(this.redis.execute(LEASE_TIME_LEFT, List.of(key(key, "lease")), List.of()).next())
+			.filter((millis) -> millis != -1L)
+			.map((millis) -> Duration.ofMillis(Math.max(millis, 0)));
 	}
 
 	@Override

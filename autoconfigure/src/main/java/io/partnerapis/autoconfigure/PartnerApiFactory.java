@@ -52,8 +52,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Partner WebClients never follow redirects, whatever
  * {@code spring.http.clients.redirects} says, since a redirect to another host would
  * carry the partner's headers there: they use one connector built from the application's
- * HTTP client settings with redirects turned off, and a 3xx answer reaches the caller as
- * it is.
+ * HTTP client settings with redirects turned off, which no customizer may replace (see
+ * {@link RedirectGuard}), and a 3xx answer reaches the caller as it is.
  */
 final class PartnerApiFactory {
 
@@ -136,7 +136,7 @@ final class PartnerApiFactory {
 			builder.defaultHeaders((defaults) -> headers.forEach(defaults::set));
 		}
 		builder.codecs(PartnerApiFactory::maskRequestDetails);
-		this.customizers.forEach((customizer) -> customizer.customize(name, builder));
+		RedirectGuard.customize(name, builder, this.customizers);
 		PartnerAuthorizationFilter filter = new PartnerAuthorizationFilter(authorization);
 		WebClient webClient = builder.filters((filters) -> filters.add(filter)).build();
 		PartnerAuthorizationInterceptor interceptor = new PartnerAuthorizationInterceptor(authorization,

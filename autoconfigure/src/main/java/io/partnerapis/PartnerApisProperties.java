@@ -223,6 +223,17 @@ public class PartnerApisProperties {
 		private boolean allowInsecureHttp;
 
 		/**
+		 * Signed JWT that authenticates the client with 'private-key-jwt' or
+		 * 'client-secret-jwt'.
+		 */
+		private final ClientAssertion clientAssertion = new ClientAssertion();
+
+		/**
+		 * TLS of the partner's token requests and API calls.
+		 */
+		private final Ssl ssl = new Ssl();
+
+		/**
 		 * Token endpoint exchange.
 		 */
 		private final Token token = new Token();
@@ -350,6 +361,14 @@ public class PartnerApisProperties {
 			this.allowInsecureHttp = allowInsecureHttp;
 		}
 
+		public ClientAssertion getClientAssertion() {
+			return this.clientAssertion;
+		}
+
+		public Ssl getSsl() {
+			return this.ssl;
+		}
+
 		public Token getToken() {
 			return this.token;
 		}
@@ -364,6 +383,103 @@ public class PartnerApisProperties {
 
 		public void setClientIdHeader(@Nullable String clientIdHeader) {
 			this.clientIdHeader = clientIdHeader;
+		}
+
+	}
+
+	/**
+	 * The JWT a client signs to authenticate itself, as RFC 7523 section 2.2 describes.
+	 */
+	public static class ClientAssertion {
+
+		/**
+		 * Location of the private key that signs assertions with 'private-key-jwt': a
+		 * PKCS#8 PEM file or a JWK in JSON, such as 'file:/etc/keys/partner.pem'.
+		 */
+		private @Nullable String key;
+
+		/**
+		 * Key id sent as the assertion's 'kid' header. Taken from the JWK when the key is
+		 * one and this is absent.
+		 */
+		private @Nullable String keyId;
+
+		/**
+		 * JWS algorithm that signs assertions. When absent, taken from the key: RS256 for
+		 * RSA, ES256 for P-256, ES384 for P-384, HS256 for 'client-secret-jwt'.
+		 */
+		private @Nullable SigningAlgorithm algorithm;
+
+		/**
+		 * Audience of the assertion, its 'aud' claim. When absent, the token URI.
+		 */
+		private @Nullable String audience;
+
+		/**
+		 * Time from an assertion's issue to its expiry.
+		 */
+		private Duration lifetime = Duration.ofSeconds(60);
+
+		public @Nullable String getKey() {
+			return this.key;
+		}
+
+		public void setKey(@Nullable String key) {
+			this.key = key;
+		}
+
+		public @Nullable String getKeyId() {
+			return this.keyId;
+		}
+
+		public void setKeyId(@Nullable String keyId) {
+			this.keyId = keyId;
+		}
+
+		public @Nullable SigningAlgorithm getAlgorithm() {
+			return this.algorithm;
+		}
+
+		public void setAlgorithm(@Nullable SigningAlgorithm algorithm) {
+			this.algorithm = algorithm;
+		}
+
+		public @Nullable String getAudience() {
+			return this.audience;
+		}
+
+		public void setAudience(@Nullable String audience) {
+			this.audience = audience;
+		}
+
+		public Duration getLifetime() {
+			return this.lifetime;
+		}
+
+		public void setLifetime(Duration lifetime) {
+			this.lifetime = lifetime;
+		}
+
+	}
+
+	/**
+	 * TLS settings of one partner.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the Spring Boot SSL bundle, configured under 'spring.ssl.bundle', used
+		 * for the partner's token requests and API calls: its key and certificate
+		 * authenticate the client, its trust material checks the partner's certificate.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
 		}
 
 	}
@@ -534,7 +650,97 @@ public class PartnerApisProperties {
 		/**
 		 * Client id and secret as 'client_id' and 'client_secret' in the request body.
 		 */
-		CLIENT_SECRET_POST
+		CLIENT_SECRET_POST,
+
+		/**
+		 * A JWT signed with the client's private key, as RFC 7523 describes.
+		 */
+		PRIVATE_KEY_JWT,
+
+		/**
+		 * A JWT signed with the client secret as HMAC key, as RFC 7523 describes.
+		 */
+		CLIENT_SECRET_JWT,
+
+		/**
+		 * The client certificate of a mutual TLS connection, issued by a certificate
+		 * authority the partner trusts, as RFC 8705 section 2.1 describes.
+		 */
+		TLS_CLIENT_AUTH,
+
+		/**
+		 * A self-signed client certificate of a mutual TLS connection, registered with
+		 * the partner, as RFC 8705 section 2.2 describes.
+		 */
+		SELF_SIGNED_TLS_CLIENT_AUTH,
+
+		/**
+		 * The client id alone, for partners whose token endpoint asks for no
+		 * authentication.
+		 */
+		NONE
+
+	}
+
+	/**
+	 * JWS algorithm that signs a client assertion.
+	 */
+	public enum SigningAlgorithm {
+
+		/**
+		 * RSASSA-PKCS1-v1_5 with SHA-256.
+		 */
+		RS256,
+
+		/**
+		 * RSASSA-PKCS1-v1_5 with SHA-384.
+		 */
+		RS384,
+
+		/**
+		 * RSASSA-PKCS1-v1_5 with SHA-512.
+		 */
+		RS512,
+
+		/**
+		 * RSASSA-PSS with SHA-256.
+		 */
+		PS256,
+
+		/**
+		 * RSASSA-PSS with SHA-384.
+		 */
+		PS384,
+
+		/**
+		 * RSASSA-PSS with SHA-512.
+		 */
+		PS512,
+
+		/**
+		 * ECDSA on P-256 with SHA-256.
+		 */
+		ES256,
+
+		/**
+		 * ECDSA on P-384 with SHA-384.
+		 */
+		ES384,
+
+		/**
+		 * HMAC with SHA-256.
+		 */
+		HS256,
+
+		/**
+		 * HMAC with SHA-384.
+		 */
+		HS384,
+
+		/**
+		 * HMAC with SHA-512.
+		 */
+		HS512
 
 	}
 

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,16 +69,23 @@ class PropertyReferenceTests {
 				.isNotBlank());
 	}
 
+	private static final Set<String> GROUPS = Set.of("token", "clientAssertion", "ssl");
+
 	private static String expectedReference() throws IOException {
 		String source = Files.readString(SOURCE);
 		String storeSource = section(source, "public static class TokenStore {");
 		String apiSource = section(source, "public static class Api {");
 		String tokenSource = section(source, "public static class Token {");
+		String assertionSource = section(source, "public static class ClientAssertion {");
+		String sslSource = section(source, "public static class Ssl {");
 		StringBuilder table = new StringBuilder("| Property | Description | Default |\n|---|---|---|\n");
 		PartnerApisProperties properties = new PartnerApisProperties();
 		PartnerApisProperties.Api api = new PartnerApisProperties.Api();
 		append(table, "partner.token-store.", fields(storeSource), new BeanWrapperImpl(properties.getTokenStore()));
 		append(table, "partner.apis.<name>.", fields(apiSource), new BeanWrapperImpl(api));
+		append(table, "partner.apis.<name>.client-assertion.", fields(assertionSource),
+				new BeanWrapperImpl(api.getClientAssertion()));
+		append(table, "partner.apis.<name>.ssl.", fields(sslSource), new BeanWrapperImpl(api.getSsl()));
 		append(table, "partner.apis.<name>.token.", fields(tokenSource), new BeanWrapperImpl(api.getToken()));
 		return table.toString().strip();
 	}
@@ -100,7 +108,7 @@ class PropertyReferenceTests {
 
 	private static void append(StringBuilder table, String prefix, List<String[]> fields, BeanWrapperImpl bean) {
 		for (String[] field : fields) {
-			if (field[0].equals("token")) {
+			if (GROUPS.contains(field[0])) {
 				continue;
 			}
 			String name = prefix + kebab(field[0]) + (field[2].startsWith("Map<") ? ".<key>" : "");

@@ -22,6 +22,8 @@ import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.token.PartnerAuthorization;
 import io.partnerapis.token.cache.PartnerTokenCache;
+import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
+import io.partnerapis.token.fetch.ClientAssertionSigner;
 import io.partnerapis.token.fetch.PartnerTokenResponseClient;
 import io.partnerapis.token.fetch.TokenEndpoint;
 import io.partnerapis.token.fetch.TokenFetcher;
@@ -34,6 +36,8 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpCookieHandling;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.codec.ClientCodecConfigurer;
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
@@ -81,12 +85,17 @@ final class PartnerApiFactory {
 
 	private final PartnerRestClients restClients;
 
+	private final ClientAuthenticationLoader clientAuthentication;
+
+	private final @Nullable SslBundles sslBundles;
+
 	private final Map<List<Duration>, WebClient> tokenWebClients = new HashMap<>();
 
 	PartnerApiFactory(Supplier<WebClient.Builder> webClientBuilders, List<PartnerWebClientCustomizer> customizers,
 			ClientHttpConnectorBuilder<?> connectorBuilder, HttpClientSettings httpClientSettings,
 			ObservationRegistry observationRegistry, @Nullable TokenFetchObservationConvention observationConvention,
-			PartnerTokenStore store, Duration storeTimeout, Clock clock, PartnerRestClients restClients) {
+			PartnerTokenStore store, Duration storeTimeout, Clock clock, PartnerRestClients restClients,
+			ClientAuthenticationLoader clientAuthentication, @Nullable SslBundles sslBundles) {
 		this.webClientBuilders = webClientBuilders;
 		this.customizers = customizers;
 		this.connectorBuilder = connectorBuilder;
@@ -96,30 +105,54 @@ final class PartnerApiFactory {
 		this.store = store;
 		this.storeTimeout = storeTimeout;
 		this.clock = clock;
-		this.partnerConnector = SingletonSupplier
-			.of(() -> connectorBuilder.build(httpClientSettings.withRedirects(HttpRedirects.DONT_FOLLOW)));
+		this.partnerConnector = SingletonSupplier.of(() -> connectorBuilder.build(apiSettings()));
 		this.restClients = restClients;
+		this.clientAuthentication = clientAuthentication;
+		this.sslBundles = sslBundles;
 	}
 
+	/**
+	 * Creates the partners' APIs.
+	 * @param properties the validated properties
+	 * @return the APIs
+	 * @throws PartnerApiConfigurationException naming every partner whose key or SSL
+	 * bundle cannot be used
+	 */
 	PartnerApis create(PartnerApisProperties properties) {
 		List<PartnerApi> apis = new ArrayList<>();
-		properties.getApis()
-			.forEach((name, api) -> apis.add(partnerApi(name, api, new PartnerApiPropertiesMapper(name, api))));
+		List<Problem> problems = new ArrayList<>();
+		properties.getApis().forEach((name, api) -> {
+			try {
+				apis.add(partnerApi(name, api, new PartnerApiPropertiesMapper(name, api)));
+			}
+			catch (PartnerApiConfigurationException ex) {
+				problems.addAll(ex.getProblems());
+			}
+		});
+		if (!problems.isEmpty()) {
+			throw new PartnerApiConfigurationException(problems);
+		}
 		return new PartnerApis(apis);
 	}
 
 	private PartnerApi partnerApi(String name, Api api, PartnerApiPropertiesMapper mapper) {
 		ClientRegistration registration = mapper.registration();
-		WebClient tokenWebClient = this.tokenWebClients.computeIfAbsent(
-				List.of(api.getToken().getConnectTimeout(), api.getToken().getResponseTimeout()),
-				(timeouts) -> tokenWebClient(timeouts.get(0), timeouts.get(1)));
+		SslBundle bundle = this.clientAuthentication.sslBundle(name, api);
+		PartnerSsl ssl = (bundle != null) ? new PartnerSsl(api.getSsl().getBundle(), bundle, this.sslBundles) : null;
+		ClientAssertionSigner assertionSigner = this.clientAuthentication.assertionSigner(name, api);
+		WebClient tokenWebClient = (ssl != null)
+				? tokenWebClient(api.getToken().getConnectTimeout(), api.getToken().getResponseTimeout(), ssl)
+				: this.tokenWebClients.computeIfAbsent(
+						List.of(api.getToken().getConnectTimeout(), api.getToken().getResponseTimeout()),
+						(timeouts) -> tokenWebClient(timeouts.get(0), timeouts.get(1), null));
 		TokenEndpoint endpoint = mapper.tokenEndpoint();
 		PartnerTokenResponseClient<AbstractOAuth2AuthorizationGrantRequest> tokenClient = new PartnerTokenResponseClient<>(
-				tokenWebClient, endpoint, registration, this.observationRegistry, this.observationConvention);
+				tokenWebClient, endpoint, registration, this.observationRegistry, this.observationConvention,
+				assertionSigner);
 		TokenFetcher fetcher = new TokenFetcher(registration, AuthorizedClientServiceTokenStore.PRINCIPAL_NAME,
 				api.getToken().getRenewalGrant(), tokenClient, tokenClient);
 		RenewalPolicy policy = mapper.renewalPolicy();
-		TokenKey key = mapper.tokenKey();
+		TokenKey key = mapper.tokenKey(ClientAuthenticationLoader.identity(api, bundle));
 		Duration tokenRequestTime = endpoint.retries().longestTime();
 		QuotaGovernor quota = new QuotaGovernor(api.getToken().getMonthlyQuota(), this.store, key, this.storeTimeout,
 				this.clock);
@@ -130,7 +163,8 @@ final class PartnerApiFactory {
 				api.isRetryOnUnauthorized(), this.clock);
 		Map<String, String> headers = mapper.apiHeaders();
 		WebClient.Builder builder = this.webClientBuilders.get()
-			.clientConnector(this.partnerConnector.get())
+			.clientConnector(
+					(ssl != null) ? ssl.connector(this.connectorBuilder, apiSettings()) : this.partnerConnector.get())
 			.baseUrl(baseUrl);
 		if (!headers.isEmpty()) {
 			builder.defaultHeaders((defaults) -> headers.forEach(defaults::set));
@@ -144,7 +178,12 @@ final class PartnerApiFactory {
 					.plus(tokens.leaseTime())
 					.plus(this.storeTimeout.multipliedBy(4)));
 		return new ConfiguredPartnerApi(name, mapper.provider(), registration, baseUrl, headers, webClient,
-				this.restClients.restClient(name, baseUrl, headers, interceptor), authorization, filter, interceptor);
+				this.restClients.restClient(name, baseUrl, headers, interceptor, ssl), authorization, filter,
+				interceptor);
+	}
+
+	private HttpClientSettings apiSettings() {
+		return this.httpClientSettings.withRedirects(HttpRedirects.DONT_FOLLOW);
 	}
 
 	/**
@@ -155,15 +194,16 @@ final class PartnerApiFactory {
 	 * partner's timeouts (the client's read timeout a little longer than the response
 	 * timeout, which governs), never follows a redirect, which would send the client
 	 * secret to another host, and keeps no cookies, so partners with the same timeouts
-	 * can share one.
+	 * and no SSL bundle of their own can share one.
 	 */
-	private WebClient tokenWebClient(Duration connectTimeout, Duration responseTimeout) {
+	private WebClient tokenWebClient(Duration connectTimeout, Duration responseTimeout, @Nullable PartnerSsl ssl) {
 		HttpClientSettings settings = this.httpClientSettings
 			.withTimeouts(connectTimeout, responseTimeout.plus(READ_TIMEOUT_MARGIN))
 			.withRedirects(HttpRedirects.DONT_FOLLOW)
 			.withCookieHandling(HttpCookieHandling.DISABLE);
 		return WebClient.builder()
-			.clientConnector(this.connectorBuilder.build(settings))
+			.clientConnector((ssl != null) ? ssl.connector(this.connectorBuilder, settings)
+					: this.connectorBuilder.build(settings))
 			.codecs(PartnerApiFactory::maskRequestDetails)
 			.observationRegistry(this.observationRegistry)
 			.build();

@@ -84,9 +84,14 @@ final class PartnerApiPropertiesMapper {
 				new TokenEndpoint.Retries(token.getResponseTimeout(), token.getMaxRetries(), token.getRetryBackoff()));
 	}
 
-	TokenKey tokenKey() {
+	/**
+	 * Returns the key of the partner's token in the store.
+	 * @param clientIdentity what identifies the client's authentication without a secret
+	 * @return the key
+	 */
+	TokenKey tokenKey(String clientIdentity) {
 		return TokenKey.of(this.name, this.api.getTokenUri(), this.api.getClientId(), this.api.getScopes(),
-				this.api.getAudience());
+				this.api.getAudience() + "\n" + clientIdentity);
 	}
 
 	RenewalPolicy renewalPolicy() {

@@ -15,6 +15,7 @@ import io.partnerapis.provider.ProviderPresets;
 import io.partnerapis.store.AuthorizedClientServiceTokenStore;
 import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,7 +54,8 @@ import org.springframework.web.service.registry.HttpServiceGroupConfigurer;
  *
  * @since 0.1.0
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+@AutoConfiguration(afterName = { "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
+		"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
 		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
@@ -88,10 +90,17 @@ public final class PartnerApisAutoConfiguration {
 						() -> restClientCustomizers.orderedStream().toList(),
 						() -> requestFactoryBuilder.getIfAvailable(
 								() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
-						() -> httpClientSettings.getIfAvailable(HttpClientSettings::defaults)));
+						() -> httpClientSettings.getIfAvailable(HttpClientSettings::defaults)),
+				new ClientAuthenticationLoader(resourceLoader, sslBundles(beanFactory),
+						clock.getIfUnique(Clock::systemUTC)),
+				sslBundles(beanFactory));
 		PartnerApis apis = factory.create(properties);
 		PartnerWebClientRegistrar.warnAboutPartnersWithoutBean(apis, beanFactory);
 		return apis;
+	}
+
+	private static @Nullable SslBundles sslBundles(BeanFactory beanFactory) {
+		return beanFactory.getBeanProvider(SslBundles.class).getIfAvailable();
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.PartnerApisProperties.Api;
+import io.partnerapis.PartnerApisProperties.ClientAuthentication;
 import io.partnerapis.PartnerProvider;
 import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
 import io.partnerapis.provider.ProviderPresets;
@@ -43,8 +44,7 @@ final class PartnerApisPropertiesValidator {
 		PartnerProvider provider = PartnerApiPropertiesMapper.provider(name, api.getProvider());
 		requireText(problems, prefix + "client-id", api.getClientId(),
 				"the client id " + describe(provider) + " issued");
-		requireText(problems, prefix + "client-secret", api.getClientSecret(),
-				"the client secret " + describe(provider) + " issued, preferably from an environment variable");
+		validateClientAuthentication(prefix, provider, api, problems);
 		requireUrl(problems, provider, prefix, "token-uri", api.getTokenUri(), api.isAllowInsecureHttp());
 		requireUrl(problems, provider, prefix, "base-url", api.getBaseUrl(), api.isAllowInsecureHttp());
 		requirePositive(problems, prefix + "refresh-before-expiry", api.getRefreshBeforeExpiry());
@@ -64,6 +64,29 @@ final class PartnerApisPropertiesValidator {
 					"Set '" + prefix + "token.monthly-quota' to the number of tokens the partner allows a month, "
 							+ "or remove it for no limit."));
 		}
+	}
+
+	private static void validateClientAuthentication(String prefix, PartnerProvider provider, Api api,
+			List<Problem> problems) {
+		ClientAuthentication method = api.getClientAuthenticationMethod();
+		String methodValue = ClientAuthenticationLoader.propertyValue(method);
+		if (method == ClientAuthentication.CLIENT_SECRET_BASIC || method == ClientAuthentication.CLIENT_SECRET_POST
+				|| method == ClientAuthentication.CLIENT_SECRET_JWT) {
+			requireText(problems, prefix + "client-secret", api.getClientSecret(),
+					"the client secret " + describe(provider) + " issued, preferably from an environment variable");
+		}
+		if (method == ClientAuthentication.PRIVATE_KEY_JWT) {
+			requireText(problems, prefix + "client-assertion.key", api.getClientAssertion().getKey(),
+					"the location of the private key that signs client assertions, such as "
+							+ "'file:/etc/keys/partner.pem' (PKCS#8 PEM) or a JWK in JSON, since "
+							+ "'client-authentication-method' is " + methodValue);
+		}
+		if (ClientAuthenticationLoader.usesCertificate(method)) {
+			requireText(problems, prefix + "ssl.bundle", api.getSsl().getBundle(),
+					"the name of a 'spring.ssl.bundle.*' bundle whose key store holds the client certificate, since "
+							+ "'client-authentication-method' is " + methodValue);
+		}
+		requirePositive(problems, prefix + "client-assertion.lifetime", api.getClientAssertion().getLifetime());
 	}
 
 	private static void requireText(List<Problem> problems, String property, @Nullable String value, String what) {

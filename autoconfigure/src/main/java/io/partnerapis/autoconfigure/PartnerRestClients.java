@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import io.partnerapis.PartnerRestClientCustomizer;
 import io.partnerapis.restclient.PartnerAuthorizationInterceptor;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -29,6 +30,10 @@ final class PartnerRestClients {
 
 	private final Supplier<List<PartnerRestClientCustomizer>> customizers;
 
+	private final Supplier<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder;
+
+	private final Supplier<HttpClientSettings> settings;
+
 	private final Supplier<ClientHttpRequestFactory> requestFactory;
 
 	/**
@@ -42,8 +47,13 @@ final class PartnerRestClients {
 			Supplier<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder, Supplier<HttpClientSettings> settings) {
 		this.builders = builders;
 		this.customizers = customizers;
-		this.requestFactory = SingletonSupplier
-			.of(() -> requestFactoryBuilder.get().build(settings.get().withRedirects(HttpRedirects.DONT_FOLLOW)));
+		this.requestFactoryBuilder = requestFactoryBuilder;
+		this.settings = settings;
+		this.requestFactory = SingletonSupplier.of(() -> requestFactoryBuilder.get().build(settings()));
+	}
+
+	private HttpClientSettings settings() {
+		return this.settings.get().withRedirects(HttpRedirects.DONT_FOLLOW);
 	}
 
 	/**
@@ -52,13 +62,15 @@ final class PartnerRestClients {
 	 * @param baseUrl the partner's base URL
 	 * @param headers the partner's API headers
 	 * @param interceptor the partner's authorization interceptor
+	 * @param ssl the partner's own SSL bundle, or {@code null}
 	 * @return the RestClient, built once
 	 */
 	Supplier<RestClient> restClient(String name, String baseUrl, Map<String, String> headers,
-			PartnerAuthorizationInterceptor interceptor) {
+			PartnerAuthorizationInterceptor interceptor, @Nullable PartnerSsl ssl) {
 		return SingletonSupplier.of(() -> {
 			RestClient.Builder builder = this.builders.get()
-				.requestFactory(this.requestFactory.get())
+				.requestFactory((ssl != null) ? ssl.requestFactory(this.requestFactoryBuilder.get(), settings())
+						: this.requestFactory.get())
 				.baseUrl(baseUrl)
 				.defaultHeaders((defaults) -> headers.forEach(defaults::set));
 			RedirectGuard.customize(name, builder, this.customizers.get());

@@ -6,8 +6,9 @@ import io.partnerapis.observation.TokenFetchObservationDocumentation.LowCardinal
 
 /**
  * Default {@link TokenFetchObservationConvention}: the observation is named
- * {@code partner.apis.token.fetch} and carries the partner, provider, grant type, outcome
- * and exception. It never carries a client id, secret or token.
+ * {@code partner.apis.token.fetch} and carries the partner, provider, grant type, client
+ * authentication method, outcome and exception. It never carries a client id, secret or
+ * token.
  *
  * @since 0.1.0
  */
@@ -41,6 +42,8 @@ public class DefaultTokenFetchObservationConvention implements TokenFetchObserva
 		return KeyValues.of(KeyValue.of(LowCardinalityKeyNames.PARTNER, context.getPartner()),
 				KeyValue.of(LowCardinalityKeyNames.PROVIDER, context.getProvider().id()),
 				KeyValue.of(LowCardinalityKeyNames.GRANT_TYPE, context.getGrantType()),
+				KeyValue.of(LowCardinalityKeyNames.CLIENT_AUTHENTICATION_METHOD,
+						context.getClientAuthenticationMethod()),
 				KeyValue.of(LowCardinalityKeyNames.OUTCOME, (error != null) ? "failure" : "success"), KeyValue
 					.of(LowCardinalityKeyNames.EXCEPTION, (error != null) ? error.getClass().getSimpleName() : NONE));
 	}

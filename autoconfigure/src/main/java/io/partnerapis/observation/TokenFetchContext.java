@@ -16,16 +16,21 @@ public class TokenFetchContext extends Observation.Context {
 
 	private final String grantType;
 
+	private final String clientAuthenticationMethod;
+
 	/**
 	 * Creates a new context.
 	 * @param partner the partner's name
 	 * @param provider the partner's provider preset
 	 * @param grantType the OAuth2 grant type of the request
+	 * @param clientAuthenticationMethod how the client authenticates, as OAuth2 names it
 	 */
-	public TokenFetchContext(String partner, PartnerProvider provider, String grantType) {
+	public TokenFetchContext(String partner, PartnerProvider provider, String grantType,
+			String clientAuthenticationMethod) {
 		this.partner = partner;
 		this.provider = provider;
 		this.grantType = grantType;
+		this.clientAuthenticationMethod = clientAuthenticationMethod;
 	}
 
 	/**
@@ -50,6 +55,14 @@ public class TokenFetchContext extends Observation.Context {
 	 */
 	public String getGrantType() {
 		return this.grantType;
+	}
+
+	/**
+	 * Returns how the client authenticates to the token endpoint.
+	 * @return the method as OAuth2 names it, such as {@code private_key_jwt}
+	 */
+	public String getClientAuthenticationMethod() {
+		return this.clientAuthenticationMethod;
 	}
 
 }

@@ -66,6 +66,17 @@ public enum TokenFetchObservationDocumentation implements ObservationDocumentati
 		},
 
 		/**
+		 * How the client authenticates, as OAuth2 names it, such as
+		 * {@code client_secret_basic} or {@code private_key_jwt}.
+		 */
+		CLIENT_AUTHENTICATION_METHOD {
+			@Override
+			public String asString() {
+				return "client.authentication.method";
+			}
+		},
+
+		/**
 		 * {@code success} when a usable token came back, else {@code failure}.
 		 */
 		OUTCOME {

@@ -1,14 +1,22 @@
 package io.partnerapis.autoconfigure;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.partnerapis.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
@@ -24,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PartnerApiConfigurationFailureAnalyzerTests {
 
 	private static final String SECRET = "s3cr3t-Value-42";
+
+	@TempDir
+	Path directory;
 
 	@Test
 	void missingCredentialsNameBothProperties(CapturedOutput output) {
@@ -116,8 +127,95 @@ class PartnerApiConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void privateKeyJwtWithoutAKeyNamesTheKeyProperty(CapturedOutput output) {
+		String report = failedStartup(output, valid("acme"),
+				"partner.apis.acme.client-authentication-method=private-key-jwt");
+		assertThat(report).contains("partner.apis.acme.client-assertion.key: is missing")
+			.contains("Set 'partner.apis.acme.client-assertion.key' to the location of the private key");
+	}
+
+	@Test
+	void aKeyLocationThatDoesNotExistOrHoldsNoPrivateKeyIsNamed(CapturedOutput output) {
+		String certificate = TestKeys.selfSignedCertificate(this.directory, "not-a-key")[0].toUri().toString();
+		String publicJwk = write("public.json",
+				TestKeys.jwk(TestKeys.rsa(2048), "public-only").toPublicJWK().toJSONString());
+		String report = failedStartup(output, valid("acme"), valid("beta"),
+				"partner.apis.acme.client-authentication-method=private-key-jwt",
+				"partner.apis.acme.client-assertion.key=file:/nonexistent/partner.pem",
+				"partner.apis.beta.client-authentication-method=private-key-jwt",
+				"partner.apis.beta.client-assertion.key=" + certificate, "partner.apis.gamma.client-id=id-gamma",
+				"partner.apis.gamma.token-uri=https://auth.gamma.example/token",
+				"partner.apis.gamma.base-url=https://api.gamma.example",
+				"partner.apis.gamma.client-authentication-method=private-key-jwt",
+				"partner.apis.gamma.client-assertion.key=" + publicJwk);
+		assertThat(report)
+			.contains("partner.apis.acme.client-assertion.key: 'file:/nonexistent/partner.pem' does not exist")
+			.contains("partner.apis.beta.client-assertion.key: '" + certificate + "' holds no private key")
+			.contains("partner.apis.gamma.client-assertion.key: '" + publicJwk + "' holds no private key");
+	}
+
+	@Test
+	void anAlgorithmThatDoesNotFitTheKeyIsNamed(CapturedOutput output) {
+		String key = TestKeys.writePkcs8(TestKeys.ec("secp256r1"), this.directory.resolve("ec.pem"));
+		String report = failedStartup(output, valid("acme"),
+				"partner.apis.acme.client-authentication-method=private-key-jwt",
+				"partner.apis.acme.client-assertion.key=" + key, "partner.apis.acme.client-assertion.algorithm=RS256");
+		assertThat(report)
+			.contains("partner.apis.acme.client-assertion.algorithm: is RS256, which does not fit an EC key on P-256")
+			.contains("Set 'partner.apis.acme.client-assertion.algorithm' to ES256, or remove it");
+	}
+
+	@Test
+	void anRsaKeyShorterThan2048BitsIsRejectedWithoutShowingIt(CapturedOutput output) throws Exception {
+		KeyPair keyPair = TestKeys.rsa(1024);
+		String key = TestKeys.writePkcs8(keyPair, this.directory.resolve("short.pem"));
+		String report = failedStartup(output, valid("acme"),
+				"partner.apis.acme.client-authentication-method=private-key-jwt",
+				"partner.apis.acme.client-assertion.key=" + key);
+		assertThat(report).contains(
+				"partner.apis.acme.client-assertion.key: '" + key + "' holds a 1024-bit RSA key, which is too short");
+		String keyContent = Files.readString(this.directory.resolve("short.pem"));
+		assertThat(output.getAll()).doesNotContain(keyContent.lines().skip(1).findFirst().orElseThrow());
+	}
+
+	@Test
+	void clientSecretJwtWithASecretTooShortForTheAlgorithmIsRejected(CapturedOutput output) {
+		String report = failedStartup(output, valid("acme"),
+				"partner.apis.acme.client-authentication-method=client-secret-jwt");
+		assertThat(report).contains("partner.apis.acme.client-secret: is " + SECRET.length()
+				+ " bytes long, shorter than the 32 bytes HS256 needs");
+	}
+
+	@Test
+	void tlsClientAuthWithoutAUsableBundleIsRejected(CapturedOutput output) {
+		Path[] certificate = TestKeys.selfSignedCertificate(this.directory, "server");
+		assertThat(
+				failedStartup(output, valid("acme"), "partner.apis.acme.client-authentication-method=tls-client-auth"))
+			.contains("partner.apis.acme.ssl.bundle: is missing");
+		String report = failedStartup(output, valid("beta"), valid("gamma"),
+				"partner.apis.beta.client-authentication-method=self-signed-tls-client-auth",
+				"partner.apis.beta.ssl.bundle=nope", "partner.apis.gamma.client-authentication-method=tls-client-auth",
+				"partner.apis.gamma.ssl.bundle=trust-only",
+				"spring.ssl.bundle.pem.trust-only.truststore.certificate=" + certificate[0].toUri());
+		assertThat(report)
+			.contains("partner.apis.beta.ssl.bundle: names 'nope', which is not an SSL bundle Spring Boot knows")
+			.contains("partner.apis.gamma.ssl.bundle: names 'trust-only', whose key store holds no private key");
+	}
+
+	@Test
 	void validConfigurationStarts() {
 		assertThat(startup(valid("acme"))).isNull();
+	}
+
+	private String write(String name, String content) {
+		try {
+			Path file = this.directory.resolve(name);
+			Files.writeString(file, content);
+			return file.toUri().toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private String failedStartup(CapturedOutput output, Object... properties) {
@@ -165,7 +263,8 @@ class PartnerApiConfigurationFailureAnalyzerTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ PartnerApisAutoConfiguration.class, WebClientAutoConfiguration.class })
+	@ImportAutoConfiguration({ SslAutoConfiguration.class, PartnerApisAutoConfiguration.class,
+			WebClientAutoConfiguration.class })
 	static class TestApplication {
 
 	}

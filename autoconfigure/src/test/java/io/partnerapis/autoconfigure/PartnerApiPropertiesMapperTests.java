@@ -77,9 +77,11 @@ class PartnerApiPropertiesMapperTests {
 		Api otherClient = api();
 		otherClient.setClientId("client-other");
 		PartnerApiPropertiesMapper mapper = new PartnerApiPropertiesMapper("acme", api);
-		assertThat(mapper.tokenKey()).isEqualTo(new PartnerApiPropertiesMapper("acme", api()).tokenKey());
-		assertThat(mapper.tokenKey()).isNotEqualTo(new PartnerApiPropertiesMapper("acme", otherClient).tokenKey());
-		assertThat(mapper.tokenKey().toString()).doesNotContain("client-acme", "secret-acme");
+		assertThat(mapper.tokenKey("CLIENT_SECRET_BASIC"))
+			.isEqualTo(new PartnerApiPropertiesMapper("acme", api()).tokenKey("CLIENT_SECRET_BASIC"));
+		assertThat(mapper.tokenKey("CLIENT_SECRET_BASIC"))
+			.isNotEqualTo(new PartnerApiPropertiesMapper("acme", otherClient).tokenKey("CLIENT_SECRET_BASIC"));
+		assertThat(mapper.tokenKey("CLIENT_SECRET_BASIC").toString()).doesNotContain("client-acme", "secret-acme");
 	}
 
 	@Test

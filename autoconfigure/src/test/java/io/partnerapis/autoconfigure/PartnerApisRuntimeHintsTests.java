@@ -53,6 +53,12 @@ class PartnerApisRuntimeHintsTests {
 			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection()
 			.onMethodInvocation(PartnerApisProperties.Token.class, "setResponsePath")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onMethodInvocation(PartnerApisProperties.ClientAssertion.class, "setKey")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onMethodInvocation(PartnerApisProperties.ClientAssertion.class, "setAlgorithm")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(PartnerApisProperties.Ssl.class, "setBundle"))
+			.accepts(hints);
 	}
 
 	@Test

@@ -51,6 +51,7 @@ class TokenFetchObservationTests {
 					.hasLowCardinalityKeyValue("partner", "acme")
 					.hasLowCardinalityKeyValue("provider", "generic")
 					.hasLowCardinalityKeyValue("grant.type", "client_credentials")
+					.hasLowCardinalityKeyValue("client.authentication.method", "client_secret_basic")
 					.hasLowCardinalityKeyValue("outcome", "success")
 					.hasLowCardinalityKeyValue("exception", "none")
 					.hasBeenStarted()

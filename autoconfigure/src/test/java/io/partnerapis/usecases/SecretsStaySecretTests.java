@@ -1,19 +1,26 @@
 package io.partnerapis.usecases;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.PartnerTokenException;
+import io.partnerapis.testsupport.Forms;
 import io.partnerapis.testsupport.PartnerStub;
+import io.partnerapis.testsupport.TestKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -29,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * No client secret or token shows in any log line at any level, in exception messages or
- * in the {@code toString()} of partner-apis types, through token fetches in form and
- * JSON, a 401 recovery and a token endpoint that echoes the secret.
+ * No client secret, private key, signed client assertion or token shows in any log line
+ * at any level, in exception messages or in the {@code toString()} of partner-apis types,
+ * through token fetches in form and JSON, a 401 recovery and a token endpoint that echoes
+ * the secret.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsStaySecretTests {
@@ -44,8 +52,13 @@ class SecretsStaySecretTests {
 
 	private static final String REFRESH = "rt-CCCC-refresh-value";
 
+	private static final String HMAC_SECRET = "Hmac-S3cret-of-at-least-thirty-two-bytes";
+
 	@RegisterExtension
 	final PartnerStub partner = new PartnerStub();
+
+	@TempDir
+	Path keys;
 
 	private Level rootLevel;
 
@@ -105,6 +118,61 @@ class SecretsStaySecretTests {
 		assertThat(this.partner.tokenRequests()).as("the flows ran").isEqualTo(3);
 		assertThat(output.getAll()).as("logging ran at trace level").contains("TRACE").contains("DEBUG");
 		assertThat(output.getAll()).doesNotContain(SECRET, TOKEN_ONE, TOKEN_TWO, REFRESH);
+	}
+
+	@Test
+	void privateKeysSecretsAndSignedAssertionsAppearNowhere(CapturedOutput output) throws Exception {
+		Path keyFile = this.keys.resolve("partner.pem");
+		String key = TestKeys.writePkcs8(TestKeys.rsa(2048), keyFile);
+		List<String> keyLines = Files.readAllLines(keyFile)
+			.stream()
+			.filter((line) -> !line.startsWith("-----"))
+			.toList();
+		this.partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).inScenario("tokens")
+			.whenScenarioStateIs("Started")
+			.willSetStateTo("broken")
+			.willReturn(PartnerStub.json(PartnerStub.tokenResponse(TOKEN_ONE, 3600))));
+		this.partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).inScenario("tokens")
+			.whenScenarioStateIs("broken")
+			.willReturn(aResponse().withStatus(400)
+				.withBody("{\"error\":\"invalid_client\",\"error_description\":\"assertion {{request.body}}\"}")
+				.withTransformers("response-template")));
+		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(aResponse().withStatus(401)));
+		String[] methods = { "private-key-jwt", "client-secret-jwt" };
+		for (String method : methods) {
+			this.partner.contextRunner("acme")
+				.withPropertyValues(this.partner.properties("acme",
+						Map.of("client-authentication-method", method, "client-secret", HMAC_SECRET,
+								"client-assertion.key", key, "token.max-retries", "0", "unauthorized-renewal-interval",
+								"1ms")))
+				.withPropertyValues("spring.codec.log-request-details=true")
+				.run((context) -> {
+					WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+					PartnerTokenException failure = assertThatExceptionOfType(PartnerTokenException.class)
+						.isThrownBy(() -> webClient.get().uri("/things").retrieve().toBodilessEntity().block())
+						.actual();
+					PartnerApis apis = context.getBean(PartnerApis.class);
+					String described = failure.getMessage() + " " + failure.getError() + " " + apis + " "
+							+ apis.get("acme") + " " + apis.get("acme").getTokenState() + " "
+							+ context.getBean(PartnerApisProperties.class).getApis().get("acme");
+					assertThat(described).doesNotContain(HMAC_SECRET, TOKEN_ONE).doesNotContain(keyLines);
+					assertThat(described).doesNotContain(assertions());
+				});
+			this.partner.resetStubs();
+		}
+		assertThat(assertions()).as("assertions were sent").hasSizeGreaterThanOrEqualTo(2);
+		assertThat(output.getAll()).as("logging ran at trace level").contains("TRACE").contains("DEBUG");
+		assertThat(output.getAll()).doesNotContain(HMAC_SECRET, TOKEN_ONE)
+			.doesNotContain(keyLines)
+			.doesNotContain(assertions());
+	}
+
+	private List<String> assertions() {
+		return this.partner.tokenRequestsReceived()
+			.stream()
+			.map((request) -> Forms.parse(request.getBodyAsString()).get("client_assertion"))
+			.filter(Objects::nonNull)
+			.toList();
 	}
 
 }

@@ -89,6 +89,8 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 
 	private final @Nullable TokenFetchObservationConvention observationConvention;
 
+	private final @Nullable ClientAssertionSigner assertionSigner;
+
 	/**
 	 * Creates a new client.
 	 * @param webClient the WebClient that sends token requests, with no partner filter
@@ -97,10 +99,14 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 	 * @param observationRegistry the registry to observe each request in
 	 * @param observationConvention a convention that replaces the default one, or
 	 * {@code null}
+	 * @param assertionSigner the signer of the client's assertions where it authenticates
+	 * with a JWT, else {@code null}
 	 */
 	public PartnerTokenResponseClient(WebClient webClient, TokenEndpoint endpoint, ClientRegistration registration,
-			ObservationRegistry observationRegistry, @Nullable TokenFetchObservationConvention observationConvention) {
+			ObservationRegistry observationRegistry, @Nullable TokenFetchObservationConvention observationConvention,
+			@Nullable ClientAssertionSigner assertionSigner) {
 		this.webClient = webClient;
+		this.assertionSigner = assertionSigner;
 		this.endpoint = endpoint;
 		this.headersConverter.setEncodeClientCredentials(endpoint.request().encodeClientCredentials());
 		this.reader = new TokenResponseReader(endpoint, registration.getClientId(), registration.getClientSecret());
@@ -112,7 +118,8 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 	public Mono<OAuth2AccessTokenResponse> getTokenResponse(T grantRequest) {
 		return Mono.defer(() -> {
 			TokenFetchContext context = new TokenFetchContext(this.endpoint.partner(), this.endpoint.provider(),
-					grantRequest.getGrantType().getValue());
+					grantRequest.getGrantType().getValue(),
+					grantRequest.getClientRegistration().getClientAuthenticationMethod().getValue());
 			Observation observation = TokenFetchObservationDocumentation.TOKEN_FETCH
 				.observation(this.observationConvention, DefaultTokenFetchObservationConvention.INSTANCE, () -> context,
 						this.observationRegistry)
@@ -148,6 +155,9 @@ public final class PartnerTokenResponseClient<T extends AbstractOAuth2Authorizat
 			parameters.remove(OAuth2ParameterNames.CLIENT_SECRET);
 			headers.remove(HttpHeaders.AUTHORIZATION);
 			headers.set(this.endpoint.request().clientIdHeader(), registration.getClientId());
+		}
+		else if (this.assertionSigner != null) {
+			parameters.addAll(this.assertionSigner.parameters());
 		}
 		BodyInserter<?, ? super ClientHttpRequest> requestBody = body(parameters, headers);
 		this.endpoint.request().headers().forEach(headers::set);

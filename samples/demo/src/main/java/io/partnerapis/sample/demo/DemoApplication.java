@@ -5,9 +5,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
- * Calls five partners through the partner-apis starter and prints, per partner, what it
+ * Calls six partners through the partner-apis starter and prints, per partner, what it
  * took: calls, token fetches, 401s recovered and token fetch latency. Runs against local
- * stand-ins for the partners unless the {@code live} profile is active.
+ * stand-ins for the partners unless the {@code live} profile is active; the stand-in of
+ * the sixth, which authenticates its clients by {@code private_key_jwt}, registers a key
+ * pair it generates at start.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 @EnableConfigurationProperties(DemoProperties.class)

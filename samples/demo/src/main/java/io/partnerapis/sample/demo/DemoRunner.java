@@ -52,14 +52,15 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	DemoRunner(@Qualifier("budsense") WebClient budsense, @Qualifier("bud") WebClient bud,
 			@Qualifier("bemobi") WebClient bemobi, @Qualifier("smartsense") WebClient smartsense,
-			@Qualifier("buoy") WebClient buoy, DemoProperties properties, PartnerApis partnerApis,
-			MeterRegistry meterRegistry, ObjectProvider<PartnerStandIns> standIns) {
+			@Qualifier("buoy") WebClient buoy, @Qualifier("ledger") WebClient ledger, DemoProperties properties,
+			PartnerApis partnerApis, MeterRegistry meterRegistry, ObjectProvider<PartnerStandIns> standIns) {
 		Map<String, String> paths = properties.getPaths();
 		this.plans = List.of(CallPlan.inARow("budsense", budsense, paths.get("budsense"), 5),
 				CallPlan.spaced("bud", bud, paths.get("bud"), 10, Duration.ofMillis(500)),
 				CallPlan.atOnce("bemobi", bemobi, paths.get("bemobi"), 100),
 				CallPlan.inARow("smartsense", smartsense, paths.get("smartsense"), 5),
-				CallPlan.inARow("buoy", buoy, paths.get("buoy"), 6));
+				CallPlan.inARow("buoy", buoy, paths.get("buoy"), 6),
+				CallPlan.inARow("ledger", ledger, paths.get("ledger"), 5));
 		this.partnerApis = partnerApis;
 		this.meterRegistry = meterRegistry;
 		this.standIns = standIns.getIfAvailable();

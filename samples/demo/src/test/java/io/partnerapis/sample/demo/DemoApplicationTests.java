@@ -1,5 +1,7 @@
 package io.partnerapis.sample.demo;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,12 +37,13 @@ class DemoApplicationTests {
 		assertThat(row(output, "bemobi")).containsExactly(100, 100, 1, 0);
 		assertThat(row(output, "smartsense")).containsExactly(5, 5, 1, 0);
 		assertThat(row(output, "buoy")).containsExactly(6, 6, 2, 1);
+		assertThat(row(output, "ledger")).containsExactly(5, 5, 1, 0);
 		int[] bud = row(output, "bud");
 		assertThat(bud[0]).isEqualTo(10);
 		assertThat(bud[1]).isEqualTo(10);
 		assertThat(bud[2]).as("4 s tokens over 5 s of calls are renewed at least once").isBetween(2, 5);
 		assertThat(bud[3]).as("renewed before they expire, so never rejected").isZero();
-		assertThat(output).contains("All 126 calls succeeded.");
+		assertThat(output).contains("All 131 calls succeeded.");
 		assertThat(fleetRow(output, "redis (shared)")).as("instances, calls, ok, token requests, after restart")
 			.containsExactly(3, 61, 61, 1, 0);
 		assertThat(fleetRow(output, "memory (per instance)")).containsExactly(3, 61, 61, 3, 1);
@@ -92,11 +95,27 @@ class DemoApplicationTests {
 		assertThat(buoy.tokenRequests()).hasSize(2);
 		assertThat(buoy.apiRequests()).as("6 calls and one replay of the call that met the revoked token").isEqualTo(7);
 		assertThat(buoy.rejected()).containsExactly("missing or invalid bearer token");
+
+		StandIn ledger = standIns.standIn("ledger");
+		assertThat(ledger.tokenRequests()).singleElement().satisfies((request) -> {
+			assertThat(request.formParameter("client_assertion_type").firstValue())
+				.isEqualTo("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+			assertThat(request.formParameter("client_assertion").isPresent()).isTrue();
+			assertThat(request.formParameter("client_id").firstValue()).isEqualTo(ledger.clientId());
+			assertThat(request.formParameter("client_secret").isPresent()).isFalse();
+			assertThat(request.getHeader("Authorization")).isNull();
+		});
+		assertThat(ledger.apiRequests()).isEqualTo(5);
+		assertThat(ledger.rejected()).isEmpty();
+		assertThat(ledger.clientProperties().get("client-assertion.key"))
+			.as("the private key file is deleted when the stand-in stops")
+			.satisfies((location) -> assertThat(Path.of(URI.create(location))).doesNotExist());
 	}
 
 	@Test
 	void liveProfileFailsNamingEveryMissingVariableBeforeAnyCall(CapturedOutput output) {
-		assumeThat(System.getenv()).doesNotContainKeys("BUD_CLIENT_ID", "BEMOBI_TOKEN_URI", "BUOY_CLIENT_SECRET");
+		assumeThat(System.getenv()).doesNotContainKeys("BUD_CLIENT_ID", "BEMOBI_TOKEN_URI", "BUOY_CLIENT_SECRET",
+				"LEDGER_CLIENT_ASSERTION_KEY");
 		assertThatExceptionOfType(MissingCredentialsException.class)
 			.isThrownBy(() -> DemoApplication.run("--spring.profiles.active=live", "--BUDSENSE_CLIENT_ID=given",
 					"--partner.apis.budsense.client-secret=given"))
@@ -109,11 +128,15 @@ class DemoApplicationTests {
 					entry("SMARTSENSE_CLIENT_ID", "partner.apis.smartsense.client-id"),
 					entry("SMARTSENSE_CLIENT_SECRET", "partner.apis.smartsense.client-secret"),
 					entry("BUOY_CLIENT_ID", "partner.apis.buoy.client-id"),
-					entry("BUOY_CLIENT_SECRET", "partner.apis.buoy.client-secret")));
+					entry("BUOY_CLIENT_SECRET", "partner.apis.buoy.client-secret"),
+					entry("LEDGER_TOKEN_URI", "partner.apis.ledger.token-uri"),
+					entry("LEDGER_BASE_URL", "partner.apis.ledger.base-url"),
+					entry("LEDGER_CLIENT_ID", "partner.apis.ledger.client-id"),
+					entry("LEDGER_CLIENT_ASSERTION_KEY", "partner.apis.ledger.client-assertion.key")));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("BEMOBI_TOKEN_URI (for 'partner.apis.bemobi.token-uri')")
 			.contains("export BUD_CLIENT_ID=...")
-			.doesNotContain("Calling 5 partners");
+			.doesNotContain("Calling 6 partners");
 	}
 
 	/**

@@ -7,28 +7,36 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * Local stand-ins for the five partners, each on its own free loopback port, each
+ * Local stand-ins for the six partners, each on its own free loopback port, each
  * accepting only what its partner's authentication document asks for, so that a demo run
- * that succeeds proves the starter's presets speak every partner's dialect.
+ * that succeeds proves the starter's presets speak every partner's dialect. The sixth,
+ * Ledger, has no preset: it speaks plain RFC 6749 on the {@code generic} provider, with
+ * clients that authenticate by {@code private_key_jwt} instead of a secret.
  *
  * <p>
- * The API paths are made up: the documents only describe authentication. Three stand-ins
+ * The API paths are made up: the documents only describe authentication. Four stand-ins
  * also show what the starter is for:
  * <ul>
  * <li>Bud issues tokens that live 4 s, so they must be renewed (by refresh token, as
  * Bud's document describes) before they expire.</li>
  * <li>Bemobi takes 300 ms to issue a token, so concurrent first calls overlap.</li>
  * <li>Buoy revokes its token after the third API call, so the next call meets a 401.</li>
+ * <li>Ledger checks every client assertion it receives: signature, issuer, audience,
+ * expiry, and a {@code jti} it has never seen.</li>
  * </ul>
  */
 public final class PartnerStandIns implements AutoCloseable {
@@ -44,7 +52,7 @@ public final class PartnerStandIns implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the five stand-ins.
+	 * Starts the six stand-ins.
 	 * @return the running stand-ins
 	 */
 	public static PartnerStandIns start() {
@@ -52,7 +60,7 @@ public final class PartnerStandIns implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the five stand-ins with the given clock, which decides when their tokens
+	 * Starts the six stand-ins with the given clock, which decides when their tokens
 	 * expire.
 	 * @param clock the clock
 	 * @return the running stand-ins
@@ -65,6 +73,7 @@ public final class PartnerStandIns implements AutoCloseable {
 			standIns.add(() -> bemobi(clock));
 			standIns.add(() -> smartsense(clock));
 			standIns.add(() -> buoy(clock));
+			standIns.add(() -> ledger(clock));
 			return standIns;
 		}
 		catch (RuntimeException ex) {
@@ -165,6 +174,55 @@ public final class PartnerStandIns implements AutoCloseable {
 			.serves(get(urlPathEqualTo("/v1/conditions")), "{\"conditions\":[{\"id\":\"c-1\"}]}");
 	}
 
+	/**
+	 * Ledger: RFC 6749 client credentials in a form body, the client authenticated by
+	 * {@code private_key_jwt} (RFC 7523): {@code client_id}, a {@code client_assertion}
+	 * that {@link ClientAssertions} accepts and its {@code client_assertion_type}, and no
+	 * secret. The client's key pair is made when the stand-in starts. A client secret is
+	 * refused with {@code 401 invalid_client}, a secret beside an assertion or another
+	 * grant with {@code 400}, as RFC 6749 section 5.2 says.
+	 */
+	private static StandIn ledger(Clock clock) {
+		StandIn standIn = new StandIn("ledger", "/oauth2/token", STANDARD_401, "checks each signed client assertion",
+				new TokenAuthority("ledger", Duration.ofHours(1), 0, PartnerStandIns::standardTokenResponse, clock));
+		ClientAssertions assertions = new ClientAssertions(standIn.clientId(), standIn.tokenUri(), clock);
+		standIn.authenticatesClientsWith(assertions.clientProperties(), assertions)
+			.issuesTokensFor(ledgerTokenRequest(standIn).andMatching(assertions.valid()))
+			.serves(get(urlPathEqualTo("/v1/entries")), "{\"entries\":[{\"id\":\"e-1\"}]}")
+			.refuses("client secret instead of a client assertion",
+					post(urlPathEqualTo("/oauth2/token")).withFormParam("client_secret", matching(".*")),
+					invalidClient("ledger authenticates clients by private_key_jwt only"))
+			.refuses("client secret beside a client assertion",
+					post(urlPathEqualTo("/oauth2/token")).withFormParam("client_secret", matching(".*"))
+						.withFormParam("client_assertion", matching(".*")),
+					StandIn.json(400,
+							"{\"error\":\"invalid_request\",\"error_description\":"
+									+ "\"A client must not use more than one authentication method\"}"))
+			.refuses("grant other than client_credentials",
+					post(urlPathEqualTo("/oauth2/token")).withFormParam("grant_type",
+							notMatching("client_credentials")),
+					StandIn.json(400, "{\"error\":\"unsupported_grant_type\"}"));
+		for (ClientAssertions.Refusal refusal : ClientAssertions.Refusal.values()) {
+			standIn.refuses("client assertion " + refusal.description(),
+					ledgerTokenRequest(standIn).andMatching(assertions.refusedFor(refusal)),
+					invalidClient("The client assertion " + refusal.description()));
+		}
+		return standIn;
+	}
+
+	private static MappingBuilder ledgerTokenRequest(StandIn standIn) {
+		return post(urlPathEqualTo("/oauth2/token")).withHeader("Content-Type", containing(FORM))
+			.withHeader("Authorization", absent())
+			.withFormParam("grant_type", equalTo("client_credentials"))
+			.withFormParam("client_id", equalTo(standIn.clientId()))
+			.withFormParam("client_assertion_type", equalTo(ClientAssertions.JWT_BEARER))
+			.withFormParam("client_secret", absent());
+	}
+
+	private static ResponseDefinitionBuilder invalidClient(String description) {
+		return StandIn.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"" + description + "\"}");
+	}
+
 	private static String standardTokenResponse(TokenAuthority.Issued token, Duration lifetime) {
 		return "{\"access_token\":\"" + token.accessToken() + "\",\"token_type\":\"Bearer\",\"expires_in\":"
 				+ lifetime.toSeconds() + "}";
@@ -201,7 +259,8 @@ public final class PartnerStandIns implements AutoCloseable {
 
 	/**
 	 * Returns the properties that point each partner at its stand-in: token URI, base
-	 * URL, and the made-up credentials the stand-in accepts.
+	 * URL, and the made-up credentials the stand-in accepts (a client secret, or the
+	 * location of the private key the stand-in registered for the client).
 	 * @return the properties, by name
 	 */
 	public Map<String, Object> properties() {
@@ -211,7 +270,10 @@ public final class PartnerStandIns implements AutoCloseable {
 			properties.put(prefix + "token-uri", standIn.tokenUri());
 			properties.put(prefix + "base-url", standIn.baseUrl());
 			properties.put(prefix + "client-id", standIn.clientId());
-			properties.put(prefix + "client-secret", standIn.clientSecret());
+			if (standIn.clientProperties().isEmpty()) {
+				properties.put(prefix + "client-secret", standIn.clientSecret());
+			}
+			standIn.clientProperties().forEach((name, value) -> properties.put(prefix + name, value));
 		});
 		return properties;
 	}

@@ -1,7 +1,10 @@
 package io.partnerapis.sample.demo.standin;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -51,6 +54,10 @@ public final class StandIn implements AutoCloseable {
 
 	private final WireMockServer server;
 
+	private final Map<String, String> clientProperties = new LinkedHashMap<>();
+
+	private final List<AutoCloseable> closeables = new ArrayList<>();
+
 	/**
 	 * Starts a stand-in with its two catch-all refusals.
 	 * @param partner the partner's name
@@ -72,6 +79,20 @@ public final class StandIn implements AutoCloseable {
 				json(401, "{\"error\":\"invalid_client\",\"error_description\":\"The request does not follow " + partner
 						+ "'s token endpoint document\"}"));
 		refuse(API_CATCH_ALL, "missing or invalid bearer token", any(anyUrl()), json(401, unauthorizedBody));
+	}
+
+	/**
+	 * Makes clients authenticate with the given properties instead of the client secret,
+	 * such as the location of a private key that signs client assertions.
+	 * @param properties the properties, by name relative to {@code partner.apis.<name>.}
+	 * @param closeable what to close when this stand-in stops, such as the private key's
+	 * file
+	 * @return this stand-in
+	 */
+	StandIn authenticatesClientsWith(Map<String, String> properties, AutoCloseable closeable) {
+		this.clientProperties.putAll(properties);
+		this.closeables.add(closeable);
+		return this;
 	}
 
 	/**
@@ -173,6 +194,16 @@ public final class StandIn implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the properties with which clients authenticate instead of the client
+	 * secret, if this stand-in wants any.
+	 * @return the properties, by name relative to {@code partner.apis.<name>.}; empty
+	 * when clients authenticate with the client secret
+	 */
+	public Map<String, String> clientProperties() {
+		return Collections.unmodifiableMap(this.clientProperties);
+	}
+
+	/**
 	 * Returns the base URL of the stand-in's API.
 	 * @return the base URL, on the loopback address
 	 */
@@ -240,11 +271,19 @@ public final class StandIn implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the stand-in's server.
+	 * Stops the stand-in's server, then closes what it was given to close.
 	 */
 	@Override
 	public void close() {
 		this.server.stop();
+		for (AutoCloseable closeable : this.closeables) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				// Nothing more to do when stopping
+			}
+		}
 	}
 
 	@Override

@@ -150,7 +150,14 @@ final class TokenAuthority {
 				: null;
 	}
 
-	private static @Nullable String formParameter(Request request, String name) {
+	/**
+	 * Returns the first value of a form parameter of a form-encoded request.
+	 * @param request the request
+	 * @param name the parameter's name
+	 * @return the value, or {@code null} if the request is not a form or has no such
+	 * parameter
+	 */
+	static @Nullable String formParameter(Request request, String name) {
 		if (!"application/x-www-form-urlencoded".equals(request.contentTypeHeader().mimeTypePart())) {
 			return null;
 		}

@@ -5,7 +5,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +22,14 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import io.partnerapis.token.fetch.ClientAssertionSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.ssl.pem.PemContent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,9 +75,7 @@ class PartnerStandInsTests {
 	@Test
 	void budWantsBasicCredentialsAndClientIdHeaderAndWrapsItsTokens() throws Exception {
 		StandIn bud = this.standIns.standIn("bud");
-		assertThat(send(post(bud.tokenUri(), FORM,
-				"grant_type=client_credentials&client_id=demo-bud&client_secret=demo-bud-secret")))
-			.satisfies(refused(401, "invalid_client"));
+		assertThat(send(post(bud.tokenUri(), FORM, secretInForm(bud)))).satisfies(refused(401, "invalid_client"));
 		HttpResponse<String> token = send(
 				post(bud.tokenUri(), FORM, "grant_type=client_credentials").header("Authorization", basic(bud)));
 		assertThat(token.statusCode()).isEqualTo(200);
@@ -146,6 +156,80 @@ class PartnerStandInsTests {
 		assertThat(revoked.statusCode()).isEqualTo(401);
 		assertThat(revoked.body()).isEqualTo("{\"detail\": \"Token is invalid or expired (decode).\"}");
 		assertThat(send(conditions(buoy, send(post(buoy.tokenUri(), JSON, json)))).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void ledgerAcceptsTheStartersAssertionOnceAndNoClientSecret() throws Exception {
+		StandIn ledger = this.standIns.standIn("ledger");
+		assertThat(send(post(ledger.tokenUri(), FORM, secretInForm(ledger)))).satisfies(refused(401, "invalid_client"));
+		String assertion = signer(ledger, registeredKey(ledger), ledger.tokenUri()).sign();
+		HttpResponse<String> token = send(post(ledger.tokenUri(), FORM, assertionRequest(assertion)));
+		assertThat(token.statusCode()).isEqualTo(200);
+		assertThat(token.body()).contains("\"token_type\":\"Bearer\"", "\"expires_in\":3600");
+		assertThat(send(get(ledger.baseUrl() + "/v1/entries").header("Authorization", bearer(token))).statusCode())
+			.isEqualTo(200);
+		assertThat(send(post(ledger.tokenUri(), FORM, assertionRequest(assertion)))).as("an assertion is good once")
+			.satisfies(refused(401, "invalid_client"));
+		assertThat(send(post(ledger.tokenUri(), FORM,
+				assertionRequest(signer(ledger, registeredKey(ledger), ledger.tokenUri()).sign())
+						+ "&client_secret=demo-ledger-secret")))
+			.satisfies(refused(400, "invalid_request"));
+		assertThat(ledger.rejected()).containsExactly("client secret instead of a client assertion",
+				"client assertion was used before", "client secret beside a client assertion");
+	}
+
+	@Test
+	void ledgerRefusesAssertionsWithAnotherKeyAnotherAudienceOrPastTheirExpiry() throws Exception {
+		StandIn ledger = this.standIns.standIn("ledger");
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+		generator.initialize(new ECGenParameterSpec("secp256r1"));
+		PrivateKey otherKey = generator.generateKeyPair().getPrivate();
+		assertThat(send(
+				post(ledger.tokenUri(), FORM, assertionRequest(signer(ledger, otherKey, ledger.tokenUri()).sign()))))
+			.satisfies(refused(401, "invalid_client"));
+		assertThat(send(post(ledger.tokenUri(), FORM,
+				assertionRequest(signer(ledger, registeredKey(ledger), "https://ledger.example/oauth2/token").sign()))))
+			.satisfies(refused(401, "invalid_client"));
+		String expiring = signer(ledger, registeredKey(ledger), ledger.tokenUri()).sign();
+		this.clock.advance(Duration.ofSeconds(60));
+		assertThat(send(post(ledger.tokenUri(), FORM, assertionRequest(expiring))))
+			.satisfies(refused(401, "invalid_client"));
+		assertThat(send(post(ledger.tokenUri(), FORM,
+				assertionRequest(signer(ledger, registeredKey(ledger), ledger.tokenUri()).sign())))
+			.statusCode()).isEqualTo(200);
+		assertThat(ledger.rejected()).containsExactly("client assertion is not signed by the client's registered key",
+				"client assertion is not meant for this token endpoint", "client assertion has expired");
+	}
+
+	/**
+	 * Returns the starter's signer of a client's assertions, with the key id the stand-in
+	 * registered, an audience and a lifetime of 60 s.
+	 */
+	private ClientAssertionSigner signer(StandIn ledger, PrivateKey key, String audience) throws Exception {
+		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+			.keyID(ledger.clientProperties().get("client-assertion.key-id"))
+			.build();
+		return new ClientAssertionSigner("ledger", ledger.clientId(), audience, Duration.ofSeconds(60),
+				new ECDSASigner((ECPrivateKey) key), header, this.clock);
+	}
+
+	/**
+	 * Reads the private key the stand-in registered and handed to the client.
+	 */
+	private static PrivateKey registeredKey(StandIn ledger) throws IOException {
+		return PemContent.load(Path.of(URI.create(ledger.clientProperties().get("client-assertion.key"))))
+			.getPrivateKey();
+	}
+
+	private static String secretInForm(StandIn standIn) {
+		return "grant_type=client_credentials&client_id=" + standIn.clientId() + "&client_secret="
+				+ standIn.clientSecret();
+	}
+
+	private static String assertionRequest(String assertion) {
+		return "grant_type=client_credentials&client_id=demo-ledger&client_assertion_type="
+				+ URLEncoder.encode(ClientAssertionSigner.JWT_BEARER, StandardCharsets.UTF_8) + "&client_assertion="
+				+ assertion;
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

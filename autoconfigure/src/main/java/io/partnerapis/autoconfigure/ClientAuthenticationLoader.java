@@ -1,0 +1,174 @@
+package io.partnerapis.autoconfigure;
+
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import io.partnerapis.PartnerApisProperties.Api;
+import io.partnerapis.PartnerApisProperties.ClientAssertion;
+import io.partnerapis.PartnerApisProperties.ClientAuthentication;
+import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
+import io.partnerapis.token.fetch.ClientAssertionSigner;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.StringUtils;
+
+/**
+ * Reads, once at start-up, what a partner's client authentication needs beyond its
+ * properties: the key that signs its client assertions and the SSL bundle of its
+ * connections. Whatever cannot be used fails start-up as a
+ * {@link PartnerApiConfigurationException} naming the property, never the first call. No
+ * problem, exception or {@code toString()} here shows key material, a secret or a key's
+ * content.
+ */
+final class ClientAuthenticationLoader {
+
+	private final ResourceLoader resourceLoader;
+
+	private final @Nullable SslBundles sslBundles;
+
+	private final Clock clock;
+
+	ClientAuthenticationLoader(ResourceLoader resourceLoader, @Nullable SslBundles sslBundles, Clock clock) {
+		this.resourceLoader = resourceLoader;
+		this.sslBundles = sslBundles;
+		this.clock = clock;
+	}
+
+	/**
+	 * Returns the signer of the partner's client assertions, or {@code null} when its
+	 * method uses none.
+	 * @param name the partner's name
+	 * @param api the partner's properties, validated
+	 * @return the signer, or {@code null}
+	 * @throws PartnerApiConfigurationException if the key or algorithm cannot be used
+	 */
+	@Nullable ClientAssertionSigner assertionSigner(String name, Api api) {
+		ClientAuthentication method = api.getClientAuthenticationMethod();
+		if (method != ClientAuthentication.PRIVATE_KEY_JWT && method != ClientAuthentication.CLIENT_SECRET_JWT) {
+			return null;
+		}
+		return new ClientAssertionKeys(this.resourceLoader, prefix(name)).signer(name, api, this.clock);
+	}
+
+	/**
+	 * Returns the SSL bundle of the partner's connections, or {@code null} when it names
+	 * none.
+	 * @param name the partner's name
+	 * @param api the partner's properties, validated
+	 * @return the bundle, or {@code null}
+	 * @throws PartnerApiConfigurationException if the bundle is unknown, or holds no key
+	 * where the partner authenticates with its certificate
+	 */
+	@Nullable SslBundle sslBundle(String name, Api api) {
+		String bundleName = api.getSsl().getBundle();
+		if (!StringUtils.hasText(bundleName)) {
+			return null;
+		}
+		String property = prefix(name) + "ssl.bundle";
+		SslBundle bundle;
+		try {
+			if (this.sslBundles == null) {
+				throw new NoSuchSslBundleException(bundleName, "no SSL bundles are configured");
+			}
+			bundle = this.sslBundles.getBundle(bundleName);
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw fail(property, "names '" + bundleName + "', which is not an SSL bundle Spring Boot knows",
+					"Define the bundle under 'spring.ssl.bundle.pem." + bundleName + "' or 'spring.ssl.bundle.jks."
+							+ bundleName + "', or set '" + property + "' to one that is defined.");
+		}
+		if (usesCertificate(api.getClientAuthenticationMethod()) && clientCertificate(bundle) == null) {
+			throw fail(property, "names '" + bundleName + "', whose key store holds no private key and certificate",
+					"Give bundle '" + bundleName + "' a key store ('keystore.certificate' and 'keystore.private-key'"
+							+ " for PEM) with the client certificate that "
+							+ propertyValue(api.getClientAuthenticationMethod()) + " presents.");
+		}
+		return bundle;
+	}
+
+	/**
+	 * Returns what identifies the partner's client authentication among tokens issued to
+	 * one client id, without any key material: the method, and the assertion key id (or
+	 * the key's location) or the client certificate's SHA-256 thumbprint.
+	 * @param api the partner's properties
+	 * @param bundle the partner's SSL bundle, or {@code null}
+	 * @return the identity
+	 */
+	static String identity(Api api, @Nullable SslBundle bundle) {
+		ClientAuthentication method = api.getClientAuthenticationMethod();
+		StringBuilder identity = new StringBuilder(method.name());
+		if (method == ClientAuthentication.PRIVATE_KEY_JWT) {
+			ClientAssertion assertion = api.getClientAssertion();
+			identity.append(' ')
+				.append(StringUtils.hasText(assertion.getKeyId()) ? assertion.getKeyId() : assertion.getKey());
+		}
+		Certificate certificate = (bundle != null) ? clientCertificate(bundle) : null;
+		if (certificate != null) {
+			identity.append(' ').append(thumbprint(certificate));
+		}
+		return identity.toString();
+	}
+
+	/**
+	 * Returns a client authentication method as its property value is written.
+	 * @param method the method
+	 * @return the value, such as {@code private-key-jwt}
+	 */
+	static String propertyValue(ClientAuthentication method) {
+		return method.name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	static boolean usesCertificate(ClientAuthentication method) {
+		return method == ClientAuthentication.TLS_CLIENT_AUTH
+				|| method == ClientAuthentication.SELF_SIGNED_TLS_CLIENT_AUTH;
+	}
+
+	private static @Nullable Certificate clientCertificate(SslBundle bundle) {
+		KeyStore keyStore = bundle.getStores().getKeyStore();
+		if (keyStore == null) {
+			return null;
+		}
+		try {
+			String alias = bundle.getKey().getAlias();
+			for (String candidate : (alias != null) ? List.of(alias) : Collections.list(keyStore.aliases())) {
+				if (keyStore.isKeyEntry(candidate) && keyStore.getCertificate(candidate) != null) {
+					return keyStore.getCertificate(candidate);
+				}
+			}
+			return null;
+		}
+		catch (KeyStoreException ex) {
+			return null;
+		}
+	}
+
+	private static String thumbprint(Certificate certificate) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The client certificate's SHA-256 thumbprint could not be computed", ex);
+		}
+	}
+
+	static String prefix(String name) {
+		return ProviderPresetsEnvironmentPostProcessor.APIS + "." + name + ".";
+	}
+
+	static PartnerApiConfigurationException fail(String property, String description, String action) {
+		return new PartnerApiConfigurationException(List.of(new Problem(property, description, action)));
+	}
+
+}

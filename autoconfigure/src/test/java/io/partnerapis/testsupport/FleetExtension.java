@@ -3,9 +3,6 @@ package io.partnerapis.testsupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-
-import io.partnerapis.store.TokenKey;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -14,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * What a fleet scenario runs against: one real Redis server per test class and one
@@ -67,14 +65,23 @@ public final class FleetExtension implements BeforeAllCallback, AfterAllCallback
 
 	/**
 	 * Returns the Redis key of the given kind that the fleet's instances use for partner
-	 * {@code acme}, with the default key prefix: the {@link TokenKey} is made from the
-	 * same properties, as the auto-configuration makes it.
+	 * {@code acme}, as an instance writes it, whatever goes into the key's fingerprint: a
+	 * probe instance calls {@code GET path} once, which fetches and saves a token (one
+	 * token request), the token's key is read, and Redis is emptied again.
 	 * @param kind {@code token}, {@code lease} or {@code count:<yyyy-MM>}
+	 * @param path an API path the partner answers
+	 * @param extra extra {@code partner.apis.acme.*} properties, as the fleet has them
 	 * @return the Redis key
 	 */
-	public String redisKey(String kind) {
-		TokenKey key = TokenKey.of("acme", partner().tokenUri(), "client-acme", Set.of(), null);
-		return "partner-apis:" + key.partner() + ":" + key.fingerprint() + ":" + kind;
+	public String redisKey(String kind, String path, Map<String, String> extra) {
+		instance(extra).run((probe) -> PartnerStub.call(probe.getBean("acmeWebClient", WebClient.class), path));
+		List<String> tokens = this.redis.raw().keys("*:acme:*:token");
+		if (tokens.size() != 1) {
+			throw new IllegalStateException("Expected one token key in Redis, found " + tokens);
+		}
+		this.redis.raw().flushall();
+		String token = tokens.get(0);
+		return token.substring(0, token.length() - "token".length()) + kind;
 	}
 
 	/**

@@ -32,15 +32,15 @@ class FleetOrphanedLeaseTests {
 	void instancesWaitOutTheLeaseOfAHolderThatIsGoneAndOneFetches() {
 		fleet.partner().tokens(10, 3600);
 		fleet.partner().apiAlwaysAnswers("/things", 200);
+		String leaseKey = fleet.redisKey("lease", "/things", Map.of());
+		int probe = fleet.partner().tokenRequests();
 		fleet.run(3, Map.of(), (instances) -> {
-			fleet.redis()
-				.raw()
-				.set(fleet.redisKey("lease"), "holder-that-is-gone", SetArgs.Builder.px(ORPHANED_LEASE.toMillis()));
+			fleet.redis().raw().set(leaseKey, "holder-that-is-gone", SetArgs.Builder.px(ORPHANED_LEASE.toMillis()));
 			long start = System.nanoTime();
 			List<Integer> statuses = instances.callAtOnce("/things", 20);
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
 			assertThat(statuses).hasSize(60).containsOnly(200);
-			assertThat(fleet.partner().tokenRequests()).as("one token request once the orphaned lease expired")
+			assertThat(fleet.partner().tokenRequests() - probe).as("one token request once the orphaned lease expired")
 				.isEqualTo(1);
 			assertThat(took).as("the calls waited for the orphaned lease to expire")
 				.isGreaterThan(ORPHANED_LEASE.minusSeconds(1));

@@ -56,19 +56,14 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Partner WebClients never follow redirects, whatever
  * {@code spring.http.clients.redirects} says, since a redirect to another host would
  * carry the partner's headers there: they use one connector built from the application's
- * HTTP client settings with redirects turned off, and a 3xx answer reaches the caller as
- * it is. A partner with an SSL bundle of its own, or whose client authenticates with a
- * signed assertion, gets them from {@link ClientAuthenticationLoader}.
+ * HTTP client settings with redirects turned off, which no customizer may replace (see
+ * {@link RedirectGuard}), and a 3xx answer reaches the caller as it is. A partner with an
+ * SSL bundle of its own, or whose client authenticates with a signed assertion, gets them
+ * from {@link ClientAuthenticationLoader}.
  */
 final class PartnerApiFactory {
 
 	private static final Duration READ_TIMEOUT_MARGIN = Duration.ofSeconds(1);
-
-	/**
-	 * Time allowed beyond a token request for saving its token, in the store lease of the
-	 * instance that makes the request.
-	 */
-	private static final Duration SAVE_MARGIN = Duration.ofSeconds(1);
 
 	private final Supplier<WebClient.Builder> webClientBuilders;
 
@@ -160,7 +155,7 @@ final class PartnerApiFactory {
 				api.getToken().getRenewalGrant(), tokenClient, tokenClient);
 		RenewalPolicy policy = mapper.renewalPolicy();
 		TokenKey key = mapper.tokenKey(ClientAuthenticationLoader.identity(api, bundle));
-		Duration tokenRequestTime = endpoint.retries().longestTime().plus(SAVE_MARGIN);
+		Duration tokenRequestTime = endpoint.retries().longestTime();
 		QuotaGovernor quota = new QuotaGovernor(api.getToken().getMonthlyQuota(), this.store, key, this.storeTimeout,
 				this.clock, api.getToken().getQuotaZone());
 		PartnerTokenCache tokens = new PartnerTokenCache(fetcher, this.store, key, this.storeTimeout, policy,
@@ -177,12 +172,12 @@ final class PartnerApiFactory {
 			builder.defaultHeaders((defaults) -> headers.forEach(defaults::set));
 		}
 		builder.codecs(PartnerApiFactory::maskRequestDetails);
-		this.customizers.forEach((customizer) -> customizer.customize(name, builder));
+		RedirectGuard.customize(name, builder, this.customizers);
 		PartnerAuthorizationFilter filter = new PartnerAuthorizationFilter(authorization);
 		WebClient webClient = builder.filters((filters) -> filters.add(filter)).build();
 		PartnerAuthorizationInterceptor interceptor = new PartnerAuthorizationInterceptor(authorization,
 				PartnerAuthorizationInterceptor.tokenWait(endpoint.retries())
-					.plus(tokenRequestTime)
+					.plus(tokens.leaseTime())
 					.plus(this.storeTimeout.multipliedBy(4)));
 		return new ConfiguredPartnerApi(name, mapper.provider(), registration, baseUrl, headers, webClient,
 				this.restClients.restClient(name, baseUrl, headers, interceptor, ssl), authorization, filter,

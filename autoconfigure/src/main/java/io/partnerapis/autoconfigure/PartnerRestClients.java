@@ -20,7 +20,8 @@ import org.springframework.web.client.RestClient;
  * request factory settings, SSL bundles and observations apply, each on first use: an
  * application that only uses WebClients pays nothing for them. Every partner RestClient
  * gets a request factory that never follows redirects, the partner's base URL and API
- * headers, then the {@link PartnerRestClientCustomizer customizers}, then the partner's
+ * headers, then the {@link PartnerRestClientCustomizer customizers} (none of which may
+ * set its own request factory, see {@link RedirectGuard}), then the partner's
  * authorization interceptor as the innermost one.
  */
 final class PartnerRestClients {
@@ -72,7 +73,7 @@ final class PartnerRestClients {
 						: this.requestFactory.get())
 				.baseUrl(baseUrl)
 				.defaultHeaders((defaults) -> headers.forEach(defaults::set));
-			this.customizers.get().forEach((customizer) -> customizer.customize(name, builder));
+			RedirectGuard.customize(name, builder, this.customizers.get());
 			return builder.requestInterceptor(interceptor).build();
 		});
 	}

@@ -95,14 +95,22 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 			return response;
 		}
 		String challenge = response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
-		if (!this.authorization.unauthorized(request.getMethod().name(), request.getURI(), current, challenge, true)) {
+		OAuth2AccessToken fresh;
+		try {
+			fresh = await(this.authorization.replayToken(request.getMethod().name(), request.getURI(), current,
+					challenge, true));
+		}
+		catch (IOException | RuntimeException ex) {
+			response.close();
+			this.authorization.replayFailed();
+			throw ex;
+		}
+		if (fresh == null) {
 			return response;
 		}
 		response.close();
 		ClientHttpResponse replayed;
-		OAuth2AccessToken fresh;
 		try {
-			fresh = token();
 			request.getHeaders().set(HttpHeaders.AUTHORIZATION, bearer(fresh));
 			replayed = execution.execute(request, body);
 		}
@@ -152,11 +160,23 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 
 	/**
 	 * Returns the partner's token: at once when it is cached, otherwise after waiting for
-	 * the shared fetch, on a future rather than Reactor's {@code block}, so that a wait
-	 * that runs out is told apart from a failed fetch.
+	 * the shared fetch.
 	 */
 	private OAuth2AccessToken token() throws IOException {
-		Mono<OAuth2AccessToken> token = this.authorization.token();
+		OAuth2AccessToken token = await(this.authorization.token());
+		if (token == null) {
+			throw new IllegalStateException("Partner '" + this.authorization.partner() + "' gave no token");
+		}
+		return token;
+	}
+
+	/**
+	 * Returns the token the given source gives, or {@code null} when it gives none: at
+	 * once when it is there, otherwise after waiting for it, on a future rather than
+	 * Reactor's {@code block}, so that a wait that runs out is told apart from a failed
+	 * fetch.
+	 */
+	private @Nullable OAuth2AccessToken await(Mono<OAuth2AccessToken> token) throws IOException {
 		if (token instanceof Fuseable.ScalarCallable<?> scalar) {
 			OAuth2AccessToken cached = scalarToken(scalar);
 			if (cached != null) {

@@ -94,6 +94,11 @@ public final class AuthorizedClientServiceTokenStore implements PartnerTokenStor
 	}
 
 	@Override
+	public Mono<Duration> leaseRemaining(TokenKey key) {
+		return this.local.leaseRemaining(key);
+	}
+
+	@Override
 	public Mono<Reservation> reserve(TokenKey key, YearMonth month, long limit) {
 		return this.local.reserve(key, month, limit);
 	}

@@ -86,6 +86,16 @@ public final class InMemoryPartnerTokenStore implements PartnerTokenStore {
 	}
 
 	@Override
+	public Mono<Duration> leaseRemaining(TokenKey key) {
+		return Mono.fromSupplier(() -> {
+			Lease lease = this.leases.get(key);
+			Instant now = this.clock.instant();
+			return (lease == null || !now.isBefore(lease.until())) ? Duration.ZERO
+					: Duration.between(now, lease.until());
+		});
+	}
+
+	@Override
 	public Mono<Reservation> reserve(TokenKey key, YearMonth month, long limit) {
 		return Mono.fromSupplier(() -> {
 			AtomicLong counter = counter(key, month);

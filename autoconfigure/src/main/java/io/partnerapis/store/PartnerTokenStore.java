@@ -77,6 +77,18 @@ public interface PartnerTokenStore {
 	Mono<Void> releaseLease(TokenKey key, String holder);
 
 	/**
+	 * Returns how long the lease of the given key lasts unless its holder releases it, so
+	 * that instances waiting for the holder know when they may take it over.
+	 * @param key the key
+	 * @return the time left, {@link Duration#ZERO} when no lease is held, or empty when
+	 * the store cannot tell (waiters then try to take the lease once a second)
+	 * @since 0.2.0
+	 */
+	default Mono<Duration> leaseRemaining(TokenKey key) {
+		return Mono.empty();
+	}
+
+	/**
 	 * Reserves one token request under the given key in the given month, unless the
 	 * month's count has reached the limit: one atomic check-and-increment, so that
 	 * instances asking together never pass the limit together. A reserved request counts

@@ -38,6 +38,9 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
  * {@code unauthorized-renewal-interval}, doubling while no renewal is proved to cure a
  * 401 (see {@link RenewalPolicy#forcedRenewalInterval(int)}): only the rejected request
  * itself, accepted with the new token, brings the interval back to its base.</li>
+ * <li>A 401 that may not force a renewal reads the token store: a valid token another
+ * instance saved after the rejected one is taken into use, and the request replayed with
+ * it, at no token's cost.</li>
  * <li>A 401 whose challenge says {@code insufficient_scope} never renews and is never
  * replayed.</li>
  * <li>No renewal is forced in the last 10 % of the partner's monthly token quota, which
@@ -170,6 +173,50 @@ public final class PartnerAuthorization {
 			return false;
 		}
 		return true;
+	}
+
+	/**
+	 * Decides as {@link #unauthorized} does and returns the token to replay the request
+	 * with, if any: the next token when the rejected one was dropped or replaced. When no
+	 * renewal may be forced now, the store is read instead: a valid token another
+	 * instance saved after the rejected one is taken into use and the request replayed
+	 * with it, at no token's cost; otherwise, or when replays are off, nothing is
+	 * replayed (with replays off, a stored successor is still taken into use for the next
+	 * calls).
+	 * @param method the request's method
+	 * @param uri the request's URI
+	 * @param rejected the token the request carried
+	 * @param challenge the answer's {@code WWW-Authenticate} header, or {@code null}
+	 * @param replayable whether the request's body can be sent again
+	 * @return the token to replay the request with once, or empty to give the 401 back
+	 */
+	public Mono<OAuth2AccessToken> replayToken(String method, URI uri, OAuth2AccessToken rejected,
+			@Nullable String challenge, boolean replayable) {
+		if (isInsufficientScope(challenge)) {
+			unauthorized(method, uri, rejected, challenge, replayable);
+			return Mono.empty();
+		}
+		boolean renewed = renew(method, uri, rejected);
+		if (renewed) {
+			return replays(replayable) ? token() : Mono.empty();
+		}
+		Mono<OAuth2AccessToken> successor = this.tokens.storedSuccessor(rejected);
+		if (!replays(replayable)) {
+			successor.subscribe();
+			return Mono.empty();
+		}
+		return successor.switchIfEmpty(Mono.fromRunnable(() -> count(UnauthorizedRetryOutcome.SKIPPED)));
+	}
+
+	/**
+	 * Returns whether a request whose 401 found another token is replayed, counting one
+	 * that is not, though replays are on, as skipped.
+	 */
+	private boolean replays(boolean replayable) {
+		if (this.retryOnUnauthorized && !replayable) {
+			count(UnauthorizedRetryOutcome.SKIPPED);
+		}
+		return this.retryOnUnauthorized && replayable;
 	}
 
 	private static boolean isInsufficientScope(@Nullable String challenge) {

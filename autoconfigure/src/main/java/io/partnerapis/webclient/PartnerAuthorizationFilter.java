@@ -24,9 +24,10 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * <ul>
  * <li>A request to an origin other than the partner's base URL is refused before anything
  * is sent, so a token never leaves for another host.</li>
- * <li>On a 401 answer, if the partner's authorization says so, the answer's body is
- * released and the request is replayed once, with the same bytes, with the token it gives
- * next. The replay's answer goes back to the caller as it is: there is never a loop.</li>
+ * <li>On a 401 answer, if the partner's authorization says so and gives a token for the
+ * replay, the answer's body is released and the request is replayed once, with the same
+ * bytes, with that token; when it gives none, the 401 goes back as it is. The replay's
+ * answer goes back to the caller as it is: there is never a loop.</li>
  * <li>A request whose body cannot be sent again is not replayed.</li>
  * <li>The token is looked up on every subscription, so a filter or operator that
  * resubscribes later gets a token that is valid then.</li>
@@ -82,16 +83,18 @@ public final class PartnerAuthorizationFilter implements ExchangeFilterFunction 
 			return Mono.just(response);
 		}
 		String challenge = response.headers().asHttpHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
-		if (!this.authorization.unauthorized(request.method().name(), request.url(), current, challenge,
-				replayBody != null) || replayBody == null) {
+		Mono<OAuth2AccessToken> replayToken = this.authorization.replayToken(request.method().name(), request.url(),
+				current, challenge, replayBody != null);
+		if (replayBody == null) {
 			return Mono.just(response);
 		}
-		return response.releaseBody()
-			.then(Mono.defer(this.authorization::token))
-			.flatMap((fresh) -> next.exchange(authorized(request, fresh, replayBody))
+		return replayToken.onErrorResume((ex) -> response.releaseBody().then(Mono.error(ex)))
+			.flatMap((fresh) -> response.releaseBody()
+				.then(next.exchange(authorized(request, fresh, replayBody)))
 				.doOnNext((replayed) -> this.authorization.replayAnswered(request.method().name(), request.url(), fresh,
 						isUnauthorized(replayed))))
-			.doOnError((ex) -> this.authorization.replayFailed());
+			.doOnError((ex) -> this.authorization.replayFailed())
+			.switchIfEmpty(Mono.just(response));
 	}
 
 	private static boolean isUnauthorized(ClientResponse response) {

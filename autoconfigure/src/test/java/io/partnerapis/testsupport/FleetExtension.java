@@ -96,6 +96,27 @@ public final class FleetExtension implements BeforeAllCallback, AfterAllCallback
 	}
 
 	/**
+	 * Returns the Redis key of the given kind that the fleet's instances use for partner
+	 * {@code acme}, as an instance writes it, whatever goes into the key's fingerprint: a
+	 * probe instance calls {@code GET path} once, which fetches and saves a token (one
+	 * token request), the token's key is read, and Redis is emptied again.
+	 * @param kind {@code token}, {@code lease} or {@code count:<yyyy-MM>}
+	 * @param path an API path the partner answers
+	 * @param extra extra {@code partner.apis.acme.*} properties, as the fleet has them
+	 * @return the Redis key
+	 */
+	public String redisKey(String kind, String path, Map<String, String> extra) {
+		instance(extra).run((probe) -> PartnerStub.call(probe.getBean("acmeWebClient", WebClient.class), path));
+		List<String> tokens = this.redis.raw().keys("*:acme:*:token");
+		if (tokens.size() != 1) {
+			throw new IllegalStateException("Expected one token key in Redis, found " + tokens);
+		}
+		this.redis.raw().flushall();
+		String token = tokens.get(0);
+		return token.substring(0, token.length() - "token".length()) + kind;
+	}
+
+	/**
 	 * Returns a runner for one instance of the fleet: partner {@code acme} pointed at the
 	 * partner stub, with {@link #SHORT_TOKEN_REQUESTS} and the given extra partner
 	 * properties, and the Redis token store on the Redis server.

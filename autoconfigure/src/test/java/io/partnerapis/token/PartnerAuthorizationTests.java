@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.partnerapis.PartnerApiException;
 import io.partnerapis.UnauthorizedRetryOutcome;
 import io.partnerapis.store.InMemoryPartnerTokenStore;
+import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.StubTokenEndpoint;
@@ -42,7 +43,41 @@ class PartnerAuthorizationTests {
 
 	private final StubTokenEndpoint endpoint = new StubTokenEndpoint();
 
+	private final InMemoryPartnerTokenStore store = new InMemoryPartnerTokenStore(this.clock);
+
+	private final TokenKey key = new TokenKey("acme", "0123456789abcdef");
+
 	private final PartnerAuthorization authorization = authorization(true);
+
+	@Test
+	void rejectionWithinTheIntervalReplaysWithANewerTokenAnotherInstanceStored() {
+		assertThat(this.authorization.unauthorized(GET, THINGS, token(), null, true)).isTrue();
+		OAuth2AccessToken second = token();
+		this.store
+			.save(this.key,
+					new StoredToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
+							"token-of-another-instance", second.getIssuedAt().plusSeconds(1), second.getExpiresAt()),
+							null))
+			.block(Duration.ofSeconds(5));
+		OAuth2AccessToken replay = this.authorization.replayToken(GET, THINGS, second, null, true)
+			.block(Duration.ofSeconds(5));
+		assertThat(replay).isNotNull();
+		assertThat(replay.getTokenValue()).isEqualTo("token-of-another-instance");
+		assertThat(token().getTokenValue()).as("taken into use").isEqualTo("token-of-another-instance");
+		assertThat(this.endpoint.requests()).isEqualTo(2);
+		assertThat(count(UnauthorizedRetryOutcome.SKIPPED)).isZero();
+	}
+
+	@Test
+	void rejectionWithinTheIntervalWithNothingNewerStoredIsNotReplayed() {
+		assertThat(this.authorization.unauthorized(GET, THINGS, token(), null, true)).isTrue();
+		OAuth2AccessToken second = token();
+		assertThat(this.authorization.replayToken(GET, THINGS, second, null, true).blockOptional(Duration.ofSeconds(5)))
+			.isEmpty();
+		assertThat(count(UnauthorizedRetryOutcome.SKIPPED)).isEqualTo(1);
+		assertThat(token().getTokenValue()).isEqualTo("token-2");
+		assertThat(this.endpoint.requests()).isEqualTo(2);
+	}
 
 	@Test
 	void rejectedTokenIsDroppedAndTheRequestReplayedWithAFreshOne() {
@@ -271,10 +306,9 @@ class PartnerAuthorizationTests {
 	}
 
 	private PartnerTokenCache cache() {
-		InMemoryPartnerTokenStore store = new InMemoryPartnerTokenStore(this.clock);
-		TokenKey key = new TokenKey("acme", "0123456789abcdef");
-		return new PartnerTokenCache(this.endpoint.fetcher(), store, key, Duration.ofMillis(500), policy(), this.clock,
-				Duration.ofSeconds(10), new QuotaGovernor(null, store, key, Duration.ofMillis(500), this.clock));
+		return new PartnerTokenCache(this.endpoint.fetcher(), this.store, this.key, Duration.ofMillis(500), policy(),
+				this.clock, Duration.ofSeconds(10),
+				new QuotaGovernor(null, this.store, this.key, Duration.ofMillis(500), this.clock));
 	}
 
 	private static RenewalPolicy policy() {

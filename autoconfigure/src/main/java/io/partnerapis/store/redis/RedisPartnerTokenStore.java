@@ -127,6 +127,9 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 			end
 			return 0""", Long.class);
 
+	private static final RedisScript<Long> LEASE_TIME_LEFT = RedisScript.of("return redis.call('PTTL', KEYS[1])",
+			Long.class);
+
 	/**
 	 * Reserves a request unless the count reached the limit: answers the new count, or
 	 * minus one minus the count when it refuses.
@@ -271,6 +274,17 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 		return bounded(this.redis.execute(RELEASE_IF_HELD, List.of(key(key, "lease")), List.of(holder)).next()).then();
 	}
 
+	/**
+	 * Returns the lease's time to live as Redis counts it ({@code PTTL}): zero when no
+	 * lease is held, empty for a lease without expiry, which no instance writes.
+	 */
+	@Override
+	public Mono<Duration> leaseRemaining(TokenKey key) {
+		return bounded(this.redis.execute(LEASE_TIME_LEFT, List.of(key(key, "lease")), List.of()).next())
+			.filter((millis) -> millis != -1L)
+			.map((millis) -> Duration.ofMillis(Math.max(millis, 0)));
+	}
+
 	@Override
 	public Mono<Reservation> reserve(TokenKey key, YearMonth month, long limit) {
 		long keepUntil = month.plusMonths(2).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
@@ -339,49 +353,73 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 
 	private void listen() {
 		if (!this.closed && this.listening.compareAndSet(false, true)) {
-			Disposable subscription = Flux
-				.defer(() -> this.listening.get() ? container().receive(ChannelTopic.of(this.channel))
-						: Flux.<ReactiveSubscription.Message<String, String>>empty())
+			Disposable subscription = Flux.defer(this::receive)
 				.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2)))
 				.repeatWhen((completions) -> completions.delayElements(Duration.ofSeconds(1)))
 				.subscribe((message) -> announce(message.getMessage()));
 			this.listener.set(subscription);
+			if (!this.listening.get() && this.listener.compareAndSet(subscription, null)) {
+				subscription.dispose();
+			}
 		}
 	}
 
+	private Flux<ReactiveSubscription.Message<String, String>> receive() {
+		ReactiveRedisMessageListenerContainer container = this.listening.get() ? container() : null;
+		return (container != null) ? container.receive(ChannelTopic.of(this.channel)) : Flux.empty();
+	}
+
 	/**
-	 * Stops listening: first the listener's connection, synchronously, then the
-	 * subscription, which would otherwise subscribe again.
+	 * Stops listening: first the listener's connection, within this store's timeout, then
+	 * the subscription, which would otherwise subscribe again. A listener that does not
+	 * close in time (Redis is down) is left to the connection factory, which closes its
+	 * connections when it stops.
 	 */
 	private void stopListening() {
 		this.listening.set(false);
 		Disposable subscription = this.listener.getAndSet(null);
-		ReactiveRedisMessageListenerContainer listening = this.container.getAndSet(null);
-		if (listening != null) {
-			try {
-				listening.destroy();
-			}
-			catch (RuntimeException ex) {
-				logger.debug("The listener of saved tokens had lost its connection already", ex);
-			}
-		}
+		destroy(this.container.getAndSet(null));
 		if (subscription != null) {
 			subscription.dispose();
 		}
 	}
 
-	private ReactiveRedisMessageListenerContainer container() {
+	private void destroy(@Nullable ReactiveRedisMessageListenerContainer container) {
+		if (container != null) {
+			try {
+				container.destroyLater().timeout(this.timeout).block();
+			}
+			catch (RuntimeException ex) {
+				logger.debug("The listener of saved tokens did not close in time or had lost its connection already",
+						ex);
+			}
+		}
+	}
+
+	/**
+	 * Returns the listener container, created on first use. A container created while a
+	 * stop runs is destroyed at once rather than kept: the stop sets {@code listening}
+	 * before it takes the container, and the creator reads {@code listening} after it set
+	 * the container, so one of them always sees the other.
+	 */
+	private @Nullable ReactiveRedisMessageListenerContainer container() {
 		ReactiveRedisMessageListenerContainer existing = this.container.get();
 		if (existing != null) {
 			return existing;
 		}
 		ReactiveRedisMessageListenerContainer created = new ReactiveRedisMessageListenerContainer(
 				this.connectionFactory);
-		if (this.container.compareAndSet(null, created)) {
-			return created;
+		if (!this.container.compareAndSet(null, created)) {
+			destroy(created);
+			return this.container.get();
 		}
-		created.destroy();
-		return this.container.get();
+		if (!this.listening.get()) {
+			if (this.container.compareAndSet(created, null)) {
+				destroy(created);
+			}
+			return null;
+		}
+		return created;
 	}
 
 	/**

@@ -3,7 +3,6 @@ package io.partnerapis.token.cache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
@@ -24,7 +23,6 @@ import io.partnerapis.token.renew.RenewalPolicy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -48,15 +46,21 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * </ul>
  * Tokens are kept in a {@link PartnerTokenStore}, so a shared store lets instances reuse
  * each other's tokens; the in-memory copy here keeps the hot path free of store look-ups.
- * When an instance needs a token the store does not hold, it takes the store's lease for
- * the token request's longest time; the holder fetches and saves, the others wait until
- * the store announces the save or the lease runs out, and then load the saved token or
- * fetch one themselves. While they wait they also try to take the lease once a second, so
- * that a holder whose token request failed (it releases the lease without saving) keeps
- * them waiting for about a second rather than until its lease would have ended. A store
- * that fails or is slow counts as holding nothing and granting the lease, so each
- * instance carries on alone. Token requests are kept within the partner's monthly quota
- * by a {@link QuotaGovernor}.
+ * Token requests are kept within the partner's monthly quota by a {@link QuotaGovernor}.
+ *
+ * <p>
+ * <strong>The lease.</strong> When an instance needs a token the store does not hold, it
+ * takes the store's lease; only the holder fetches and saves. The lease is sized from the
+ * holder's whole flight rather than extended by a watchdog: each token request one fetch
+ * can make (two where a refresh-token grant falls back to client credentials) with two
+ * quota store calls each, plus the load before and the save after, plus one second (see
+ * {@link #leaseTime(Duration, int, Duration)}). While the store answers, an instance that
+ * did not get the lease never fetches: it loads the token when the store announces a
+ * save, and otherwise tries the lease again once a second, or when the store says the
+ * lease ends if that is sooner, so a holder that released the lease without saving (its
+ * request failed) or died is replaced by exactly one instance. A store that fails, at the
+ * first lease attempt or during the wait, counts as granting the lease: the instance
+ * fetches at once on its own and does not save.
  *
  * @since 0.1.0
  */
@@ -69,6 +73,17 @@ public final class PartnerTokenCache {
 	 * lease over.
 	 */
 	private static final Duration LEASE_POLL = Duration.ofSeconds(1);
+
+	/**
+	 * Shortest wait between two attempts to take the lease, so that a lease the store
+	 * reports as ending now is not asked for in a busy loop.
+	 */
+	private static final Duration LEASE_RETRY_FLOOR = Duration.ofMillis(10);
+
+	/**
+	 * Time allowed in the lease beyond the flight's requests and store calls.
+	 */
+	private static final Duration LEASE_MARGIN = Duration.ofSeconds(1);
 
 	private final String partner;
 
@@ -126,12 +141,12 @@ public final class PartnerTokenCache {
 	 * failed
 	 * @param policy decides when tokens are renewed
 	 * @param clock the clock to read the time from
-	 * @param leaseTime the longest a token request can take, with its retries, which
-	 * bounds the store lease of the instance that makes it
+	 * @param tokenRequestTime the longest one token request can take, with its retries,
+	 * from which the store lease is sized
 	 * @param quota keeps token requests within the partner's monthly quota
 	 */
 	public PartnerTokenCache(TokenFetcher fetcher, PartnerTokenStore store, TokenKey key, Duration storeTimeout,
-			RenewalPolicy policy, Clock clock, Duration leaseTime, QuotaGovernor quota) {
+			RenewalPolicy policy, Clock clock, Duration tokenRequestTime, QuotaGovernor quota) {
 		this.partner = key.partner();
 		this.fetcher = fetcher;
 		this.store = store;
@@ -139,10 +154,36 @@ public final class PartnerTokenCache {
 		this.storeTimeout = storeTimeout;
 		this.policy = policy;
 		this.clock = clock;
-		this.leaseTime = leaseTime;
+		this.leaseTime = leaseTime(tokenRequestTime, fetcher.requestsPerFetch(), storeTimeout);
 		this.quota = quota;
 		store.saves().filter(key::equals).subscribe(this::savedElsewhere, (ex) -> {
 		});
+	}
+
+	/**
+	 * Returns how long the store lease lasts: the whole flight of the holder, since the
+	 * lease is not extended while it runs. Each token request of a fetch comes with two
+	 * quota store calls (the check before it, the count after it); the flight also loads
+	 * the store once before fetching and saves once after; one second more covers the
+	 * rest.
+	 * @param tokenRequestTime the longest one token request can take, with its retries
+	 * @param requestsPerFetch the token requests one fetch makes at most
+	 * @param storeTimeout how long each store operation may take
+	 * @return the lease time
+	 */
+	static Duration leaseTime(Duration tokenRequestTime, int requestsPerFetch, Duration storeTimeout) {
+		return tokenRequestTime.plus(storeTimeout.multipliedBy(2))
+			.multipliedBy(requestsPerFetch)
+			.plus(storeTimeout.multipliedBy(2))
+			.plus(LEASE_MARGIN);
+	}
+
+	/**
+	 * Returns how long the store lease this instance takes to fetch a token lasts.
+	 * @return the lease time
+	 */
+	public Duration leaseTime() {
+		return this.leaseTime;
 	}
 
 	/**
@@ -212,6 +253,34 @@ public final class PartnerTokenCache {
 	}
 
 	/**
+	 * Takes into use, without fetching, a valid token the store holds that was issued no
+	 * earlier than the given rejected one, while the rejected one is still current: what
+	 * a 401 that may not force a renewal recovers with, when another instance renewed.
+	 * @param rejected the token the partner rejected
+	 * @return the stored token now current, or empty when the rejected token is no longer
+	 * current or the store holds no newer one
+	 */
+	public Mono<OAuth2AccessToken> storedSuccessor(OAuth2AccessToken rejected) {
+		return Mono.defer(() -> {
+			Cached cached = this.current.get();
+			if (cached == null || !sameToken(cached.client, rejected)) {
+				return Mono.empty();
+			}
+			return loadValid(cached.client).filter((stored) -> isNoOlder(stored.getAccessToken(), rejected))
+				.map((stored) -> {
+					this.current.compareAndSet(cached,
+							new Cached(stored, this.policy.renewAt(stored.getAccessToken())));
+					return stored.getAccessToken();
+				});
+		});
+	}
+
+	private static boolean isNoOlder(OAuth2AccessToken stored, OAuth2AccessToken rejected) {
+		return stored.getIssuedAt() == null || rejected.getIssuedAt() == null
+				|| !stored.getIssuedAt().isBefore(rejected.getIssuedAt());
+	}
+
+	/**
 	 * Returns the state of the cached token and the fetch counts, without fetching.
 	 * @return the state
 	 */
@@ -272,6 +341,9 @@ public final class PartnerTokenCache {
 
 	private Mono<Cached> loadOrFetch() {
 		Cached cached = this.current.get();
+		if (cached != null && isFreshAt(cached, this.clock.instant())) {
+			return Mono.just(cached);
+		}
 		OAuth2AuthorizedClient previous = (cached != null) ? cached.client : this.retired;
 		boolean holdsValid = cached != null && cached.isValidAt(this.clock.instant());
 		return loadUsable(previous).switchIfEmpty(Mono.defer(() -> leasedFetch(previous)))
@@ -316,55 +388,54 @@ public final class PartnerTokenCache {
 	}
 
 	/**
-	 * Fetches a token if this instance gets the store's lease; otherwise waits for the
-	 * holder's token. A store that fails grants the lease.
+	 * Fetches a token once this instance holds the store's lease, unless the holder's
+	 * token can be loaded first; a store that fails lets this instance fetch on its own
+	 * at once.
 	 */
 	private Mono<OAuth2AuthorizedClient> leasedFetch(@Nullable OAuth2AuthorizedClient previous) {
-		Mono<Boolean> lease = Mono.defer(() -> this.store.tryLease(this.key, this.holder, this.leaseTime))
-			.timeout(this.storeTimeout)
-			.onErrorResume((ex) -> {
-				storeFailed("take the token lease in", ex);
-				return Mono.just(true);
-			})
-			.defaultIfEmpty(true);
-		return this.quota.check()
-			.then(lease)
-			.flatMap((granted) -> granted ? loadUsable(previous).switchIfEmpty(Mono.defer(() -> fetch(previous)))
-				.doFinally((signal) -> releaseLease()) : awaitHolder(previous));
+		return this.quota.check().then(Mono.defer(() -> takeTurn(previous)));
 	}
 
 	/**
-	 * Waits for the lease holder's token: it is loaded when the store announces a save of
-	 * this key, and once at the start in case the save came before this wait. Once a
-	 * second, when the store still holds no usable token, the lease is tried: a holder
-	 * that gave it up without saving failed, and this instance fetches as the new holder.
-	 * When the lease runs out first, the token is loaded once more and otherwise fetched.
+	 * Tries the lease: the holder loads once more and fetches, releasing the lease
+	 * afterwards; an instance that met a store error fetches without saving; any other
+	 * waits for a save, or until it may try again, and then loads the holder's token or
+	 * tries the lease again. The wait never ends with a fetch without the lease while the
+	 * store answers.
 	 */
-	private Mono<OAuth2AuthorizedClient> awaitHolder(@Nullable OAuth2AuthorizedClient previous) {
-		Flux<Boolean> saves = Flux.concat(Mono.just(this.key), this.saved.asFlux()).map((saved) -> false);
-		Flux<Boolean> polls = Flux.interval(LEASE_POLL).map((tick) -> true).onBackpressureDrop();
-		return Flux.merge(saves, polls)
-			.concatMap((poll) -> loadUsable(previous).map(Optional::of)
-				.switchIfEmpty(poll ? takeOverLease() : Mono.empty()))
-			.next()
-			.timeout(this.leaseTime, Mono.defer(() -> loadUsable(previous).map(Optional::of)))
-			.flatMap((loaded) -> loaded.map(Mono::just)
-				.orElseGet(() -> loadUsable(previous).switchIfEmpty(Mono.defer(() -> fetch(previous)))
-					.doFinally((signal) -> releaseLease())))
-			.switchIfEmpty(Mono.defer(() -> fetch(previous)));
+	private Mono<OAuth2AuthorizedClient> takeTurn(@Nullable OAuth2AuthorizedClient previous) {
+		return lease().flatMap((turn) -> {
+			if (turn == Turn.GRANTED) {
+				return loadUsable(previous).switchIfEmpty(Mono.defer(() -> fetch(previous, true)))
+					.doFinally((signal) -> releaseLease());
+			}
+			if (turn == Turn.ALONE) {
+				return fetch(previous, false);
+			}
+			return Mono.firstWithSignal(Mono.delay(turn.wait).then(), this.saved.asFlux().next().then())
+				.then(loadUsable(previous))
+				.switchIfEmpty(Mono.defer(() -> takeTurn(previous)));
+		});
 	}
 
 	/**
-	 * Tries to take the lease from a holder that gave it up: an empty optional when this
-	 * instance now holds it, nothing when another does or the store fails (the wait then
-	 * goes on).
+	 * Tries to take the store's lease: granted, held by another (with how long to wait
+	 * before trying again: a second, or less when the store says the lease ends sooner),
+	 * or alone when the store failed.
 	 */
-	private Mono<Optional<OAuth2AuthorizedClient>> takeOverLease() {
+	private Mono<Turn> lease() {
 		return Mono.defer(() -> this.store.tryLease(this.key, this.holder, this.leaseTime))
 			.timeout(this.storeTimeout)
-			.onErrorResume((ex) -> Mono.empty())
-			.filter(Boolean::booleanValue)
-			.map((granted) -> Optional.empty());
+			.defaultIfEmpty(true)
+			.flatMap((granted) -> granted ? Mono.just(Turn.GRANTED)
+					: Mono.defer(() -> this.store.leaseRemaining(this.key))
+						.timeout(this.storeTimeout)
+						.map(Turn::waitFor)
+						.defaultIfEmpty(Turn.waitFor(LEASE_POLL)))
+			.onErrorResume((ex) -> {
+				storeFailed("take the token lease in", ex);
+				return Mono.just(Turn.ALONE);
+			});
 	}
 
 	private void releaseLease() {
@@ -429,7 +500,10 @@ public final class PartnerTokenCache {
 		}
 	}
 
-	private Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous) {
+	/**
+	 * Fetches a token and, unless the store just failed, saves it.
+	 */
+	private Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous, boolean share) {
 		return Mono.defer(() -> this.fetcher.fetch(previous, this.quota)).doOnNext((fresh) -> {
 			this.fetches.incrementAndGet();
 			this.lastFetchFailed = false;
@@ -437,7 +511,7 @@ public final class PartnerTokenCache {
 			this.failures.incrementAndGet();
 			this.lastFailure = new Failure(describe(ex), this.clock.instant());
 			this.lastFetchFailed = true;
-		}).flatMap((fresh) -> save(fresh).thenReturn(fresh));
+		}).flatMap((fresh) -> share ? save(fresh).thenReturn(fresh) : Mono.just(fresh));
 	}
 
 	/**
@@ -485,6 +559,14 @@ public final class PartnerTokenCache {
 		return cached;
 	}
 
+	/**
+	 * Returns whether a cached token is valid and not yet due for renewal at the given
+	 * time.
+	 */
+	private static boolean isFreshAt(Cached cached, Instant now) {
+		return cached.isValidAt(now) && now.isBefore(cached.renewAt);
+	}
+
 	private static boolean sameToken(OAuth2AuthorizedClient client, OAuth2AccessToken token) {
 		return client.getAccessToken().getTokenValue().equals(token.getTokenValue());
 	}
@@ -512,6 +594,29 @@ public final class PartnerTokenCache {
 	}
 
 	private record BackOff(PartnerTokenException failure, Instant until, int consecutive) {
+	}
+
+	/**
+	 * What an attempt to take the store's lease gave: the lease, a wait for its holder,
+	 * or a store error that lets this instance fetch alone.
+	 */
+	private static final class Turn {
+
+		static final Turn GRANTED = new Turn(Duration.ZERO);
+
+		static final Turn ALONE = new Turn(Duration.ZERO);
+
+		private final Duration wait;
+
+		private Turn(Duration wait) {
+			this.wait = wait;
+		}
+
+		static Turn waitFor(Duration leaseRemaining) {
+			Duration wait = (leaseRemaining.compareTo(LEASE_POLL) < 0) ? leaseRemaining : LEASE_POLL;
+			return new Turn((wait.compareTo(LEASE_RETRY_FLOOR) < 0) ? LEASE_RETRY_FLOOR : wait);
+		}
+
 	}
 
 	private static final class Flight {

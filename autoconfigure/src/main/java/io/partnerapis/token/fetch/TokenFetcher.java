@@ -69,6 +69,15 @@ public final class TokenFetcher {
 	}
 
 	/**
+	 * Returns how many token requests one fetch makes at most: two where a refresh-token
+	 * grant falls back to a client-credentials grant, one otherwise.
+	 * @return the token requests of one fetch
+	 */
+	public int requestsPerFetch() {
+		return (this.renewalGrant == RenewalGrant.REFRESH_TOKEN) ? 2 : 1;
+	}
+
+	/**
 	 * Returns a token that was stored earlier as an authorized client of this partner.
 	 * @param stored the stored token
 	 * @return the authorized client

@@ -1,5 +1,7 @@
 package io.partnerapis.store.redis;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.lettuce.core.ScriptOutputType;
 import io.partnerapis.store.PartnerTokenStore.Reservation;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 
@@ -137,6 +141,49 @@ class RedisPartnerTokenStoreTests {
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> second.tryLease(this.key, "instance-b", Duration.ofMinutes(1)).block(BLOCK));
 		assertThat(redis.raw().get(leaseKey())).isEqualTo("instance-b");
+	}
+
+	@Test
+	void leaseRemainingIsReadFromRedis() {
+		RedisPartnerTokenStore store = store(null);
+		assertThat(store.leaseRemaining(this.key).block(BLOCK)).as("no lease").isZero();
+		assertThat(store.tryLease(this.key, "instance-a", Duration.ofMinutes(1)).block(BLOCK)).isTrue();
+		assertThat(store.leaseRemaining(this.key).block(BLOCK)).isBetween(Duration.ofSeconds(50),
+				Duration.ofMinutes(1));
+	}
+
+	@Test
+	void stopThatComesWhileTheListenerIsCreatedLeavesNoListenerBehind() {
+		ReactiveRedisConnectionFactory factory = redis.connectionFactory();
+		AtomicReference<@Nullable RedisPartnerTokenStore> stopOnConnect = new AtomicReference<>();
+		ReactiveRedisConnectionFactory stopping = (ReactiveRedisConnectionFactory) Proxy.newProxyInstance(
+				getClass().getClassLoader(), new Class<?>[] { ReactiveRedisConnectionFactory.class },
+				(proxy, method, args) -> {
+					RedisPartnerTokenStore store = stopOnConnect.getAndSet(null);
+					if (store != null && method.getName().equals("getReactiveConnection")) {
+						store.stop();
+					}
+					try {
+						return method.invoke(factory, args);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
+		RedisPartnerTokenStore store = new RedisPartnerTokenStore(stopping, "partner-apis", TIMEOUT, null,
+				Clock.systemUTC());
+		stopOnConnect.set(store);
+		try {
+			store.start();
+			assertThat(store.isRunning()).isFalse();
+			await().during(Duration.ofSeconds(1))
+				.atMost(Duration.ofSeconds(5))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> subscribers() == 0);
+		}
+		finally {
+			store.close();
+		}
 	}
 
 	@Test
@@ -384,7 +431,11 @@ class RedisPartnerTokenStoreTests {
 		await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(50))
 			.ignoreExceptions()
-			.until(() -> redis.raw().pubsubNumsub("partner-apis:saves").get("partner-apis:saves") >= count);
+			.until(() -> subscribers() >= count);
+	}
+
+	private static long subscribers() {
+		return redis.raw().pubsubNumsub("partner-apis:saves").get("partner-apis:saves");
 	}
 
 	private static boolean isUp() {

@@ -1,10 +1,14 @@
 package io.partnerapis.token.cache;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
+import io.partnerapis.PartnerApisProperties.RenewalGrant;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.TokenState;
 import io.partnerapis.store.InMemoryPartnerTokenStore;
@@ -296,6 +300,50 @@ class PartnerTokenCacheTests {
 		assertThat(this.endpoint.requests()).isEqualTo(1);
 	}
 
+	@Test
+	void callerPreemptedAcrossTheEndOfARenewalStartsNoSecondOne() {
+		InterleavingClock interleaving = new InterleavingClock(this.clock);
+		PartnerTokenCache cache = new PartnerTokenCache(this.endpoint.fetcher(), this.store, this.key,
+				Duration.ofMillis(500), new RenewalPolicy(REFRESH_BEFORE_EXPIRY, Duration.ofSeconds(30)), interleaving,
+				Duration.ofSeconds(10),
+				new QuotaGovernor(null, this.store, this.key, Duration.ofMillis(500), interleaving));
+		OAuth2AccessToken first = cache.token().block(Duration.ofSeconds(5));
+		this.clock.set(renewAt(first));
+		this.endpoint.lifetime(Duration.ofHours(2));
+		this.endpoint.hold();
+		assertThat(cache.token().block(Duration.ofSeconds(5)).getTokenValue()).isEqualTo("token-1");
+		assertThat(this.endpoint.requests()).as("the renewal runs").isEqualTo(2);
+		interleaving.onNextRead(this.endpoint::release);
+		assertThat(cache.token().block(Duration.ofSeconds(5)).getTokenValue())
+			.as("read before the renewal ended, while token-1 was current")
+			.isEqualTo("token-1");
+		assertThat(cache.token().block(Duration.ofSeconds(5)).getTokenValue()).isEqualTo("token-2");
+		assertThat(this.endpoint.requests()).as("no second renewal after the first ended").isEqualTo(2);
+	}
+
+	@Test
+	void leaseCoversARefreshThatTimesOutAndItsClientCredentialsFallBack() {
+		PartnerTokenCache cache = new PartnerTokenCache(this.endpoint.fetcher(RenewalGrant.REFRESH_TOKEN), this.store,
+				this.key, Duration.ofMillis(500), new RenewalPolicy(REFRESH_BEFORE_EXPIRY, Duration.ofSeconds(30)),
+				this.clock, Duration.ofSeconds(10),
+				new QuotaGovernor(null, this.store, this.key, Duration.ofMillis(500), this.clock));
+		this.endpoint.hold();
+		Disposable waiting = cache.token().subscribe();
+		try {
+			this.clock.advance(Duration.ofSeconds(22));
+			assertThat(this.store.tryLease(this.key, "another-instance", Duration.ofSeconds(1)).block())
+				.as("two 10 s token requests and the quota calls around them are still within the lease")
+				.isFalse();
+			this.clock.advance(Duration.ofSeconds(2));
+			assertThat(this.store.tryLease(this.key, "another-instance", Duration.ofSeconds(1)).block())
+				.as("the lease ends with the flight's longest time")
+				.isTrue();
+		}
+		finally {
+			waiting.dispose();
+		}
+	}
+
 	private OAuth2AccessToken token() {
 		OAuth2AccessToken token = this.cache.token().block(Duration.ofSeconds(5));
 		assertThat(token).isNotNull();
@@ -304,6 +352,46 @@ class PartnerTokenCacheTests {
 
 	private static Instant renewAt(OAuth2AccessToken token) {
 		return new RenewalPolicy(REFRESH_BEFORE_EXPIRY, Duration.ofSeconds(30)).renewAt(token);
+	}
+
+	/**
+	 * A clock that runs an action when it is next read, so that a test can make another
+	 * thread's work happen exactly between two steps of the code under test, as a thread
+	 * pre-empted there would see it.
+	 */
+	private static final class InterleavingClock extends Clock {
+
+		private final Clock clock;
+
+		private final AtomicReference<Runnable> next = new AtomicReference<>();
+
+		InterleavingClock(Clock clock) {
+			this.clock = clock;
+		}
+
+		void onNextRead(Runnable action) {
+			this.next.set(action);
+		}
+
+		@Override
+		public Instant instant() {
+			Runnable action = this.next.getAndSet(null);
+			if (action != null) {
+				action.run();
+			}
+			return this.clock.instant();
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return this.clock.getZone();
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this.clock.withZone(zone);
+		}
+
 	}
 
 }

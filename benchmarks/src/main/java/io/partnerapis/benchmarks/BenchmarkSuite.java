@@ -25,7 +25,7 @@ public final class BenchmarkSuite {
 
 	private static final String PART_NAMES = "jmh, throughput, cold-start, revocation, storm, renewal, "
 			+ "servlet-throughput, servlet-cold-start, servlet-revocation, servlet-jmh, startup, memory, fleet, "
-			+ "fleet-hot-path";
+			+ "fleet-hot-path, assertion-jmh";
 
 	private static final double QUIET_CORES = 0.25;
 
@@ -110,6 +110,8 @@ public final class BenchmarkSuite {
 		parts.put("memory", MemoryScenario::run);
 		parts.put("fleet", FleetScenario::run);
 		parts.put("fleet-hot-path", FleetScenario::hotPath);
+		parts.put("assertion-jmh",
+				(report, settings) -> JmhRun.assertion(report, settings, jmhLog("jmh-assertion.log")));
 		return parts;
 	}
 

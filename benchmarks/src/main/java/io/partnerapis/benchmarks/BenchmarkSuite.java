@@ -24,7 +24,8 @@ import java.util.function.BiConsumer;
 public final class BenchmarkSuite {
 
 	private static final String PART_NAMES = "jmh, throughput, cold-start, revocation, storm, renewal, "
-			+ "servlet-throughput, servlet-cold-start, servlet-revocation, servlet-jmh, startup, memory, fleet";
+			+ "servlet-throughput, servlet-cold-start, servlet-revocation, servlet-jmh, startup, memory, fleet, "
+			+ "fleet-hot-path, assertion-jmh";
 
 	private static final double QUIET_CORES = 0.25;
 
@@ -108,6 +109,9 @@ public final class BenchmarkSuite {
 		parts.put("startup", StartupScenario::run);
 		parts.put("memory", MemoryScenario::run);
 		parts.put("fleet", FleetScenario::run);
+		parts.put("fleet-hot-path", FleetScenario::hotPath);
+		parts.put("assertion-jmh",
+				(report, settings) -> JmhRun.assertion(report, settings, jmhLog("jmh-assertion.log")));
 		return parts;
 	}
 

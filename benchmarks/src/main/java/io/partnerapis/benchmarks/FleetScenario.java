@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import reactor.core.publisher.Flux;
@@ -16,8 +17,9 @@ import redis.embedded.RedisServer;
 /**
  * A fleet of three instances of one service against one partner: cold, each hit by
  * {@value #CALLS_PER_INSTANCE} concurrent calls at the same moment, then one instance
- * restarted; and the hot path of one instance with the Redis token store beside one with
- * the in-memory store. Redis is a real server (embedded-redis) on a free loopback port.
+ * restarted (part 8, {@link #run}); and the hot path of one instance with the Redis token
+ * store beside one with the in-memory store (part 9, {@link #hotPath}). Redis is a real
+ * server (embedded-redis) on a free loopback port.
  */
 final class FleetScenario {
 
@@ -31,15 +33,13 @@ final class FleetScenario {
 	}
 
 	/**
-	 * Runs the scenario and adds its sections to the report.
+	 * Runs the cold herd and the restart, and adds their section to the report.
 	 * @param report the report
 	 * @param settings durations and repetitions
 	 */
 	static void run(Report report, Settings settings) {
-		RedisServer redis = startRedis();
-		try (LoopbackPartner partner = new LoopbackPartner()) {
+		withRedis((partner, port) -> {
 			partner.tokenDelay(ColdStartScenario.TOKEN_DELAY);
-			int port = redis.ports().get(0);
 			Map<String, Function<String, Contender>> kinds = new LinkedHashMap<>();
 			kinds.put("partner-apis, Redis store", (prefix) -> Contender.partnerApisOnRedis(partner, port, prefix));
 			kinds.put("partner-apis, in-memory store", (prefix) -> Contender.partnerApis(partner));
@@ -70,7 +70,53 @@ final class FleetScenario {
 							+ "requests are counted by the server. " + settings.runs()
 							+ " runs after one unrecorded warm-up run; medians (min–max).\n\n" + table
 							+ "\nTarget: with the Redis store, 1 token request for the herd and 0 for the restart.");
-			hotPath(report, settings, partner, port);
+		});
+	}
+
+	/**
+	 * Compares the hot path of a warm instance on the Redis store with one on the
+	 * in-memory store in an {@link InterleavedRounds interleaved run}, and adds its
+	 * section to the report.
+	 * @param report the report
+	 * @param settings durations and repetitions
+	 */
+	static void hotPath(Report report, Settings settings) {
+		withRedis((partner, port) -> {
+			try (Contender memory = Contender.partnerApis(partner);
+					Contender redis = Contender.partnerApisOnRedis(partner, port, keyPrefix())) {
+				Map<Contender, List<Load.Result>> results = InterleavedRounds.run(List.of(memory, redis), partner,
+						settings, (contender) -> Load.callNow(contender.webClient()), (contender, duration) -> Load
+							.closedLoop(contender.webClient(), settings.concurrency(), duration));
+				List<Load.Result> reference = results.get(memory);
+				Table table = new Table("Token store", "calls/s", "calls/s ratio to in-memory", "CPU µs per call",
+						"CPU ratio (in-memory ÷ Redis)", "failed calls");
+				results.forEach((contender, own) -> table.row(
+						contender.name() + ((contender == memory) ? ", in-memory store" : ", Redis store"),
+						ThroughputScenario.stats(own, Load.Result::perSecond).format(0),
+						ThroughputScenario.ratios(own, reference, Load.Result::perSecond, false).format(3),
+						ThroughputScenario.stats(own, Load.Result::cpuMicrosPerCall).format(1),
+						ThroughputScenario.ratios(own, reference, Load.Result::cpuMicrosPerCall, true).format(3),
+						own.stream().mapToLong(Load.Result::failed).sum()));
+				report.section("9. Fleet hot path: Redis store against in-memory store",
+						"One warm instance each, " + settings.concurrency() + " calls in flight, as in 1b. "
+								+ InterleavedRounds.describe(settings)
+								+ " A call with a valid token does not reach Redis, so the two should match. "
+								+ "Medians over rounds (min–max). Token requests during the recorded rounds: "
+								+ partner.tokenRequests() + ".\n\n" + table + "\nTarget: Redis store at least "
+								+ HOT_PATH_TARGET + " × in-memory by calls/s: "
+								+ InterleavedRounds.verdict(results.get(redis), reference, HOT_PATH_TARGET) + ".");
+			}
+		});
+	}
+
+	/**
+	 * Runs a scenario against a new embedded Redis server and a new loopback partner, and
+	 * stops both after it.
+	 */
+	private static void withRedis(BiConsumer<LoopbackPartner, Integer> scenario) {
+		RedisServer redis = startRedis();
+		try (LoopbackPartner partner = new LoopbackPartner()) {
+			scenario.accept(partner, redis.ports().get(0));
 		}
 		finally {
 			stop(redis);
@@ -107,46 +153,6 @@ final class FleetScenario {
 		}
 		finally {
 			fleet.forEach(Contender::close);
-		}
-	}
-
-	/**
-	 * Compares the hot path of an instance on the Redis store with one on the in-memory
-	 * store, in alternating slices as the throughput scenario does.
-	 */
-	private static void hotPath(Report report, Settings settings, LoopbackPartner partner, int port) {
-		try (Contender memory = Contender.partnerApis(partner);
-				Contender redis = Contender.partnerApisOnRedis(partner, port, keyPrefix())) {
-			List<Contender> contenders = List.of(memory, redis);
-			for (Contender contender : contenders) {
-				Scenarios.require(Load.callNow(contender.webClient()), contender, "first call");
-				Load.closedLoop(contender.webClient(), settings.concurrency(), settings.throughputWarmup());
-			}
-			Map<Contender, List<Double>> callsPerSecond = new LinkedHashMap<>();
-			contenders.forEach((contender) -> callsPerSecond.put(contender, new ArrayList<>()));
-			List<Double> ratios = new ArrayList<>();
-			for (int round = 0; round < settings.throughputRounds(); round++) {
-				double[] rates = new double[contenders.size()];
-				for (int i = 0; i < contenders.size(); i++) {
-					int index = (i + round) % contenders.size();
-					Contender contender = contenders.get(index);
-					Load.Result result = Load.closedLoop(contender.webClient(), settings.concurrency(),
-							settings.throughputMeasure());
-					rates[index] = result.succeeded() / (result.elapsedNanos() / 1e9);
-					callsPerSecond.get(contender).add(rates[index]);
-				}
-				ratios.add(rates[1] / rates[0]);
-			}
-			Table table = new Table("Token store", "calls/s", "ratio to in-memory");
-			table.row(memory.name() + ", in-memory store", Stats.of(callsPerSecond.get(memory)).format(0), "1");
-			table.row(redis.name() + ", Redis store", Stats.of(callsPerSecond.get(redis)).format(0),
-					Stats.of(ratios).format(3));
-			report.section("9. Fleet hot path: Redis store against in-memory store",
-					"One warm instance each, " + settings.concurrency() + " calls in flight, "
-							+ settings.throughputRounds() + " alternating slices of "
-							+ Scenarios.seconds(settings.throughputMeasure())
-							+ " each; a call with a valid token does not reach Redis, so the two should match." + "\n\n"
-							+ table + "\nTarget: ratio ≥ " + HOT_PATH_TARGET + ".");
 		}
 	}
 

@@ -20,9 +20,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs {@link HotPathBenchmarks} and {@link ServletHotPathBenchmarks} with JMH and its
- * allocation profiler, and turns the results into tables of medians over all measured
- * iterations of all forks.
+ * Runs {@link HotPathBenchmarks}, {@link ServletHotPathBenchmarks} and
+ * {@link ClientAssertionBenchmarks} with JMH and its allocation profiler, and turns the
+ * results into tables of medians over all measured iterations of all forks.
  */
 final class JmhRun {
 
@@ -53,10 +53,8 @@ final class JmhRun {
 		Stats partnerApis = time.get("filterPartnerApis");
 		Stats stock = time.get("filterStock");
 		report.section("1a. Hot path, no network: JMH",
-				"JMH " + settings.jmhForks() + " forks × " + settings.jmhIterations() + " measured iterations of "
-						+ Scenarios.seconds(settings.jmhTime()) + " (after " + settings.jmhWarmups()
-						+ " warm-up iterations), average time per operation, one thread, with JMH's GC profiler "
-						+ "for allocation. The exchange function answers 200 at once with a canned "
+				"JMH " + iterations(settings) + ", average time per operation, one thread, with JMH's GC "
+						+ "profiler for allocation. The exchange function answers 200 at once with a canned "
 						+ "`ClientResponse`; each contender holds a token fetched from the loopback server during "
 						+ "set-up. Filter rows call the `ExchangeFilterFunction` alone (the partner-apis and stock "
 						+ "filters are taken from the contenders' own WebClients); WebClient rows make a whole "
@@ -94,9 +92,7 @@ final class JmhRun {
 		Stats partnerApis = time.get("interceptorPartnerApis");
 		Stats stock = time.get("interceptorStock");
 		report.section("8d. Servlet side, hot path, no network: JMH",
-				"As 1a, for RestClients: " + settings.jmhForks() + " forks × " + settings.jmhIterations()
-						+ " measured iterations of " + Scenarios.seconds(settings.jmhTime()) + " (after "
-						+ settings.jmhWarmups() + " warm-up iterations), one thread, with JMH's GC profiler. "
+				"As 1a, for RestClients: " + iterations(settings) + ", one thread, with JMH's GC profiler. "
 						+ "Interceptor rows call the `ClientHttpRequestInterceptor` alone, with an execution that "
 						+ "answers at once (the partner-apis and stock interceptors are taken from the contenders' "
 						+ "own RestClients, each holding a token fetched from the loopback server during set-up). "
@@ -112,6 +108,38 @@ final class JmhRun {
 						+ ((partnerApis.median() <= stock.median()) ? "met" : "NOT met") + "** ("
 						+ Stats.number(partnerApis.median(), 0) + " vs " + Stats.number(stock.median(), 0)
 						+ " ns/op).");
+	}
+
+	/**
+	 * Runs {@link ClientAssertionBenchmarks} and adds their section to the report.
+	 * @param report the report
+	 * @param settings forks and iterations
+	 * @param log where JMH's own output goes
+	 */
+	static void assertion(Report report, Settings settings, Path log) {
+		Measured measured = measure(ClientAssertionBenchmarks.class, settings, log);
+		Table table = new Table("Client assertion", "µs per assertion", "bytes allocated per assertion");
+		table.row("RS256, 2048-bit RSA key", measured.time().get("rs256").times(1e-3).format(1),
+				measured.allocation().get("rs256").format(0));
+		table.row("ES256, P-256 key", measured.time().get("es256").times(1e-3).format(1),
+				measured.allocation().get("es256").format(0));
+		report.section("10. Client assertion: one signed JWT per token request, JMH",
+				"JMH " + iterations(settings) + ", average time per operation, one thread, with JMH's GC "
+						+ "profiler for allocation. Each operation is `ClientAssertionSigner.parameters()`: the "
+						+ "`client_assertion` and `client_assertion_type` of one `private_key_jwt` token request, "
+						+ "with claims dated by the system clock, a fresh `jti` and a new signature by Nimbus JOSE "
+						+ "(`RSASSASigner`, `ECDSASigner`) with a key generated in set-up. Medians over all measured "
+						+ "iterations (min–max).\n\n" + table + "\nTarget: none; this is paid once per token "
+						+ "request, never per API call, whose cost is in 1a and 8d.");
+	}
+
+	/**
+	 * Describes the forks and iterations of a JMH part, such as {@code 2 forks × 3
+	 * measured iterations of 1 s (after 8 warm-up iterations)}.
+	 */
+	private static String iterations(Settings settings) {
+		return settings.jmhForks() + " forks × " + settings.jmhIterations() + " measured iterations of "
+				+ Scenarios.seconds(settings.jmhTime()) + " (after " + settings.jmhWarmups() + " warm-up iterations)";
 	}
 
 	private static Measured measure(Class<?> benchmarks, Settings settings, Path log) {

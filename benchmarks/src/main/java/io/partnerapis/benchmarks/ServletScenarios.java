@@ -1,10 +1,8 @@
 package io.partnerapis.benchmarks;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -26,12 +24,8 @@ final class ServletScenarios {
 
 	/**
 	 * Hot path over loopback: every contender holds a token, then a fixed number of
-	 * threads call for a while. The contenders take turns in short slices, in an order
-	 * that rotates from round to round, from the warm-up on: every contender is warmed up
-	 * for as long, with the code of the others compiled beside its own, before any round
-	 * is recorded. Many short rounds rather than a few long ones keep the slices compared
-	 * within a round close in time, and give enough ratios for their median to resolve a
-	 * few per cent.
+	 * threads call for a while, the contenders taking turns in an
+	 * {@link InterleavedRounds interleaved run}.
 	 * @param report the report
 	 * @param settings durations and repetitions
 	 */
@@ -42,16 +36,9 @@ final class ServletScenarios {
 				Contender partnerApis = Contender.partnerApisRestClient(partner);
 				Contender stock = Contender.stockRestClient(partner)) {
 			List<Contender> contenders = List.of(plain, intercepted, partnerApis, stock);
-			BiFunction<Contender, Duration, Load.Result> closedLoop = (contender, duration) -> BlockingLoad
-				.closedLoop(contender.restClient(), settings.concurrency(), duration);
-			for (Contender contender : contenders) {
-				Scenarios.require(BlockingLoad.call(contender.restClient()), contender, "first call");
-			}
-			ThroughputScenario.interleave(contenders, settings.servletWarmupRounds(), settings.servletSlice(),
-					closedLoop);
-			partner.resetCounts();
-			Map<Contender, List<Load.Result>> results = ThroughputScenario.interleave(contenders,
-					settings.servletRounds(), settings.servletSlice(), closedLoop);
+			Map<Contender, List<Load.Result>> results = InterleavedRounds.run(contenders, partner, settings,
+					(contender) -> BlockingLoad.call(contender.restClient()), (contender, duration) -> BlockingLoad
+						.closedLoop(contender.restClient(), settings.concurrency(), duration));
 			Table table = new Table("Contender", "calls/s", "calls/s ratio to plain", "CPU µs per call",
 					"CPU ratio (plain ÷ contender)", "p50 ms", "p99 ms", "failed calls");
 			for (Contender contender : contenders) {
@@ -65,11 +52,6 @@ final class ServletScenarios {
 						ThroughputScenario.stats(own, (r) -> r.percentileMillis(99)).format(2),
 						own.stream().mapToLong(Load.Result::failed).sum());
 			}
-			List<Double> wall = ThroughputScenario.ratioValues(results.get(partnerApis), results.get(plain),
-					Load.Result::perSecond, false);
-			List<Double> cpu = ThroughputScenario.ratioValues(results.get(partnerApis), results.get(plain),
-					Load.Result::cpuMicrosPerCall, true);
-			double median = Stats.of(wall).median();
 			report.section("8a. Servlet side, hot path: RestClient throughput with a cached token",
 					"As 1b, with RestClients built from Spring Boot's `RestClient.Builder` (the same request "
 							+ "factory type, settings, connection pool and event loops for all, except that the "
@@ -78,25 +60,13 @@ final class ServletScenarios {
 							+ "Stock is `OAuth2ClientHttpRequestInterceptor` over an "
 							+ "`AuthorizedClientServiceOAuth2AuthorizedClientManager`. The plain RestClient whose "
 							+ "header is set by a one-line interceptor shows what Spring's request interception "
-							+ "alone costs, which the partner-apis and stock interceptors pay too. The contenders take turns "
-							+ "from the start: " + settings.servletWarmupRounds() + " unrecorded rounds of warm-up ("
-							+ Scenarios.seconds(settings.servletSlice().multipliedBy(settings.servletWarmupRounds()))
-							+ " per contender), " + "then " + settings.servletRounds()
-							+ " recorded rounds, each contender measured for "
-							+ Scenarios.seconds(settings.servletSlice())
-							+ " per round, the order rotating per round; ratios are taken within each round. "
+							+ "alone costs, which the partner-apis and stock interceptors pay too. "
+							+ InterleavedRounds.describe(settings) + " "
 							+ "Medians over rounds (min–max). Token requests during the recorded rounds: "
 							+ partner.tokenRequests() + ".\n\n" + table + "\nTarget: partner-apis RestClient at "
-							+ "least " + TARGET + " × plain by calls/s: **" + ((median >= TARGET) ? "met" : "NOT met")
-							+ "** (median " + Stats.number(median, 3) + ", 95 % confidence interval of the median "
-							+ interval(wall) + "; by CPU per call " + Stats.number(Stats.of(cpu).median(), 3) + ", "
-							+ interval(cpu) + ").");
+							+ "least " + TARGET + " × plain by calls/s: "
+							+ InterleavedRounds.verdict(results.get(partnerApis), results.get(plain), TARGET) + ".");
 		}
-	}
-
-	private static String interval(List<Double> ratios) {
-		double[] interval = Stats.medianInterval(ratios);
-		return Stats.number(interval[0], 3) + "–" + Stats.number(interval[1], 3);
 	}
 
 	/**

@@ -17,14 +17,16 @@ import java.time.Duration;
  * @param jmhTime length of each JMH iteration
  * @param startupRuns JVMs started per start-up variant
  * @param memoryRuns JVMs started per memory variant and partner count
- * @param servletWarmupRounds unrecorded rounds of the servlet-side throughput run, in
- * which the contenders already take turns
- * @param servletRounds recorded rounds of the servlet-side throughput run
- * @param servletSlice length of each contender's turn in a servlet-side round
+ * @param interleavedWarmupRounds unrecorded rounds of an {@link InterleavedRounds
+ * interleaved run} (the servlet-side and fleet hot paths), in which the contenders
+ * already take turns
+ * @param interleavedRounds recorded rounds of an interleaved run
+ * @param interleavedSlice length of each contender's turn in a round of an interleaved
+ * run
  */
 record Settings(int runs, int concurrency, int throughputRounds, Duration throughputWarmup, Duration throughputMeasure,
 		Duration renewalLoad, int jmhForks, int jmhWarmups, int jmhIterations, Duration jmhTime, int startupRuns,
-		int memoryRuns, int servletWarmupRounds, int servletRounds, Duration servletSlice) {
+		int memoryRuns, int interleavedWarmupRounds, int interleavedRounds, Duration interleavedSlice) {
 
 	/**
 	 * Returns the settings of a full run: a few minutes on two cores.

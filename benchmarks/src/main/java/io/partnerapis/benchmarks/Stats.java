@@ -55,6 +55,15 @@ record Stats(double median, double min, double max, int count) {
 	}
 
 	/**
+	 * Returns these statistics in another unit.
+	 * @param factor what every value is multiplied by, positive
+	 * @return the statistics scaled
+	 */
+	Stats times(double factor) {
+		return new Stats(this.median * factor, this.min * factor, this.max * factor, this.count);
+	}
+
+	/**
 	 * Formats the median with the spread, such as {@code 12.3 (11.9–12.8)}; the spread is
 	 * left out when every value is the same.
 	 * @param decimals digits after the point

@@ -1,7 +1,6 @@
 package io.partnerapis.benchmarks;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,29 +94,8 @@ final class ThroughputScenario {
 			closedLoop.apply(contender, settings.throughputWarmup());
 		}
 		partner.resetCounts();
-		return interleave(contenders, settings.throughputRounds(), settings.throughputMeasure(), closedLoop);
-	}
-
-	/**
-	 * Lets the contenders take turns, one slice each per round, in an order that rotates
-	 * from round to round, so that each is as often first as last.
-	 * @param contenders the contenders
-	 * @param rounds how many rounds
-	 * @param slice how long each contender is measured in a round
-	 * @param closedLoop measures a contender for a given time
-	 * @return the results per contender, one per round
-	 */
-	static Map<Contender, List<Load.Result>> interleave(List<Contender> contenders, int rounds, Duration slice,
-			BiFunction<Contender, Duration, Load.Result> closedLoop) {
-		Map<Contender, List<Load.Result>> results = new LinkedHashMap<>();
-		contenders.forEach((contender) -> results.put(contender, new ArrayList<>()));
-		for (int round = 0; round < rounds; round++) {
-			for (int i = 0; i < contenders.size(); i++) {
-				Contender contender = contenders.get((i + round) % contenders.size());
-				results.get(contender).add(closedLoop.apply(contender, slice));
-			}
-		}
-		return results;
+		return InterleavedRounds.interleave(contenders, settings.throughputRounds(), settings.throughputMeasure(),
+				closedLoop);
 	}
 
 	static Stats stats(List<Load.Result> results, ToDoubleFunction<Load.Result> measure) {
@@ -126,25 +104,7 @@ final class ThroughputScenario {
 
 	static Stats ratios(List<Load.Result> own, List<Load.Result> plain, ToDoubleFunction<Load.Result> measure,
 			boolean inverse) {
-		return Stats.of(ratioValues(own, plain, measure, inverse));
-	}
-
-	/**
-	 * Returns a contender's ratio to plain in each round.
-	 * @param own the contender's results, one per round
-	 * @param plain plain's results, one per round
-	 * @param measure what is compared
-	 * @param inverse whether the ratio is plain ÷ contender rather than contender ÷ plain
-	 * @return the ratios, in round order
-	 */
-	static List<Double> ratioValues(List<Load.Result> own, List<Load.Result> plain,
-			ToDoubleFunction<Load.Result> measure, boolean inverse) {
-		List<Double> ratios = new ArrayList<>();
-		for (int round = 0; round < own.size(); round++) {
-			double ratio = measure.applyAsDouble(own.get(round)) / measure.applyAsDouble(plain.get(round));
-			ratios.add(inverse ? 1 / ratio : ratio);
-		}
-		return ratios;
+		return Stats.of(InterleavedRounds.ratioValues(own, plain, measure, inverse));
 	}
 
 	private static String verdict(Stats ratio) {

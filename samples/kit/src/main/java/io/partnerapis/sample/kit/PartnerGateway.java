@@ -1,0 +1,63 @@
+package io.partnerapis.sample.kit;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.partnerapis.PartnerApis;
+
+import org.springframework.stereotype.Service;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+/**
+ * Reads a partner's summary record through the partner's WebClient, the way application
+ * code does, and turns any failure into a {@link PartnerUnavailableException} that names
+ * the partner.
+ */
+@Service
+public class PartnerGateway {
+
+	private static final Map<String, String> PATHS = Map.of("budsense", "/v1/products", "bud", "/v1/accounts", "bemobi",
+			"/v1/invoices", "smartsense", "/v1/sensors", "buoy", "/v1/conditions");
+
+	private final PartnerApis partners;
+
+	public PartnerGateway(PartnerApis partners) {
+		this.partners = partners;
+	}
+
+	/**
+	 * Returns the partner's summary record as JSON text.
+	 * @param partner the partner's name
+	 * @return the record
+	 * @throws PartnerUnavailableException if the partner cannot be reached
+	 */
+	public String summary(String partner) {
+		WebClient client = this.partners.webClient(partner);
+		try {
+			return client.get()
+				.uri(PATHS.get(partner))
+				.retrieve()
+				.bodyToMono(String.class)
+				.block(Duration.ofSeconds(30));
+		}
+		catch (WebClientResponseException ex) {
+			throw new PartnerUnavailableException(partner, "answered " + ex.getStatusCode().value(), ex);
+		}
+		catch (RuntimeException ex) {
+			throw new PartnerUnavailableException(partner, ex.getClass().getSimpleName(), ex);
+		}
+	}
+
+	/**
+	 * Thrown when a partner's record cannot be read.
+	 */
+	public static class PartnerUnavailableException extends RuntimeException {
+
+		PartnerUnavailableException(String partner, String reason, Throwable cause) {
+			super("Partner '" + partner + "' is unavailable: " + reason, cause);
+		}
+
+	}
+
+}

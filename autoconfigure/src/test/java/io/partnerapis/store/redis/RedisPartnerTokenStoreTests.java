@@ -352,7 +352,7 @@ class RedisPartnerTokenStoreTests {
 			saving.save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK);
 			assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(this.key);
 			redis.stop();
-			Thread.sleep(500);
+			awaitDown(listening);
 			redis.start();
 			awaitSubscribers(1);
 			await().atMost(Duration.ofSeconds(10))
@@ -375,7 +375,7 @@ class RedisPartnerTokenStoreTests {
 		BlockingQueue<TokenKey> received = new LinkedBlockingQueue<>();
 		Disposable subscription = listening.saves().subscribe(received::add);
 		try {
-			Thread.sleep(1000);
+			awaitDown(listening);
 			redis.start();
 			awaitSubscribers(1);
 			store(null).save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK);
@@ -410,6 +410,9 @@ class RedisPartnerTokenStoreTests {
 					ScriptOutputType.INTEGER));
 		sleeper.start();
 		try {
+			// Nothing can be asked of Redis while the script runs, so this cannot poll
+			// for it:
+			// give the script time to start before the load that must time out.
 			Thread.sleep(100);
 			long start = System.nanoTime();
 			assertThatThrownBy(() -> store.load(this.key).block(BLOCK)).hasCauseInstanceOf(TimeoutException.class);
@@ -425,6 +428,22 @@ class RedisPartnerTokenStoreTests {
 		assertThatThrownBy(operation::run).isInstanceOf(RuntimeException.class);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to fail with a timeout of " + TIMEOUT)
 			.isLessThan(Duration.ofMillis(1500));
+	}
+
+	/**
+	 * Waits until the store's own connection finds Redis down, so that what follows
+	 * happens after the store saw the outage.
+	 */
+	private void awaitDown(RedisPartnerTokenStore store) {
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+			try {
+				store.load(this.key).block(BLOCK);
+				return false;
+			}
+			catch (RuntimeException ex) {
+				return true;
+			}
+		});
 	}
 
 	private static void awaitSubscribers(long count) {

@@ -138,24 +138,29 @@ class BudProviderTests {
 		this.bud.stub(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(containing("grant_type=refresh_token"))
 			.willReturn(aResponse().withStatus(500)));
 		this.bud.stub(get(urlPathEqualTo("/financial/v2/accounts")).willReturn(PartnerStub.json("{}")));
-		this.bud.contextRunner("bud").withPropertyValues("partner.apis.bud.token.retry-backoff=10ms").run((context) -> {
-			WebClient webClient = context.getBean("budWebClient", WebClient.class);
-			for (int i = 0; i < 8; i++) {
-				call(webClient);
-				Thread.sleep(700);
-			}
-			List<String> refreshed = this.bud.tokenRequestsReceived()
-				.stream()
-				.map((request) -> Forms.parse(request.getBodyAsString()))
-				.filter((form) -> "refresh_token".equals(form.get("grant_type")))
-				.map((form) -> form.get("refresh_token"))
-				.toList();
-			assertThat(refreshed).as("renewals were tried with refresh tokens").isNotEmpty();
-			assertThat(refreshed.stream().distinct().count()).as("renewal kept going").isGreaterThanOrEqualTo(2);
-			assertThat(refreshed).as("each refresh token is sent in one attempt, with its retries, never again")
-				.allSatisfy((token) -> assertThat(Collections.frequency(refreshed, token)).isLessThanOrEqualTo(3));
-			assertThat(this.bud.apiRequests()).hasSize(8);
-		});
+		MutableClock clock = new MutableClock();
+		this.bud.contextRunner("bud")
+			.withPropertyValues("partner.apis.bud.token.retry-backoff=10ms")
+			.withBean(Clock.class, () -> clock)
+			.run((context) -> {
+				WebClient webClient = context.getBean("budWebClient", WebClient.class);
+				PartnerApi bud = context.getBean(PartnerApis.class).get("bud");
+				for (int i = 0; i < 8; i++) {
+					call(webClient);
+					clock.set(bud.getTokenState().expiresAt());
+				}
+				List<String> refreshed = this.bud.tokenRequestsReceived()
+					.stream()
+					.map((request) -> Forms.parse(request.getBodyAsString()))
+					.filter((form) -> "refresh_token".equals(form.get("grant_type")))
+					.map((form) -> form.get("refresh_token"))
+					.toList();
+				assertThat(refreshed).as("renewals were tried with refresh tokens").isNotEmpty();
+				assertThat(refreshed.stream().distinct().count()).as("renewal kept going").isGreaterThanOrEqualTo(2);
+				assertThat(refreshed).as("each refresh token is sent in one attempt, with its retries, never again")
+					.allSatisfy((token) -> assertThat(Collections.frequency(refreshed, token)).isLessThanOrEqualTo(3));
+				assertThat(this.bud.apiRequests()).hasSize(8);
+			});
 	}
 
 	@Test

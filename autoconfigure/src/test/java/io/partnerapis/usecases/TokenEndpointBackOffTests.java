@@ -1,8 +1,10 @@
 package io.partnerapis.usecases;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import io.partnerapis.PartnerTokenException;
+import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,40 +67,44 @@ class TokenEndpointBackOffTests {
 	}
 
 	@Test
-	void unusableAnswersAreNotAskedForOnEveryCall() throws InterruptedException {
+	void unusableAnswersAreNotAskedForOnEveryCall() {
 		this.partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).willReturn(PartnerStub.json("{\"ok\":1}")));
-		runner().run((context) -> {
+		MutableClock clock = new MutableClock();
+		runner().withBean(Clock.class, () -> clock).run((context) -> {
 			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
 			for (int i = 0; i < 30; i++) {
 				assertThatExceptionOfType(PartnerTokenException.class)
 					.isThrownBy(() -> PartnerStub.call(webClient, "/things"))
 					.withMessageContaining("partner 'acme'");
-				Thread.sleep(100);
+				clock.advance(Duration.ofMillis(100));
 			}
 			assertThat(this.partner.tokenRequests()).isBetween(1, 3);
 		});
 	}
 
 	@Test
-	void firstSuccessEndsTheBackOff() throws InterruptedException {
+	void firstSuccessEndsTheBackOff() {
 		this.partner.tokenEndpointFails(500, "{}");
 		this.partner.apiAlwaysAnswers("/things", 200);
-		runner().withPropertyValues("partner.apis.acme.token.max-retries=0").run((context) -> {
-			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
-			assertThatExceptionOfType(PartnerTokenException.class)
-				.isThrownBy(() -> PartnerStub.call(webClient, "/things"));
-			assertThatExceptionOfType(PartnerTokenException.class)
-				.isThrownBy(() -> PartnerStub.call(webClient, "/things"))
-				.withMessageContaining("not asked again before");
-			this.partner.resetStubs();
-			this.partner.tokens(1, 3600);
-			this.partner.apiAlwaysAnswers("/things", 200);
-			Thread.sleep(1500);
-			for (int i = 0; i < 5; i++) {
-				assertThat(PartnerStub.call(webClient, "/things")).isEqualTo(200);
-			}
-			assertThat(this.partner.tokenRequests()).isEqualTo(2);
-		});
+		MutableClock clock = new MutableClock();
+		runner().withPropertyValues("partner.apis.acme.token.max-retries=0")
+			.withBean(Clock.class, () -> clock)
+			.run((context) -> {
+				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+				assertThatExceptionOfType(PartnerTokenException.class)
+					.isThrownBy(() -> PartnerStub.call(webClient, "/things"));
+				assertThatExceptionOfType(PartnerTokenException.class)
+					.isThrownBy(() -> PartnerStub.call(webClient, "/things"))
+					.withMessageContaining("not asked again before");
+				this.partner.resetStubs();
+				this.partner.tokens(1, 3600);
+				this.partner.apiAlwaysAnswers("/things", 200);
+				clock.advance(Duration.ofMillis(1500));
+				for (int i = 0; i < 5; i++) {
+					assertThat(PartnerStub.call(webClient, "/things")).isEqualTo(200);
+				}
+				assertThat(this.partner.tokenRequests()).isEqualTo(2);
+			});
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerTokenException;
+import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -226,22 +228,26 @@ class TokenEndpointFailureTests {
 			.whenScenarioStateIs("down")
 			.willReturn(aResponse().withStatus(503)));
 		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
-		runner().withPropertyValues("partner.apis.acme.token.max-retries=0").run((context) -> {
-			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
-			PartnerApi api = context.getBean(PartnerApis.class).get("acme");
-			call(webClient);
-			Thread.sleep(3200);
-			call(webClient);
-			await().atMost(Duration.ofSeconds(5)).until(() -> api.getTokenState().failures() == 1);
-			for (int i = 0; i < 20; i++) {
+		MutableClock clock = new MutableClock();
+		runner().withPropertyValues("partner.apis.acme.token.max-retries=0")
+			.withBean(Clock.class, () -> clock)
+			.run((context) -> {
+				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+				PartnerApi api = context.getBean(PartnerApis.class).get("acme");
 				call(webClient);
-			}
-			assertThat(this.partner.tokenRequests()).as("one failed renewal, not one per call").isEqualTo(2);
-			assertThat(api.getTokenState().lastFetchFailed()).isTrue();
-			assertThat(api.getTokenState().lastFailure()).contains("HTTP 503");
-			assertThat(this.partner.apiRequests()).hasSize(22)
-				.allSatisfy((request) -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer token-1"));
-		});
+				clock.set(api.getTokenState().renewAt().plusMillis(1));
+				call(webClient);
+				await().atMost(Duration.ofSeconds(5)).until(() -> api.getTokenState().failures() == 1);
+				for (int i = 0; i < 20; i++) {
+					call(webClient);
+				}
+				assertThat(this.partner.tokenRequests()).as("one failed renewal, not one per call").isEqualTo(2);
+				assertThat(api.getTokenState().lastFetchFailed()).isTrue();
+				assertThat(api.getTokenState().lastFailure()).contains("HTTP 503");
+				assertThat(this.partner.apiRequests()).hasSize(22)
+					.allSatisfy(
+							(request) -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer token-1"));
+			});
 	}
 
 	private ApplicationContextRunner runner() {

@@ -241,7 +241,7 @@ class UnauthorizedRecoveryTests {
 			WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
 			Disposable first = webClient.get().uri("/things").retrieve().toBodilessEntity().subscribe();
 			Disposable second = webClient.get().uri("/things").retrieve().toBodilessEntity().subscribe();
-			Thread.sleep(150);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.partner.tokenRequests() == 1);
 			first.dispose();
 			second.dispose();
 			PartnerApi api = context.getBean(PartnerApis.class).get("acme");

@@ -28,18 +28,20 @@ class UnauthorizedSpendGuardTests {
 	final PartnerStub partner = new PartnerStub();
 
 	@Test
-	void acceptedAnswersFromOtherEndpointsDoNotResetTheDoublingOfForcedRenewals() throws InterruptedException {
+	void acceptedAnswersFromOtherEndpointsDoNotResetTheDoublingOfForcedRenewals() {
 		this.partner.tokens(30, 3600);
 		this.partner.apiAlwaysAnswers("/always-401", 401);
 		this.partner.apiAlwaysAnswers("/fine", 200);
+		MutableClock clock = new MutableClock();
 		this.partner.contextRunner("acme")
 			.withPropertyValues("partner.apis.acme.unauthorized-renewal-interval=1s")
+			.withBean(Clock.class, () -> clock)
 			.run((context) -> {
 				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
 				for (int round = 0; round < 12; round++) {
 					assertThat(PartnerStub.call(webClient, "/always-401")).isEqualTo(401);
 					assertThat(PartnerStub.call(webClient, "/fine")).isEqualTo(200);
-					Thread.sleep(1100);
+					clock.advance(Duration.ofMillis(1100));
 				}
 				assertThat(this.partner.tokenRequests()).isLessThanOrEqualTo(5);
 			});

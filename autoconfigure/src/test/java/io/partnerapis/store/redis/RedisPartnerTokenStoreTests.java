@@ -50,6 +50,19 @@ class RedisPartnerTokenStoreTests {
 
 	private static final Duration TIMEOUT = Duration.ofMillis(300);
 
+	/**
+	 * How long a store that is down may take to fail with its timeout of 300 ms: far less
+	 * than Lettuce's own 60 s command timeout, with room for a busy two-core machine.
+	 */
+	private static final Duration FAILS_QUICKLY = Duration.ofSeconds(5);
+
+	/**
+	 * How long a script keeps Redis busy, give or take the second that Redis's
+	 * {@code TIME} counts in: a load that fails within 3 s, long before Redis is free
+	 * again, failed at its timeout of 300 ms, with room for a busy two-core machine.
+	 */
+	private static final Duration BUSY_SCRIPT = Duration.ofSeconds(5);
+
 	private static final Duration BLOCK = Duration.ofSeconds(5);
 
 	private static final String CLIENT_ID = "client-acme-7f3a";
@@ -352,7 +365,7 @@ class RedisPartnerTokenStoreTests {
 			saving.save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK);
 			assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(this.key);
 			redis.stop();
-			Thread.sleep(500);
+			awaitDown(listening);
 			redis.start();
 			awaitSubscribers(1);
 			await().atMost(Duration.ofSeconds(10))
@@ -375,7 +388,7 @@ class RedisPartnerTokenStoreTests {
 		BlockingQueue<TokenKey> received = new LinkedBlockingQueue<>();
 		Disposable subscription = listening.saves().subscribe(received::add);
 		try {
-			Thread.sleep(1000);
+			awaitDown(listening);
 			redis.start();
 			awaitSubscribers(1);
 			store(null).save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK);
@@ -406,14 +419,18 @@ class RedisPartnerTokenStoreTests {
 		RedisPartnerTokenStore store = store(null);
 		store.issued(this.key, YearMonth.of(2026, 1)).block(BLOCK);
 		Thread sleeper = new Thread(() -> redis.raw()
-			.eval("local s = redis.call('TIME')[1] while redis.call('TIME')[1] - s < 2 do end return 1",
-					ScriptOutputType.INTEGER));
+			.eval("local s = redis.call('TIME')[1] while redis.call('TIME')[1] - s < " + BUSY_SCRIPT.toSeconds()
+					+ " do end return 1", ScriptOutputType.INTEGER));
 		sleeper.start();
 		try {
+			// Redis answers nothing while the script runs, so its start cannot be
+			// polled for: give the script time to start before the load that must time
+			// out.
 			Thread.sleep(100);
 			long start = System.nanoTime();
 			assertThatThrownBy(() -> store.load(this.key).block(BLOCK)).hasCauseInstanceOf(TimeoutException.class);
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("failed at its timeout, not when Redis answered")
+				.isLessThan(BUSY_SCRIPT.minusSeconds(2));
 		}
 		finally {
 			sleeper.join();
@@ -424,7 +441,23 @@ class RedisPartnerTokenStoreTests {
 		long start = System.nanoTime();
 		assertThatThrownBy(operation::run).isInstanceOf(RuntimeException.class);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to fail with a timeout of " + TIMEOUT)
-			.isLessThan(Duration.ofMillis(1500));
+			.isLessThan(FAILS_QUICKLY);
+	}
+
+	/**
+	 * Waits until the store's own connection finds Redis down, so that what follows
+	 * happens after the store saw the outage.
+	 */
+	private void awaitDown(RedisPartnerTokenStore store) {
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+			try {
+				store.load(this.key).block(BLOCK);
+				return false;
+			}
+			catch (RuntimeException ex) {
+				return true;
+			}
+		});
 	}
 
 	private static void awaitSubscribers(long count) {

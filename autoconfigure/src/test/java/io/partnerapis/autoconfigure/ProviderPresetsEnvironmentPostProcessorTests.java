@@ -1,0 +1,91 @@
+package io.partnerapis.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.PropertySource;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ProviderPresetsEnvironmentPostProcessor}.
+ */
+class ProviderPresetsEnvironmentPostProcessorTests {
+
+	private final MockEnvironment environment = new MockEnvironment();
+
+	@Test
+	void partnerNamedAfterAProviderGetsItsPresetAsTheLowestPrecedenceSource() {
+		this.environment.setProperty("partner.apis.buoy.client-id", "id");
+		postProcess();
+		assertThat(this.environment.getPropertySources().stream().map(PropertySource::getName))
+			.endsWith(ProviderPresetsEnvironmentPostProcessor.NAME);
+		assertThat(this.environment.getProperty("partner.apis.buoy.provider")).isEqualTo("buoy");
+		assertThat(this.environment.getProperty("partner.apis.buoy.token-uri"))
+			.isEqualTo("https://auth.buoyhealth.com/oauth/token");
+	}
+
+	@Test
+	void applicationPropertyWinsOverThePreset() {
+		this.environment.setProperty("partner.apis.buoy.token-uri", "https://auth.own.example/token");
+		postProcess();
+		assertThat(this.environment.getProperty("partner.apis.buoy.token-uri"))
+			.isEqualTo("https://auth.own.example/token");
+		assertThat(this.environment.getProperty("partner.apis.buoy.audience")).isEqualTo("https://api.buoyhealth.com");
+	}
+
+	@Test
+	void providerPropertyChoosesThePresetWhateverThePartnerIsCalled() {
+		this.environment.setProperty("partner.apis.health.provider", "buoy");
+		postProcess();
+		assertThat(this.environment.getProperty("partner.apis.health.token-uri"))
+			.isEqualTo("https://auth.buoyhealth.com/oauth/token");
+	}
+
+	@Test
+	void sandboxEnvironmentChoosesTheSandboxValues() {
+		this.environment.setProperty("partner.apis.buoy.environment", "sandbox");
+		postProcess();
+		assertThat(this.environment.getProperty("partner.apis.buoy.token-uri"))
+			.isEqualTo("https://auth.sandbox.buoyhealth.com/oauth/token");
+		assertThat(this.environment.getProperty("partner.apis.buoy.token.request-format")).isEqualTo("json");
+	}
+
+	@Test
+	void genericPartnerGetsOnlyItsProvider() {
+		this.environment.setProperty("partner.apis.acme.client-id", "id");
+		postProcess();
+		PropertySource<?> presets = this.environment.getPropertySources()
+			.get(ProviderPresetsEnvironmentPostProcessor.NAME);
+		assertThat(presets).isNotNull();
+		assertThat(presets.getProperty("partner.apis.acme.provider")).isEqualTo("generic");
+		assertThat(this.environment.getProperty("partner.apis.acme.token-uri")).isNull();
+	}
+
+	@Test
+	void withoutPartnersNoSourceIsAdded() {
+		this.environment.setProperty("spring.application.name", "app");
+		postProcess();
+		assertThat(this.environment.getPropertySources().contains(ProviderPresetsEnvironmentPostProcessor.NAME))
+			.isFalse();
+	}
+
+	@Test
+	void applyingAgainReplacesTheSourceWithTheCurrentPartners() {
+		this.environment.setProperty("partner.apis.buoy.client-id", "id");
+		ProviderPresetsEnvironmentPostProcessor.applyTo(this.environment);
+		this.environment.setProperty("partner.apis.buoy.environment", "sandbox");
+		ProviderPresetsEnvironmentPostProcessor.applyTo(this.environment);
+		assertThat(this.environment.getPropertySources()
+			.stream()
+			.filter((source) -> source.getName().equals(ProviderPresetsEnvironmentPostProcessor.NAME))).hasSize(1);
+		assertThat(this.environment.getProperty("partner.apis.buoy.token-uri"))
+			.isEqualTo("https://auth.sandbox.buoyhealth.com/oauth/token");
+	}
+
+	private void postProcess() {
+		new ProviderPresetsEnvironmentPostProcessor().postProcessEnvironment(this.environment, new SpringApplication());
+	}
+
+}

@@ -1,0 +1,164 @@
+package io.partnerapis.webclient;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import io.partnerapis.PartnerApiException;
+import io.partnerapis.store.InMemoryPartnerTokenStore;
+import io.partnerapis.store.TokenKey;
+import io.partnerapis.testsupport.MutableClock;
+import io.partnerapis.testsupport.StubTokenEndpoint;
+import io.partnerapis.token.PartnerAuthorization;
+import io.partnerapis.token.cache.PartnerTokenCache;
+import io.partnerapis.token.quota.QuotaGovernor;
+import io.partnerapis.token.renew.RenewalPolicy;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.client.reactive.MockClientHttpRequest;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.reactive.function.client.ExchangeStrategies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link PartnerAuthorizationFilter}, over a real authorization, a token
+ * endpoint in memory and exchange functions that record what they were sent.
+ */
+class PartnerAuthorizationFilterTests {
+
+	private static final Duration BLOCK = Duration.ofSeconds(5);
+
+	private static final URI THINGS = URI.create("https://api.acme.example/things");
+
+	private final MutableClock clock = new MutableClock();
+
+	private final StubTokenEndpoint endpoint = new StubTokenEndpoint();
+
+	private final List<Sent> sent = new CopyOnWriteArrayList<>();
+
+	@Test
+	void requestCarriesThePartnersBearerToken() {
+		ClientResponse response = filter(true).filter(get(), answering((request) -> HttpStatus.OK)).block(BLOCK);
+		assertThat(response.statusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(this.sent).extracting(Sent::authorization).containsExactly("Bearer token-1");
+	}
+
+	@Test
+	void requestToAnotherOriginIsRefusedBeforeAnythingIsSentOrFetched() {
+		ClientRequest elsewhere = ClientRequest.create(HttpMethod.GET, URI.create("https://evil.example/things"))
+			.build();
+		assertThatExceptionOfType(PartnerApiException.class)
+			.isThrownBy(() -> filter(true).filter(elsewhere, answering((request) -> HttpStatus.OK)).block(BLOCK))
+			.withMessageContaining("Partner 'acme' WebClient refused a GET request");
+		assertThat(this.sent).isEmpty();
+		assertThat(this.endpoint.requests()).isZero();
+	}
+
+	@Test
+	void unauthorizedRequestIsReplayedOnceWithANewTokenAndTheSameBody() {
+		ClientRequest post = ClientRequest.create(HttpMethod.POST, THINGS)
+			.body(BodyInserters.fromValue("{\"n\":1}"))
+			.build();
+		ClientResponse response = filter(true)
+			.filter(post, answering((request) -> "Bearer token-1".equals(request.authorization())
+					? HttpStatus.UNAUTHORIZED : HttpStatus.OK))
+			.block(BLOCK);
+		assertThat(response.statusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(this.sent).extracting(Sent::authorization).containsExactly("Bearer token-1", "Bearer token-2");
+		assertThat(this.sent).extracting(Sent::body).containsExactly("{\"n\":1}", "{\"n\":1}");
+	}
+
+	@Test
+	void replayThatIsUnauthorizedAgainGoesBackToTheCallerWithoutALoop() {
+		ClientResponse response = filter(true).filter(get(), answering((request) -> HttpStatus.UNAUTHORIZED))
+			.block(BLOCK);
+		assertThat(response.statusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.sent).hasSize(2);
+	}
+
+	@Test
+	void unauthorizedRequestIsNotReplayedWhenRetryOnUnauthorizedIsOff() {
+		ClientResponse response = filter(false).filter(get(), answering((request) -> HttpStatus.UNAUTHORIZED))
+			.block(BLOCK);
+		assertThat(response.statusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.sent).extracting(Sent::authorization).containsExactly("Bearer token-1");
+	}
+
+	@Test
+	void requestWhoseBodyIsAStreamIsNotReplayed() {
+		ClientRequest streamed = ClientRequest.create(HttpMethod.POST, THINGS)
+			.body((message, context) -> message
+				.writeWith(Flux.just("one", "two").map((part) -> message.bufferFactory().wrap(bytes(part)))))
+			.build();
+		ClientResponse response = filter(true).filter(streamed, answering((request) -> HttpStatus.UNAUTHORIZED))
+			.block(BLOCK);
+		assertThat(response.statusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.sent).extracting(Sent::body).containsExactly("onetwo");
+	}
+
+	@Test
+	void tokenIsLookedUpOnEverySubscription() {
+		Mono<ClientResponse> exchange = filter(true).filter(get(), answering((request) -> HttpStatus.OK));
+		exchange.block(BLOCK);
+		this.clock.advance(Duration.ofHours(2));
+		exchange.block(BLOCK);
+		assertThat(this.sent).extracting(Sent::authorization).containsExactly("Bearer token-1", "Bearer token-2");
+	}
+
+	private PartnerAuthorizationFilter filter(boolean retryOnUnauthorized) {
+		return new PartnerAuthorizationFilter(authorization(retryOnUnauthorized));
+	}
+
+	private PartnerAuthorization authorization(boolean retryOnUnauthorized) {
+		InMemoryPartnerTokenStore store = new InMemoryPartnerTokenStore(this.clock);
+		TokenKey key = new TokenKey("acme", "0123456789abcdef");
+		RenewalPolicy policy = new RenewalPolicy(Duration.ofSeconds(60), Duration.ofSeconds(30));
+		PartnerTokenCache tokens = new PartnerTokenCache(this.endpoint.fetcher(), store, key, Duration.ofMillis(500),
+				policy, this.clock, Duration.ofSeconds(10),
+				new QuotaGovernor(null, store, key, Duration.ofMillis(500), this.clock));
+		return new PartnerAuthorization("acme", URI.create("https://api.acme.example"), tokens, policy,
+				retryOnUnauthorized, this.clock);
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static ClientRequest get() {
+		return ClientRequest.create(HttpMethod.GET, THINGS).build();
+	}
+
+	/**
+	 * Returns an exchange function that writes each request, records it, and answers with
+	 * the status the given function picks.
+	 */
+	private ExchangeFunction answering(Function<Sent, HttpStatus> status) {
+		return (request) -> {
+			MockClientHttpRequest written = new MockClientHttpRequest(request.method(), request.url());
+			return request.writeTo(written, ExchangeStrategies.withDefaults())
+				.then(Mono.defer(() -> written.getBodyAsString().defaultIfEmpty("")))
+				.map((body) -> {
+					Sent sent = new Sent(written.getHeaders().getFirst(HttpHeaders.AUTHORIZATION), body);
+					this.sent.add(sent);
+					return ClientResponse.create(status.apply(sent)).build();
+				});
+		};
+	}
+
+	private record Sent(String authorization, String body) {
+	}
+
+}

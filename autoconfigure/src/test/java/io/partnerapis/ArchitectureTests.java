@@ -58,8 +58,6 @@ class ArchitectureTests {
 			.definedBy("io.partnerapis.store..")
 			.layer("Observation")
 			.definedBy("io.partnerapis.observation..")
-			.layer("Provider")
-			.definedBy("io.partnerapis.provider..")
 			.layer("Core")
 			.definedBy("io.partnerapis.token..")
 			.layer("Attach")
@@ -76,8 +74,6 @@ class ArchitectureTests {
 			.mayOnlyBeAccessedByLayers("AutoConfiguration")
 			.whereLayer("Core")
 			.mayOnlyBeAccessedByLayers("Attach", "AutoConfiguration")
-			.whereLayer("Provider")
-			.mayOnlyBeAccessedByLayers("AutoConfiguration")
 			.whereLayer("Store")
 			.mayOnlyBeAccessedByLayers("Core", "AutoConfiguration")
 			.check(MAIN);

@@ -13,7 +13,6 @@ import io.partnerapis.PartnerApisProperties.Api;
 import io.partnerapis.PartnerApisProperties.ClientAuthentication;
 import io.partnerapis.PartnerProvider;
 import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
-import io.partnerapis.provider.ProviderPresets;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;

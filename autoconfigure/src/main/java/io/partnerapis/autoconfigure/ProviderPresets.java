@@ -1,4 +1,4 @@
-package io.partnerapis.provider;
+package io.partnerapis.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,16 +16,13 @@ import org.jspecify.annotations.Nullable;
  * fixes, kept as data in {@code presets.properties} beside this class. A preset value is
  * an ordinary {@code partner.apis.<name>.*} property without that prefix, so presets go
  * through the same binding as the application's own properties, below them.
- *
- * @since 0.1.0
  */
-public final class ProviderPresets {
+final class ProviderPresets {
 
 	/**
 	 * Class path location of the presets.
-	 * @since 0.2.0
 	 */
-	public static final String LOCATION = "io/partnerapis/provider/presets.properties";
+	static final String LOCATION = "io/partnerapis/autoconfigure/presets.properties";
 
 	private static final String HINT = "hint";
 
@@ -39,7 +36,7 @@ public final class ProviderPresets {
 	 * Returns the presets shipped with partner-apis, read once.
 	 * @return the presets
 	 */
-	public static ProviderPresets load() {
+	static ProviderPresets load() {
 		return Shipped.INSTANCE;
 	}
 
@@ -64,7 +61,7 @@ public final class ProviderPresets {
 	 * @param environment the environment
 	 * @return the preset values, empty for {@link PartnerProvider#GENERIC}
 	 */
-	public Map<String, String> values(PartnerProvider provider, PartnerEnvironment environment) {
+	Map<String, String> values(PartnerProvider provider, PartnerEnvironment environment) {
 		Map<String, String> values = new LinkedHashMap<>();
 		String providerPrefix = provider.id() + ".";
 		String environmentPrefix = providerPrefix + environment.id() + ".";
@@ -88,7 +85,7 @@ public final class ProviderPresets {
 	 * @param property the property name relative to {@code partner.apis.<name>}
 	 * @return the hint, or {@code null} when there is none
 	 */
-	public @Nullable String hint(PartnerProvider provider, String property) {
+	@Nullable String hint(PartnerProvider provider, String property) {
 		return this.presets.getProperty(provider.id() + "." + HINT + "." + property);
 	}
 

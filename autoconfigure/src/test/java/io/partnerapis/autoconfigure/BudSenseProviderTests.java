@@ -1,4 +1,4 @@
-package io.partnerapis.provider;
+package io.partnerapis.autoconfigure;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.partnerapis.provider;
+package io.partnerapis.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,7 +11,6 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
-import io.partnerapis.autoconfigure.PartnerApiConfigurationException;
 import io.partnerapis.testsupport.Forms;
 import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.PartnerContexts;

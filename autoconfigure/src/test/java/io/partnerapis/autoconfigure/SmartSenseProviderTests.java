@@ -1,4 +1,4 @@
-package io.partnerapis.provider;
+package io.partnerapis.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,10 +1,9 @@
-package io.partnerapis.provider;
+package io.partnerapis.autoconfigure;
 
 import java.time.Duration;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.partnerapis.autoconfigure.PartnerApiConfigurationException;
 import io.partnerapis.testsupport.Forms;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;

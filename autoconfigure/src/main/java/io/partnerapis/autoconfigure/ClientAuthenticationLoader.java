@@ -12,7 +12,7 @@ import java.util.Locale;
 
 import io.partnerapis.PartnerApisProperties.Api;
 import io.partnerapis.PartnerApisProperties.ClientAssertion;
-import io.partnerapis.PartnerApisProperties.ClientAuthentication;
+import io.partnerapis.ClientAuthentication;
 import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
 import io.partnerapis.token.fetch.ClientAssertionSigner;
 import org.jspecify.annotations.Nullable;

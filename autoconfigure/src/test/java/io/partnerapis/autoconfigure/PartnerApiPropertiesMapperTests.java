@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import io.partnerapis.PartnerApisProperties.Api;
-import io.partnerapis.PartnerApisProperties.ClientAuthentication;
-import io.partnerapis.PartnerApisProperties.RequestFormat;
+import io.partnerapis.ClientAuthentication;
+import io.partnerapis.RequestFormat;
 import io.partnerapis.PartnerProvider;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.token.fetch.TokenEndpoint;

@@ -4,9 +4,9 @@ import java.util.Map;
 
 import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.PartnerApisProperties.Api;
-import io.partnerapis.PartnerApisProperties.ClientAuthentication;
-import io.partnerapis.PartnerApisProperties.RenewalGrant;
-import io.partnerapis.PartnerApisProperties.RequestFormat;
+import io.partnerapis.ClientAuthentication;
+import io.partnerapis.RenewalGrant;
+import io.partnerapis.RequestFormat;
 import io.partnerapis.PartnerEnvironment;
 import io.partnerapis.PartnerProvider;
 import io.partnerapis.testsupport.PartnerContexts;

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.partnerapis.PartnerApisProperties.RenewalGrant;
+import io.partnerapis.RenewalGrant;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.token.fetch.TokenFetcher;
 import org.jspecify.annotations.Nullable;

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeoutException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
-import io.partnerapis.PartnerApisProperties.RequestFormat;
+import io.partnerapis.RequestFormat;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.observation.DefaultTokenFetchObservationConvention;
 import io.partnerapis.observation.TokenFetchContext;

@@ -2,7 +2,7 @@ package io.partnerapis.token.fetch;
 
 import java.util.function.Supplier;
 
-import io.partnerapis.PartnerApisProperties.RenewalGrant;
+import io.partnerapis.RenewalGrant;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.PartnerTokenQuotaException;
 import io.partnerapis.store.StoredToken;

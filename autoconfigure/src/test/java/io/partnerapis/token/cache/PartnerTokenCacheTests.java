@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.partnerapis.PartnerApisProperties.RenewalGrant;
+import io.partnerapis.RenewalGrant;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.TokenState;
 import io.partnerapis.store.InMemoryPartnerTokenStore;

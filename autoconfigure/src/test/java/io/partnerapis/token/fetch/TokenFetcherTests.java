@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 
-import io.partnerapis.PartnerApisProperties.RenewalGrant;
+import io.partnerapis.RenewalGrant;
 import io.partnerapis.PartnerTokenQuotaException;
 import io.partnerapis.testsupport.StubTokenEndpoint;
 import org.junit.jupiter.api.Test;

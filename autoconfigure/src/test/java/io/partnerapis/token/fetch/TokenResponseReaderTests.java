@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.partnerapis.PartnerApisProperties.RequestFormat;
+import io.partnerapis.RequestFormat;
 import io.partnerapis.PartnerProvider;
 import io.partnerapis.PartnerTokenException;
 import org.junit.jupiter.api.Test;

@@ -22,13 +22,13 @@ import io.partnerapis.store.AuthorizedClientServiceTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.token.PartnerAuthorization;
-import io.partnerapis.token.cache.PartnerTokenCache;
-import io.partnerapis.token.fetch.ClientAssertionSigner;
-import io.partnerapis.token.fetch.PartnerTokenResponseClient;
-import io.partnerapis.token.fetch.TokenEndpoint;
-import io.partnerapis.token.fetch.TokenFetcher;
-import io.partnerapis.token.quota.QuotaGovernor;
-import io.partnerapis.token.renew.RenewalPolicy;
+import io.partnerapis.token.PartnerTokenCache;
+import io.partnerapis.token.ClientAssertionSigner;
+import io.partnerapis.token.PartnerTokenResponseClient;
+import io.partnerapis.token.TokenEndpoint;
+import io.partnerapis.token.TokenFetcher;
+import io.partnerapis.token.MonthlyTokenQuota;
+import io.partnerapis.token.RenewalPolicy;
 import io.partnerapis.webclient.PartnerAuthorizationFilter;
 import org.jspecify.annotations.Nullable;
 
@@ -156,8 +156,8 @@ final class PartnerApiFactory {
 		RenewalPolicy policy = mapper.renewalPolicy();
 		TokenKey key = mapper.tokenKey(ClientAuthenticationLoader.identity(api, bundle));
 		Duration tokenRequestTime = endpoint.retries().longestTime();
-		QuotaGovernor quota = new QuotaGovernor(api.getToken().getMonthlyQuota(), this.store, key, this.storeTimeout,
-				this.clock, api.getToken().getQuotaZone());
+		MonthlyTokenQuota quota = new MonthlyTokenQuota(api.getToken().getMonthlyQuota(), this.store, key,
+				this.storeTimeout, this.clock, api.getToken().getQuotaZone());
 		PartnerTokenCache tokens = new PartnerTokenCache(fetcher, this.store, key, this.storeTimeout, policy,
 				this.clock, tokenRequestTime, quota);
 		String baseUrl = api.getBaseUrl();

@@ -10,8 +10,8 @@ import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.PartnerApisProperties.Api;
 import io.partnerapis.PartnerProvider;
 import io.partnerapis.store.TokenKey;
-import io.partnerapis.token.fetch.TokenEndpoint;
-import io.partnerapis.token.renew.RenewalPolicy;
+import io.partnerapis.token.TokenEndpoint;
+import io.partnerapis.token.RenewalPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.PropertyMapper;

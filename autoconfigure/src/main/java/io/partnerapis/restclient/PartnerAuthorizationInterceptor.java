@@ -10,7 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.token.PartnerAuthorization;
-import io.partnerapis.token.fetch.TokenEndpoint;
+import io.partnerapis.token.TokenEndpoint;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;

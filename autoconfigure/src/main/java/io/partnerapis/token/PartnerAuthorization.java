@@ -16,8 +16,6 @@ import io.partnerapis.PartnerApiException;
 import io.partnerapis.TokenQuota;
 import io.partnerapis.TokenState;
 import io.partnerapis.UnauthorizedRetryOutcome;
-import io.partnerapis.token.cache.PartnerTokenCache;
-import io.partnerapis.token.renew.RenewalPolicy;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 

@@ -11,7 +11,7 @@ import io.partnerapis.ClientAuthentication;
 import io.partnerapis.RequestFormat;
 import io.partnerapis.PartnerProvider;
 import io.partnerapis.store.TokenKey;
-import io.partnerapis.token.fetch.TokenEndpoint;
+import io.partnerapis.token.TokenEndpoint;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.client.registration.ClientRegistration;

@@ -2,7 +2,7 @@ package io.partnerapis.restclient;
 
 import java.time.Duration;
 
-import io.partnerapis.token.fetch.TokenEndpoint;
+import io.partnerapis.token.TokenEndpoint;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

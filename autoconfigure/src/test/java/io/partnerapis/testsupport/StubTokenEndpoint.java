@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.partnerapis.RenewalGrant;
 import io.partnerapis.PartnerTokenException;
-import io.partnerapis.token.fetch.TokenFetcher;
+import io.partnerapis.token.TokenFetcher;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;

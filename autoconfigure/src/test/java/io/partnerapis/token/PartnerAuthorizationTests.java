@@ -10,9 +10,6 @@ import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.StubTokenEndpoint;
-import io.partnerapis.token.cache.PartnerTokenCache;
-import io.partnerapis.token.quota.QuotaGovernor;
-import io.partnerapis.token.renew.RenewalPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -308,7 +305,7 @@ class PartnerAuthorizationTests {
 	private PartnerTokenCache cache() {
 		return new PartnerTokenCache(this.endpoint.fetcher(), this.store, this.key, Duration.ofMillis(500), policy(),
 				this.clock, Duration.ofSeconds(10),
-				new QuotaGovernor(null, this.store, this.key, Duration.ofMillis(500), this.clock));
+				new MonthlyTokenQuota(null, this.store, this.key, Duration.ofMillis(500), this.clock));
 	}
 
 	private static RenewalPolicy policy() {

@@ -1,4 +1,4 @@
-package io.partnerapis.token.quota;
+package io.partnerapis.token;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link QuotaGovernor}, on a clock the tests move.
+ * Tests for {@link MonthlyTokenQuota}, on a clock the tests move.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class QuotaGovernorTests {
+class MonthlyTokenQuotaTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(5);
 
@@ -46,39 +46,39 @@ class QuotaGovernorTests {
 
 	@Test
 	void fullQuotaStopsTokenRequestsWithAnErrorThatSaysWhy() {
-		QuotaGovernor governor = new QuotaGovernor(10, this.store, this.key, TIMEOUT, this.clock, UTC);
-		issue(governor, 10);
+		MonthlyTokenQuota monthlyQuota = new MonthlyTokenQuota(10, this.store, this.key, TIMEOUT, this.clock, UTC);
+		issue(monthlyQuota, 10);
 		Instant resetsAt = YearMonth.from(this.clock.instant().atZone(UTC))
 			.plusMonths(1)
 			.atDay(1)
 			.atStartOfDay()
 			.toInstant(ZoneOffset.UTC);
 		assertThatExceptionOfType(PartnerTokenQuotaException.class)
-			.isThrownBy(() -> governor.beforeRequest().block(BLOCK))
+			.isThrownBy(() -> monthlyQuota.beforeRequest().block(BLOCK))
 			.withMessageContaining("Partner 'bemobi' has issued its monthly quota of 10 tokens for ")
 			.withMessageContaining("no token is requested until the quota resets at " + resetsAt)
 			.withMessageContaining("'partner.apis.bemobi.token.monthly-quota'")
 			.satisfies((ex) -> assertThat(ex.getResetsAt()).isEqualTo(resetsAt));
-		assertThat(governor.state().exhausted()).isTrue();
-		assertThat(governor.state().remaining()).isZero();
+		assertThat(monthlyQuota.state().exhausted()).isTrue();
+		assertThat(monthlyQuota.state().remaining()).isZero();
 	}
 
 	@Test
 	void forcedRenewalsStopInTheLastTenPercent() {
-		QuotaGovernor governor = new QuotaGovernor(20, this.store, this.key, TIMEOUT, this.clock, UTC);
-		issue(governor, 17);
-		assertThat(governor.mayForceRenewal()).isTrue();
-		issue(governor, 1);
-		assertThat(governor.mayForceRenewal()).isFalse();
-		governor.beforeRequest().block(BLOCK);
+		MonthlyTokenQuota monthlyQuota = new MonthlyTokenQuota(20, this.store, this.key, TIMEOUT, this.clock, UTC);
+		issue(monthlyQuota, 17);
+		assertThat(monthlyQuota.mayForceRenewal()).isTrue();
+		issue(monthlyQuota, 1);
+		assertThat(monthlyQuota.mayForceRenewal()).isFalse();
+		monthlyQuota.beforeRequest().block(BLOCK);
 	}
 
 	@Test
 	void eightyPercentIsWarnedOnce(CapturedOutput output) {
-		QuotaGovernor governor = new QuotaGovernor(10, this.store, this.key, TIMEOUT, this.clock, UTC);
-		issue(governor, 7);
+		MonthlyTokenQuota monthlyQuota = new MonthlyTokenQuota(10, this.store, this.key, TIMEOUT, this.clock, UTC);
+		issue(monthlyQuota, 7);
 		assertThat(output).doesNotContain("Partner 'bemobi' has issued");
-		issue(governor, 3);
+		issue(monthlyQuota, 3);
 		assertThat(output.toString().split("Partner 'bemobi' has issued 8 of its 10 tokens for ", -1)).hasSize(2);
 		assertThat(output).contains("Renewals forced by 401 stop at 9, and no token is requested at 10 until ")
 			.doesNotContain("has issued 9 of")
@@ -87,19 +87,19 @@ class QuotaGovernorTests {
 
 	@Test
 	void newMonthStartsANewCount() {
-		QuotaGovernor governor = new QuotaGovernor(2, this.store, this.key, TIMEOUT, this.clock, UTC);
-		issue(governor, 2);
-		assertThat(governor.state().exhausted()).isTrue();
-		this.clock.advance(Duration.between(this.clock.instant(), governor.state().resetsAt()));
-		governor.beforeRequest().block(BLOCK);
-		assertThat(governor.state().issued()).as("this request, in the new month").isEqualTo(1);
-		assertThat(governor.state().exhausted()).isFalse();
+		MonthlyTokenQuota monthlyQuota = new MonthlyTokenQuota(2, this.store, this.key, TIMEOUT, this.clock, UTC);
+		issue(monthlyQuota, 2);
+		assertThat(monthlyQuota.state().exhausted()).isTrue();
+		this.clock.advance(Duration.between(this.clock.instant(), monthlyQuota.state().resetsAt()));
+		monthlyQuota.beforeRequest().block(BLOCK);
+		assertThat(monthlyQuota.state().issued()).as("this request, in the new month").isEqualTo(1);
+		assertThat(monthlyQuota.state().exhausted()).isFalse();
 	}
 
 	@Test
 	void tokensCountedByAnotherInstanceOnTheSameStoreCount() {
-		QuotaGovernor first = new QuotaGovernor(3, this.store, this.key, TIMEOUT, this.clock, UTC);
-		QuotaGovernor second = new QuotaGovernor(3, this.store, this.key, TIMEOUT, this.clock, UTC);
+		MonthlyTokenQuota first = new MonthlyTokenQuota(3, this.store, this.key, TIMEOUT, this.clock, UTC);
+		MonthlyTokenQuota second = new MonthlyTokenQuota(3, this.store, this.key, TIMEOUT, this.clock, UTC);
 		issue(first, 3);
 		assertThat(second.state().issued()).as("nothing read yet").isZero();
 		assertThatExceptionOfType(PartnerTokenQuotaException.class)
@@ -109,11 +109,12 @@ class QuotaGovernorTests {
 
 	@Test
 	void storeThatFailsLeavesThisInstancesCountInCharge() {
-		QuotaGovernor governor = new QuotaGovernor(2, new FailingStore(), this.key, TIMEOUT, this.clock, UTC);
-		issue(governor, 2);
-		assertThat(governor.state().issued()).isEqualTo(2);
+		MonthlyTokenQuota monthlyQuota = new MonthlyTokenQuota(2, new FailingStore(), this.key, TIMEOUT, this.clock,
+				UTC);
+		issue(monthlyQuota, 2);
+		assertThat(monthlyQuota.state().issued()).isEqualTo(2);
 		assertThatExceptionOfType(PartnerTokenQuotaException.class)
-			.isThrownBy(() -> governor.beforeRequest().block(BLOCK));
+			.isThrownBy(() -> monthlyQuota.beforeRequest().block(BLOCK));
 	}
 
 	@Test
@@ -131,26 +132,26 @@ class QuotaGovernorTests {
 			}
 
 		};
-		QuotaGovernor governor = new QuotaGovernor(1, hanging, this.key, TIMEOUT, this.clock, UTC);
-		governor.beforeRequest().block(BLOCK);
-		governor.issued().block(BLOCK);
+		MonthlyTokenQuota monthlyQuota = new MonthlyTokenQuota(1, hanging, this.key, TIMEOUT, this.clock, UTC);
+		monthlyQuota.beforeRequest().block(BLOCK);
+		monthlyQuota.issued().block(BLOCK);
 		assertThatExceptionOfType(PartnerTokenQuotaException.class)
-			.isThrownBy(() -> governor.beforeRequest().block(BLOCK));
+			.isThrownBy(() -> monthlyQuota.beforeRequest().block(BLOCK));
 	}
 
 	@Test
 	void withoutAQuotaTokensAreCountedAndNeverRefused() {
-		QuotaGovernor governor = new QuotaGovernor(null, this.store, this.key, TIMEOUT, this.clock, UTC);
-		issue(governor, 50);
-		assertThat(governor.mayForceRenewal()).isTrue();
-		assertThat(governor.state().issued()).isEqualTo(50);
-		assertThat(governor.state().remaining()).isNull();
+		MonthlyTokenQuota monthlyQuota = new MonthlyTokenQuota(null, this.store, this.key, TIMEOUT, this.clock, UTC);
+		issue(monthlyQuota, 50);
+		assertThat(monthlyQuota.mayForceRenewal()).isTrue();
+		assertThat(monthlyQuota.state().issued()).isEqualTo(50);
+		assertThat(monthlyQuota.state().remaining()).isNull();
 	}
 
 	@Test
 	void concurrentRequestsOfTwoInstancesNeverPassTheQuotaTogether() {
-		QuotaGovernor first = new QuotaGovernor(10, this.store, this.key, TIMEOUT, this.clock, UTC);
-		QuotaGovernor second = new QuotaGovernor(10, this.store, this.key, TIMEOUT, this.clock, UTC);
+		MonthlyTokenQuota first = new MonthlyTokenQuota(10, this.store, this.key, TIMEOUT, this.clock, UTC);
+		MonthlyTokenQuota second = new MonthlyTokenQuota(10, this.store, this.key, TIMEOUT, this.clock, UTC);
 		List<Boolean> granted = Flux.range(0, 60)
 			.parallel(6)
 			.runOn(Schedulers.parallel())
@@ -164,17 +165,17 @@ class QuotaGovernorTests {
 
 	@Test
 	void requestAnsweredWithoutATokenIsTakenBack() {
-		QuotaGovernor governor = new QuotaGovernor(10, this.store, this.key, TIMEOUT, this.clock, UTC);
-		issue(governor, 3);
-		governor.notIssued().block(BLOCK);
-		assertThat(governor.state().issued()).isEqualTo(2);
+		MonthlyTokenQuota monthlyQuota = new MonthlyTokenQuota(10, this.store, this.key, TIMEOUT, this.clock, UTC);
+		issue(monthlyQuota, 3);
+		monthlyQuota.notIssued().block(BLOCK);
+		assertThat(monthlyQuota.state().issued()).isEqualTo(2);
 		assertThat(this.store.issued(this.key, YearMonth.now(this.clock)).block(BLOCK)).isEqualTo(2);
 	}
 
 	@Test
 	void tokenAnnouncedByAnotherInstanceReadsTheFleetsCount() {
-		QuotaGovernor fetching = new QuotaGovernor(1000, this.store, this.key, TIMEOUT, this.clock, UTC);
-		QuotaGovernor loading = new QuotaGovernor(1000, this.store, this.key, TIMEOUT, this.clock, UTC);
+		MonthlyTokenQuota fetching = new MonthlyTokenQuota(1000, this.store, this.key, TIMEOUT, this.clock, UTC);
+		MonthlyTokenQuota loading = new MonthlyTokenQuota(1000, this.store, this.key, TIMEOUT, this.clock, UTC);
 		issue(fetching, 1);
 		assertThat(loading.state().remaining()).isEqualTo(1000);
 		this.store
@@ -187,8 +188,8 @@ class QuotaGovernorTests {
 
 	@Test
 	void refreshReadsTheFleetsCount() {
-		QuotaGovernor fetching = new QuotaGovernor(20, this.store, this.key, TIMEOUT, this.clock, UTC);
-		QuotaGovernor loading = new QuotaGovernor(20, this.store, this.key, TIMEOUT, this.clock, UTC);
+		MonthlyTokenQuota fetching = new MonthlyTokenQuota(20, this.store, this.key, TIMEOUT, this.clock, UTC);
+		MonthlyTokenQuota loading = new MonthlyTokenQuota(20, this.store, this.key, TIMEOUT, this.clock, UTC);
 		issue(fetching, 18);
 		assertThat(loading.mayForceRenewal()).isTrue();
 		loading.refresh();
@@ -199,17 +200,17 @@ class QuotaGovernorTests {
 	@Test
 	void quotaMonthStartsInTheQuotaZone() {
 		this.clock.set(Instant.parse("2026-01-31T20:00:00Z"));
-		QuotaGovernor governor = new QuotaGovernor(5, this.store, this.key, TIMEOUT, this.clock,
+		MonthlyTokenQuota monthlyQuota = new MonthlyTokenQuota(5, this.store, this.key, TIMEOUT, this.clock,
 				ZoneId.of("Asia/Tokyo"));
-		issue(governor, 1);
-		assertThat(governor.state().month()).isEqualTo(YearMonth.of(2026, 2));
-		assertThat(governor.state().resetsAt()).isEqualTo(Instant.parse("2026-02-28T15:00:00Z"));
+		issue(monthlyQuota, 1);
+		assertThat(monthlyQuota.state().month()).isEqualTo(YearMonth.of(2026, 2));
+		assertThat(monthlyQuota.state().resetsAt()).isEqualTo(Instant.parse("2026-02-28T15:00:00Z"));
 		assertThat(this.store.issued(this.key, YearMonth.of(2026, 2)).block(BLOCK)).isEqualTo(1);
 	}
 
-	private static void issue(QuotaGovernor governor, int count) {
+	private static void issue(MonthlyTokenQuota monthlyQuota, int count) {
 		for (int i = 0; i < count; i++) {
-			governor.beforeRequest().block(BLOCK);
+			monthlyQuota.beforeRequest().block(BLOCK);
 		}
 	}
 

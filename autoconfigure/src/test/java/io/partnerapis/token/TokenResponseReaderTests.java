@@ -1,4 +1,4 @@
-package io.partnerapis.token.fetch;
+package io.partnerapis.token;
 
 import java.time.Duration;
 import java.util.List;

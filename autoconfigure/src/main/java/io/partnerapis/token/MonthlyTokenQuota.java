@@ -1,4 +1,4 @@
-package io.partnerapis.token.quota;
+package io.partnerapis.token;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +14,6 @@ import io.partnerapis.TokenQuota;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore.Reservation;
 import io.partnerapis.store.TokenKey;
-import io.partnerapis.token.fetch.TokenFetcher;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -46,9 +45,9 @@ import reactor.core.publisher.Mono;
  *
  * @since 0.2.0
  */
-public final class QuotaGovernor implements TokenFetcher.Budget {
+public final class MonthlyTokenQuota implements TokenRequestBudget {
 
-	private static final Log logger = LogFactory.getLog(QuotaGovernor.class);
+	private static final Log logger = LogFactory.getLog(MonthlyTokenQuota.class);
 
 	private static final double WARN_AT = 0.8;
 
@@ -75,7 +74,7 @@ public final class QuotaGovernor implements TokenFetcher.Budget {
 	private final AtomicBoolean refreshing = new AtomicBoolean();
 
 	/**
-	 * Creates the governor of one partner whose quota month starts in UTC.
+	 * Creates the monthly token quota of one partner whose quota month starts in UTC.
 	 * @param limit the monthly quota, or {@code null} for none: requests are still
 	 * counted
 	 * @param store the store that counts token requests
@@ -84,13 +83,13 @@ public final class QuotaGovernor implements TokenFetcher.Budget {
 	 * own count stands in for the store's
 	 * @param clock the clock to read the month from
 	 */
-	public QuotaGovernor(@Nullable Integer limit, PartnerTokenStore store, TokenKey key, Duration storeTimeout,
+	public MonthlyTokenQuota(@Nullable Integer limit, PartnerTokenStore store, TokenKey key, Duration storeTimeout,
 			Clock clock) {
 		this(limit, store, key, storeTimeout, clock, ZoneOffset.UTC);
 	}
 
 	/**
-	 * Creates the governor of one partner.
+	 * Creates the monthly token quota of one partner.
 	 * @param limit the monthly quota, or {@code null} for none: requests are still
 	 * counted
 	 * @param store the store that counts token requests
@@ -100,7 +99,7 @@ public final class QuotaGovernor implements TokenFetcher.Budget {
 	 * @param clock the clock to read the month from
 	 * @param zone the time zone in which the partner's quota month starts
 	 */
-	public QuotaGovernor(@Nullable Integer limit, PartnerTokenStore store, TokenKey key, Duration storeTimeout,
+	public MonthlyTokenQuota(@Nullable Integer limit, PartnerTokenStore store, TokenKey key, Duration storeTimeout,
 			Clock clock, ZoneId zone) {
 		this.partner = key.partner();
 		this.limit = limit;
@@ -285,7 +284,7 @@ public final class QuotaGovernor implements TokenFetcher.Budget {
 
 	@Override
 	public String toString() {
-		return "QuotaGovernor[partner=" + this.partner + ", limit=" + this.limit + "]";
+		return "MonthlyTokenQuota[partner=" + this.partner + ", limit=" + this.limit + "]";
 	}
 
 	private record Count(YearMonth month, long issued) {

@@ -1,4 +1,4 @@
-package io.partnerapis.token.cache;
+package io.partnerapis.token;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,9 +17,6 @@ import io.partnerapis.TokenState;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
-import io.partnerapis.token.fetch.TokenFetcher;
-import io.partnerapis.token.quota.QuotaGovernor;
-import io.partnerapis.token.renew.RenewalPolicy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +43,8 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * </ul>
  * Tokens are kept in a {@link PartnerTokenStore}, so a shared store lets instances reuse
  * each other's tokens; the in-memory copy here keeps the hot path free of store look-ups.
- * Token requests are kept within the partner's monthly quota by a {@link QuotaGovernor}.
+ * Token requests are kept within the partner's monthly quota by a
+ * {@link MonthlyTokenQuota}.
  *
  * <p>
  * <strong>The lease.</strong> When an instance needs a token the store does not hold, it
@@ -101,7 +99,7 @@ public final class PartnerTokenCache {
 
 	private final Duration leaseTime;
 
-	private final QuotaGovernor quota;
+	private final MonthlyTokenQuota quota;
 
 	/**
 	 * Names this cache as a lease holder. It must differ between instances, not be
@@ -146,7 +144,7 @@ public final class PartnerTokenCache {
 	 * @param quota keeps token requests within the partner's monthly quota
 	 */
 	public PartnerTokenCache(TokenFetcher fetcher, PartnerTokenStore store, TokenKey key, Duration storeTimeout,
-			RenewalPolicy policy, Clock clock, Duration tokenRequestTime, QuotaGovernor quota) {
+			RenewalPolicy policy, Clock clock, Duration tokenRequestTime, MonthlyTokenQuota quota) {
 		this.partner = key.partner();
 		this.fetcher = fetcher;
 		this.store = store;
@@ -448,7 +446,7 @@ public final class PartnerTokenCache {
 	 * Keeps callers that find no valid token from asking a failing token endpoint again
 	 * at once: for one second after the first failure, doubling up to a minute while
 	 * failures continue, or as long as the endpoint's {@code Retry-After} said. A used-up
-	 * monthly quota sets none: the quota governor refuses at once, without I/O.
+	 * monthly quota sets none: the monthly quota refuses at once, without I/O.
 	 */
 	private void backOff(@Nullable Cached cached, Throwable ex) {
 		Instant now = this.clock.instant();

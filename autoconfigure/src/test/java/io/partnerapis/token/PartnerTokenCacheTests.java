@@ -1,4 +1,4 @@
-package io.partnerapis.token.cache;
+package io.partnerapis.token;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +16,6 @@ import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.StubTokenEndpoint;
-import io.partnerapis.token.quota.QuotaGovernor;
-import io.partnerapis.token.renew.RenewalPolicy;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 
@@ -47,7 +45,8 @@ class PartnerTokenCacheTests {
 
 	private final PartnerTokenCache cache = new PartnerTokenCache(this.endpoint.fetcher(), this.store, this.key,
 			Duration.ofMillis(500), new RenewalPolicy(REFRESH_BEFORE_EXPIRY, Duration.ofSeconds(30)), this.clock,
-			Duration.ofSeconds(10), new QuotaGovernor(null, this.store, this.key, Duration.ofMillis(500), this.clock));
+			Duration.ofSeconds(10),
+			new MonthlyTokenQuota(null, this.store, this.key, Duration.ofMillis(500), this.clock));
 
 	@Test
 	void concurrentCallersWithoutATokenShareOneFetch() {
@@ -306,7 +305,7 @@ class PartnerTokenCacheTests {
 		PartnerTokenCache cache = new PartnerTokenCache(this.endpoint.fetcher(), this.store, this.key,
 				Duration.ofMillis(500), new RenewalPolicy(REFRESH_BEFORE_EXPIRY, Duration.ofSeconds(30)), interleaving,
 				Duration.ofSeconds(10),
-				new QuotaGovernor(null, this.store, this.key, Duration.ofMillis(500), interleaving));
+				new MonthlyTokenQuota(null, this.store, this.key, Duration.ofMillis(500), interleaving));
 		OAuth2AccessToken first = cache.token().block(Duration.ofSeconds(5));
 		this.clock.set(renewAt(first));
 		this.endpoint.lifetime(Duration.ofHours(2));
@@ -326,7 +325,7 @@ class PartnerTokenCacheTests {
 		PartnerTokenCache cache = new PartnerTokenCache(this.endpoint.fetcher(RenewalGrant.REFRESH_TOKEN), this.store,
 				this.key, Duration.ofMillis(500), new RenewalPolicy(REFRESH_BEFORE_EXPIRY, Duration.ofSeconds(30)),
 				this.clock, Duration.ofSeconds(10),
-				new QuotaGovernor(null, this.store, this.key, Duration.ofMillis(500), this.clock));
+				new MonthlyTokenQuota(null, this.store, this.key, Duration.ofMillis(500), this.clock));
 		this.endpoint.hold();
 		Disposable waiting = cache.token().subscribe();
 		try {

@@ -1,4 +1,4 @@
-package io.partnerapis.token.fetch;
+package io.partnerapis.token;
 
 import java.util.function.Supplier;
 
@@ -93,7 +93,7 @@ public final class TokenFetcher {
 	 * @return the new authorized client
 	 */
 	public Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous) {
-		return fetch(previous, Budget.UNLIMITED);
+		return fetch(previous, TokenRequestBudget.UNLIMITED);
 	}
 
 	/**
@@ -104,7 +104,7 @@ public final class TokenFetcher {
 	 * @param budget the budget of token requests
 	 * @return the new authorized client
 	 */
-	public Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous, Budget budget) {
+	public Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous, TokenRequestBudget budget) {
 		OAuth2RefreshToken refresh = (previous != null) ? previous.getRefreshToken() : null;
 		if (this.renewalGrant == RenewalGrant.REFRESH_TOKEN && previous != null && refresh != null
 				&& !refresh.getTokenValue().equals(this.failedRefreshToken)) {
@@ -120,7 +120,7 @@ public final class TokenFetcher {
 		return clientCredentials(budget);
 	}
 
-	private Mono<OAuth2AuthorizedClient> clientCredentials(Budget budget) {
+	private Mono<OAuth2AuthorizedClient> clientCredentials(TokenRequestBudget budget) {
 		return counted(budget,
 				() -> this.clientCredentials
 					.getTokenResponse(new OAuth2ClientCredentialsGrantRequest(this.registration)))
@@ -132,10 +132,10 @@ public final class TokenFetcher {
 	 * how the partner answered. The budget travels in the Reactor context, so that a
 	 * response client that retries reserves each retry through {@link #beforeRetry()}.
 	 */
-	private static Mono<OAuth2AccessTokenResponse> counted(Budget budget,
+	private static Mono<OAuth2AccessTokenResponse> counted(TokenRequestBudget budget,
 			Supplier<Mono<OAuth2AccessTokenResponse>> request) {
 		return budget.beforeRequest()
-			.then(Mono.defer(request).contextWrite((context) -> context.put(Budget.class, budget)))
+			.then(Mono.defer(request).contextWrite((context) -> context.put(TokenRequestBudget.class, budget)))
 			.onErrorResume(TokenFetcher::wasIssued, (ex) -> budget.issued().then(Mono.error(ex)))
 			.onErrorResume(TokenFetcher::wasRefused, (ex) -> budget.notIssued().then(Mono.error(ex)))
 			.flatMap((response) -> budget.issued().thenReturn(response));
@@ -148,8 +148,9 @@ public final class TokenFetcher {
 	 * @return completion, or a {@link PartnerTokenQuotaException} that refuses the retry
 	 */
 	public static Mono<Void> beforeRetry() {
-		return Mono.deferContextual((
-				context) -> context.<Budget>getOrEmpty(Budget.class).map(Budget::beforeRequest).orElseGet(Mono::empty));
+		return Mono.deferContextual((context) -> context.<TokenRequestBudget>getOrEmpty(TokenRequestBudget.class)
+			.map(TokenRequestBudget::beforeRequest)
+			.orElseGet(Mono::empty));
 	}
 
 	/**
@@ -175,57 +176,6 @@ public final class TokenFetcher {
 		return new OAuth2AuthorizedClient(this.registration, this.principalName, response.getAccessToken(),
 				(response.getRefreshToken() != null || previous == null) ? response.getRefreshToken()
 						: previous.getRefreshToken());
-	}
-
-	/**
-	 * Keeps count of the token requests of fetches: reserves each before it is sent, or
-	 * refuses it, and hears how the partner answered.
-	 *
-	 * @since 0.2.0
-	 */
-	public interface Budget {
-
-		/**
-		 * A budget that refuses nothing and counts nothing.
-		 */
-		Budget UNLIMITED = new Budget() {
-
-			@Override
-			public Mono<Void> beforeRequest() {
-				return Mono.empty();
-			}
-
-			@Override
-			public Mono<Void> issued() {
-				return Mono.empty();
-			}
-
-		};
-
-		/**
-		 * Called before each token request, and each retry of one: reserves it, so that
-		 * it counts whether or not its answer arrives.
-		 * @return completion, or a {@link PartnerTokenQuotaException} that refuses the
-		 * request
-		 */
-		Mono<Void> beforeRequest();
-
-		/**
-		 * Called after each token request that the partner answered with 2xx, whether or
-		 * not its token could be used.
-		 * @return completion; never an error
-		 */
-		Mono<Void> issued();
-
-		/**
-		 * Called after a token request that the partner answered with a status other than
-		 * 2xx, which issued no token, so that its reservation can be taken back.
-		 * @return completion; never an error
-		 */
-		default Mono<Void> notIssued() {
-			return Mono.empty();
-		}
-
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.partnerapis.token.fetch;
+package io.partnerapis.token;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -126,7 +126,7 @@ class TokenFetcherTests {
 	/**
 	 * Counts what a fetch asks of its budget, and refuses every request if told to.
 	 */
-	private static final class CountingBudget implements TokenFetcher.Budget {
+	private static final class CountingBudget implements TokenRequestBudget {
 
 		private final boolean refuse;
 

@@ -59,7 +59,7 @@ class ArchitectureTests {
 			.layer("Observation")
 			.definedBy("io.partnerapis.observation..")
 			.layer("Core")
-			.definedBy("io.partnerapis.token..")
+			.definedBy("io.partnerapis.token")
 			.layer("Attach")
 			.definedBy("io.partnerapis.webclient..", "io.partnerapis.restclient..")
 			.layer("Actuate")

@@ -42,10 +42,8 @@ import reactor.core.publisher.Mono;
  * </ul>
  * A store that fails leaves the count of this instance in charge, so a lost store costs
  * precision, never a call.
- *
- * @since 0.2.0
  */
-public final class MonthlyTokenQuota implements TokenRequestBudget {
+final class MonthlyTokenQuota implements TokenRequestBudget {
 
 	private static final Log logger = LogFactory.getLog(MonthlyTokenQuota.class);
 

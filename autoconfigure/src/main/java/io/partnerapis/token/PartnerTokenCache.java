@@ -59,10 +59,8 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * request failed) or died is replaced by exactly one instance. A store that fails, at the
  * first lease attempt or during the wait, counts as granting the lease: the instance
  * fetches at once on its own and does not save.
- *
- * @since 0.1.0
  */
-public final class PartnerTokenCache {
+final class PartnerTokenCache {
 
 	private static final Log logger = LogFactory.getLog(PartnerTokenCache.class);
 

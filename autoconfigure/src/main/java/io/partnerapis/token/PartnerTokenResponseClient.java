@@ -66,9 +66,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * their content in logs. Answers longer than 64 KiB are not read further.
  *
  * @param <T> the grant request type
- * @since 0.1.0
  */
-public final class PartnerTokenResponseClient<T extends AbstractOAuth2AuthorizationGrantRequest>
+final class PartnerTokenResponseClient<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements ReactiveOAuth2AccessTokenResponseClient<T> {
 
 	private static final JsonWriter<Object> JSON = JsonWriter.standard();

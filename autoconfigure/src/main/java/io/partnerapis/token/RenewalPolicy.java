@@ -26,10 +26,8 @@ import org.springframework.util.Assert;
  * the partner rejects the fresh tokens too, so an API that rejects every token cannot
  * drain a token quota.</li>
  * </ul>
- *
- * @since 0.1.0
  */
-public final class RenewalPolicy {
+final class RenewalPolicy {
 
 	private static final Duration MIN_RETRY_DELAY = Duration.ofSeconds(5);
 

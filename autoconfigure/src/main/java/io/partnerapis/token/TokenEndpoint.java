@@ -21,10 +21,8 @@ import org.springframework.util.Assert;
  * @param request what goes into each token request
  * @param response how the token response is read
  * @param retries the timeout and retries of each token request
- * @since 0.1.0
  */
-public record TokenEndpoint(String partner, PartnerProvider provider, Request request, Response response,
-		Retries retries) {
+record TokenEndpoint(String partner, PartnerProvider provider, Request request, Response response, Retries retries) {
 
 	/**
 	 * Creates new settings.
@@ -55,7 +53,7 @@ public record TokenEndpoint(String partner, PartnerProvider provider, Request re
 	 * @param encodeClientCredentials whether the client id and secret are URL-encoded
 	 * before they go into an HTTP Basic header, as RFC 6749 section 2.3.1 says
 	 */
-	public record Request(RequestFormat format, Map<String, String> headers, Map<String, String> parameters,
+	record Request(RequestFormat format, Map<String, String> headers, Map<String, String> parameters,
 			@Nullable String clientIdHeader, boolean encodeClientCredentials) {
 
 		/**
@@ -85,7 +83,7 @@ public record TokenEndpoint(String partner, PartnerProvider provider, Request re
 	 * @param defaultLifetime lifetime of a token whose response carries no
 	 * {@code expires_in}
 	 */
-	public record Response(List<String> path, Duration defaultLifetime) {
+	record Response(List<String> path, Duration defaultLifetime) {
 
 		/**
 		 * Creates new response settings, copying the given path.
@@ -103,7 +101,7 @@ public record TokenEndpoint(String partner, PartnerProvider provider, Request re
 	 * @param maxRetries how many times a transient failure is retried
 	 * @param backoff delay before the first retry
 	 */
-	public record Retries(Duration responseTimeout, int maxRetries, Duration backoff) {
+	record Retries(Duration responseTimeout, int maxRetries, Duration backoff) {
 
 		private static final Duration LONGEST = Duration.ofHours(1);
 

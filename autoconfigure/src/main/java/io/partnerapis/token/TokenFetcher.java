@@ -25,10 +25,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
  * the failure (refused, server error, timeout, unusable answer, after its retries). A
  * refresh token that failed once is never sent again, so renewal cannot get stuck on a
  * dead refresh token.
- *
- * @since 0.1.0
  */
-public final class TokenFetcher {
+final class TokenFetcher {
 
 	private final ClientRegistration registration;
 

@@ -15,7 +15,6 @@ import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.MutableClock;
-import io.partnerapis.testsupport.StubTokenEndpoint;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 

@@ -6,7 +6,6 @@ import java.time.YearMonth;
 
 import io.partnerapis.RenewalGrant;
 import io.partnerapis.PartnerTokenQuotaException;
-import io.partnerapis.testsupport.StubTokenEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package io.partnerapis.testsupport;
+package io.partnerapis.token;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.partnerapis.RenewalGrant;
 import io.partnerapis.PartnerTokenException;
-import io.partnerapis.token.TokenFetcher;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -33,7 +32,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
  * system clock); tests place a {@link MutableClock} relative to a token's
  * {@link OAuth2AccessToken#getIssuedAt() issue time}.
  */
-public final class StubTokenEndpoint
+final class StubTokenEndpoint
 		implements ReactiveOAuth2AccessTokenResponseClient<AbstractOAuth2AuthorizationGrantRequest> {
 
 	private final AtomicInteger requests = new AtomicInteger();

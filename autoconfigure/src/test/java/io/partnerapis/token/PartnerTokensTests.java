@@ -1,35 +1,33 @@
-package io.partnerapis.restclient;
+package io.partnerapis.token;
 
 import java.time.Duration;
 
-import io.partnerapis.token.TokenEndpoint;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link PartnerAuthorizationInterceptor}; its exchanges are proved over
+ * Tests for {@link PartnerTokens}; the token handling it assembles is proved over
  * WireMock in {@code io.partnerapis.usecases}.
  */
-class PartnerAuthorizationInterceptorTests {
+class PartnerTokensTests {
 
 	@Test
 	void callersWaitForEveryAttemptOfTheFetchWithItsLongestBackoffsAndAMargin() {
 		TokenEndpoint.Retries retries = new TokenEndpoint.Retries(Duration.ofSeconds(10), 2, Duration.ofMillis(200));
-		assertThat(PartnerAuthorizationInterceptor.tokenWait(retries))
-			.isEqualTo(Duration.ofSeconds(30).plusMillis(900).plusSeconds(5));
+		assertThat(PartnerTokens.tokenWait(retries)).isEqualTo(Duration.ofSeconds(30).plusMillis(900).plusSeconds(5));
 	}
 
 	@Test
 	void callersWaitForOneAttemptWhenThereAreNoRetries() {
 		TokenEndpoint.Retries retries = new TokenEndpoint.Retries(Duration.ofMillis(500), 0, Duration.ofMillis(200));
-		assertThat(PartnerAuthorizationInterceptor.tokenWait(retries)).isEqualTo(Duration.ofMillis(5500));
+		assertThat(PartnerTokens.tokenWait(retries)).isEqualTo(Duration.ofMillis(5500));
 	}
 
 	@Test
 	void waitIsCappedAtOneHour() {
 		TokenEndpoint.Retries retries = new TokenEndpoint.Retries(Duration.ofMinutes(1), 1000, Duration.ofSeconds(1));
-		assertThat(PartnerAuthorizationInterceptor.tokenWait(retries)).isEqualTo(Duration.ofHours(1));
+		assertThat(PartnerTokens.tokenWait(retries)).isEqualTo(Duration.ofHours(1));
 	}
 
 }

@@ -36,7 +36,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  *     .build(URI.create("https://api.acme.example"));
  * </pre>
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 public final class PartnerTokens {
 
@@ -76,7 +76,7 @@ public final class PartnerTokens {
 
 	private ZoneId quotaZone;
 
-	private PartnerTokenStore store = new InMemoryPartnerTokenStore();
+	private @Nullable PartnerTokenStore store;
 
 	private @Nullable TokenKey key;
 
@@ -222,7 +222,8 @@ public final class PartnerTokens {
 	}
 
 	/**
-	 * Sets where the partner's token is kept and shared.
+	 * Sets where the partner's token is kept and shared; without a store, it is kept in
+	 * memory.
 	 * @param store the token store
 	 * @param key the key of the partner's token in the store
 	 * @param timeout how long each store operation may take
@@ -259,11 +260,12 @@ public final class PartnerTokens {
 		TokenFetcher fetcher = new TokenFetcher(this.registration, AuthorizedClientServiceTokenStore.PRINCIPAL_NAME,
 				this.renewalGrant, client, client);
 		RenewalPolicy policy = new RenewalPolicy(this.refreshBeforeExpiry, this.unauthorizedRenewalInterval);
+		PartnerTokenStore store = (this.store != null) ? this.store : new InMemoryPartnerTokenStore(this.clock);
 		TokenKey key = (this.key != null) ? this.key : TokenKey.builder(this.partner).build();
-		MonthlyTokenQuota quota = new MonthlyTokenQuota(this.monthlyQuota, this.store, key, this.storeTimeout,
-				this.clock, this.quotaZone);
-		PartnerTokenCache tokens = new PartnerTokenCache(fetcher, this.store, key, this.storeTimeout, policy,
-				this.clock, this.retries.longestTime(), quota);
+		MonthlyTokenQuota quota = new MonthlyTokenQuota(this.monthlyQuota, store, key, this.storeTimeout, this.clock,
+				this.quotaZone);
+		PartnerTokenCache tokens = new PartnerTokenCache(fetcher, store, key, this.storeTimeout, policy, this.clock,
+				this.retries.longestTime(), quota);
 		Duration tokenWait = tokenWait(this.retries).plus(tokens.leaseTime()).plus(this.storeTimeout.multipliedBy(4));
 		return new PartnerAuthorization(this.partner, baseUrl, tokens, policy, this.retryOnUnauthorized, this.clock,
 				tokenWait);

@@ -652,51 +652,6 @@ public class PartnerApisProperties {
 	}
 
 	/**
-	 * How the client authenticates to the token endpoint.
-	 */
-	public enum ClientAuthentication {
-
-		/**
-		 * Client id and secret in an HTTP Basic 'Authorization' header.
-		 */
-		CLIENT_SECRET_BASIC,
-
-		/**
-		 * Client id and secret as 'client_id' and 'client_secret' in the request body.
-		 */
-		CLIENT_SECRET_POST,
-
-		/**
-		 * A JWT signed with the client's private key, as RFC 7523 describes.
-		 */
-		PRIVATE_KEY_JWT,
-
-		/**
-		 * A JWT signed with the client secret as HMAC key, as RFC 7523 describes.
-		 */
-		CLIENT_SECRET_JWT,
-
-		/**
-		 * The client certificate of a mutual TLS connection, issued by a certificate
-		 * authority the partner trusts, as RFC 8705 section 2.1 describes.
-		 */
-		TLS_CLIENT_AUTH,
-
-		/**
-		 * A self-signed client certificate of a mutual TLS connection, registered with
-		 * the partner, as RFC 8705 section 2.2 describes.
-		 */
-		SELF_SIGNED_TLS_CLIENT_AUTH,
-
-		/**
-		 * The client id alone, for partners whose token endpoint asks for no
-		 * authentication.
-		 */
-		NONE
-
-	}
-
-	/**
 	 * JWS algorithm that signs a client assertion.
 	 */
 	public enum SigningAlgorithm {
@@ -755,41 +710,6 @@ public class PartnerApisProperties {
 		 * HMAC with SHA-512.
 		 */
 		HS512
-
-	}
-
-	/**
-	 * Format of a token request body.
-	 */
-	public enum RequestFormat {
-
-		/**
-		 * 'application/x-www-form-urlencoded', as RFC 6749 specifies.
-		 */
-		FORM,
-
-		/**
-		 * 'application/json' object of string values.
-		 */
-		JSON
-
-	}
-
-	/**
-	 * Grant used to renew a token.
-	 */
-	public enum RenewalGrant {
-
-		/**
-		 * A new client-credentials grant.
-		 */
-		CLIENT_CREDENTIALS,
-
-		/**
-		 * The refresh token of the last response, falling back to a new
-		 * client-credentials grant whenever the refresh fails.
-		 */
-		REFRESH_TOKEN
 
 	}
 

@@ -23,9 +23,9 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.partnerapis.PartnerApisProperties.Api;
 import io.partnerapis.PartnerApisProperties.ClientAssertion;
-import io.partnerapis.PartnerApisProperties.ClientAuthentication;
+import io.partnerapis.ClientAuthentication;
 import io.partnerapis.PartnerApisProperties.SigningAlgorithm;
-import io.partnerapis.token.fetch.ClientAssertionSigner;
+import io.partnerapis.token.ClientAssertionSigner;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.pem.PemContent;

@@ -12,9 +12,9 @@ import java.util.Locale;
 
 import io.partnerapis.PartnerApisProperties.Api;
 import io.partnerapis.PartnerApisProperties.ClientAssertion;
-import io.partnerapis.PartnerApisProperties.ClientAuthentication;
+import io.partnerapis.ClientAuthentication;
 import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
-import io.partnerapis.token.fetch.ClientAssertionSigner;
+import io.partnerapis.token.ClientAssertionSigner;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.NoSuchSslBundleException;

@@ -18,17 +18,11 @@ import io.partnerapis.PartnerWebClientCustomizer;
 import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
 import io.partnerapis.observation.TokenFetchObservationConvention;
 import io.partnerapis.restclient.PartnerAuthorizationInterceptor;
-import io.partnerapis.store.AuthorizedClientServiceTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.token.PartnerAuthorization;
-import io.partnerapis.token.cache.PartnerTokenCache;
-import io.partnerapis.token.fetch.ClientAssertionSigner;
-import io.partnerapis.token.fetch.PartnerTokenResponseClient;
-import io.partnerapis.token.fetch.TokenEndpoint;
-import io.partnerapis.token.fetch.TokenFetcher;
-import io.partnerapis.token.quota.QuotaGovernor;
-import io.partnerapis.token.renew.RenewalPolicy;
+import io.partnerapis.token.PartnerTokens;
+import io.partnerapis.token.ClientAssertionSigner;
 import io.partnerapis.webclient.PartnerAuthorizationFilter;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +34,6 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.codec.ClientCodecConfigurer;
-import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -147,22 +140,14 @@ final class PartnerApiFactory {
 				: this.tokenWebClients.computeIfAbsent(
 						List.of(api.getToken().getConnectTimeout(), api.getToken().getResponseTimeout()),
 						(timeouts) -> tokenWebClient(timeouts.get(0), timeouts.get(1), null));
-		TokenEndpoint endpoint = mapper.tokenEndpoint();
-		PartnerTokenResponseClient<AbstractOAuth2AuthorizationGrantRequest> tokenClient = new PartnerTokenResponseClient<>(
-				tokenWebClient, endpoint, registration, this.observationRegistry, this.observationConvention,
-				assertionSigner);
-		TokenFetcher fetcher = new TokenFetcher(registration, AuthorizedClientServiceTokenStore.PRINCIPAL_NAME,
-				api.getToken().getRenewalGrant(), tokenClient, tokenClient);
-		RenewalPolicy policy = mapper.renewalPolicy();
 		TokenKey key = mapper.tokenKey(ClientAuthenticationLoader.identity(api, bundle));
-		Duration tokenRequestTime = endpoint.retries().longestTime();
-		QuotaGovernor quota = new QuotaGovernor(api.getToken().getMonthlyQuota(), this.store, key, this.storeTimeout,
-				this.clock, api.getToken().getQuotaZone());
-		PartnerTokenCache tokens = new PartnerTokenCache(fetcher, this.store, key, this.storeTimeout, policy,
-				this.clock, tokenRequestTime, quota);
 		String baseUrl = api.getBaseUrl();
-		PartnerAuthorization authorization = new PartnerAuthorization(name, URI.create(baseUrl), tokens, policy,
-				api.isRetryOnUnauthorized(), this.clock);
+		PartnerAuthorization authorization = mapper.tokens(PartnerTokens.builder(name, registration, tokenWebClient))
+			.observations(this.observationRegistry, this.observationConvention)
+			.clientAssertion(assertionSigner)
+			.store(this.store, key, this.storeTimeout)
+			.clock(this.clock)
+			.build(URI.create(baseUrl));
 		Map<String, String> headers = mapper.apiHeaders();
 		WebClient.Builder builder = this.webClientBuilders.get()
 			.clientConnector(
@@ -175,10 +160,7 @@ final class PartnerApiFactory {
 		RedirectGuard.customize(name, builder, this.customizers);
 		PartnerAuthorizationFilter filter = new PartnerAuthorizationFilter(authorization);
 		WebClient webClient = builder.filters((filters) -> filters.add(filter)).build();
-		PartnerAuthorizationInterceptor interceptor = new PartnerAuthorizationInterceptor(authorization,
-				PartnerAuthorizationInterceptor.tokenWait(endpoint.retries())
-					.plus(tokens.leaseTime())
-					.plus(this.storeTimeout.multipliedBy(4)));
+		PartnerAuthorizationInterceptor interceptor = new PartnerAuthorizationInterceptor(authorization);
 		return new ConfiguredPartnerApi(name, mapper.provider(), registration, baseUrl, headers, webClient,
 				this.restClients.restClient(name, baseUrl, headers, interceptor, ssl), authorization, filter,
 				interceptor, ssl);

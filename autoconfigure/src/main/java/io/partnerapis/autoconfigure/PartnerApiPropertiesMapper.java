@@ -10,8 +10,7 @@ import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.PartnerApisProperties.Api;
 import io.partnerapis.PartnerProvider;
 import io.partnerapis.store.TokenKey;
-import io.partnerapis.token.fetch.TokenEndpoint;
-import io.partnerapis.token.renew.RenewalPolicy;
+import io.partnerapis.token.PartnerTokens;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.PropertyMapper;
@@ -23,8 +22,9 @@ import org.springframework.util.StringUtils;
 /**
  * Maps one partner's {@link PartnerApisProperties.Api properties}, presets already
  * applied, to what the token core is built from: Spring Security's
- * {@link ClientRegistration}, the {@link TokenEndpoint} settings, the {@link TokenKey} of
- * its token in the store, its {@link RenewalPolicy} and the headers of its API requests.
+ * {@link ClientRegistration}, the settings of its {@link PartnerTokens token handling}
+ * (token endpoint, renewal, quota), the {@link TokenKey} of its token in the store and
+ * the headers of its API requests.
  */
 final class PartnerApiPropertiesMapper {
 
@@ -69,16 +69,32 @@ final class PartnerApiPropertiesMapper {
 		return builder.build();
 	}
 
-	TokenEndpoint tokenEndpoint() {
+	/**
+	 * Applies the partner's token endpoint, renewal and quota settings to its token
+	 * handling.
+	 * @param tokens the partner's token handling
+	 * @return the token handling
+	 */
+	PartnerTokens tokens(PartnerTokens tokens) {
 		PartnerApisProperties.Token token = this.api.getToken();
-		Map<String, String> parameters = tokenParameters();
-		List<String> responsePath = StringUtils.hasText(token.getResponsePath())
-				? List.of(StringUtils.tokenizeToStringArray(token.getResponsePath(), ".")) : List.of();
-		return new TokenEndpoint(this.name, provider(),
-				new TokenEndpoint.Request(token.getRequestFormat(), token.getHeaders(), parameters,
-						this.api.getClientIdHeader(), token.isEncodeClientCredentials()),
-				new TokenEndpoint.Response(responsePath, this.api.getDefaultTokenLifetime()),
-				new TokenEndpoint.Retries(token.getResponseTimeout(), token.getMaxRetries(), token.getRetryBackoff()));
+		return tokens.provider(provider())
+			.request(token.getRequestFormat(), token.getHeaders(), tokenParameters(), this.api.getClientIdHeader(),
+					token.isEncodeClientCredentials())
+			.response(responsePath(), this.api.getDefaultTokenLifetime())
+			.retries(token.getResponseTimeout(), token.getMaxRetries(), token.getRetryBackoff())
+			.renewal(token.getRenewalGrant(), this.api.getRefreshBeforeExpiry(),
+					this.api.getUnauthorizedRenewalInterval(), this.api.isRetryOnUnauthorized())
+			.monthlyQuota(token.getMonthlyQuota(), token.getQuotaZone());
+	}
+
+	/**
+	 * Returns the names of the nested JSON objects that hold the token fields, outermost
+	 * first, from {@code token.response-path}.
+	 * @return the path, empty when the fields are at the top level
+	 */
+	List<String> responsePath() {
+		String path = this.api.getToken().getResponsePath();
+		return StringUtils.hasText(path) ? List.of(StringUtils.tokenizeToStringArray(path, ".")) : List.of();
 	}
 
 	/**
@@ -105,7 +121,7 @@ final class PartnerApiPropertiesMapper {
 	 * Returns the parameters of every client-credentials token request: the audience,
 	 * then the partner's {@code token.parameters.*}.
 	 */
-	private Map<String, String> tokenParameters() {
+	Map<String, String> tokenParameters() {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		PropertyMapper.get()
 			.from(this.api::getAudience)
@@ -113,10 +129,6 @@ final class PartnerApiPropertiesMapper {
 			.to((audience) -> parameters.put(AUDIENCE, audience));
 		parameters.putAll(this.api.getToken().getParameters());
 		return parameters;
-	}
-
-	RenewalPolicy renewalPolicy() {
-		return new RenewalPolicy(this.api.getRefreshBeforeExpiry(), this.api.getUnauthorizedRenewalInterval());
 	}
 
 	/**

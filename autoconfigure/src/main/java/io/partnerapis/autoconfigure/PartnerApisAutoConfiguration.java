@@ -11,7 +11,6 @@ import io.partnerapis.PartnerAuthorizedClientServiceFactory;
 import io.partnerapis.PartnerRestClientCustomizer;
 import io.partnerapis.PartnerWebClientCustomizer;
 import io.partnerapis.observation.TokenFetchObservationConvention;
-import io.partnerapis.provider.ProviderPresets;
 import io.partnerapis.store.AuthorizedClientServiceTokenStore;
 import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;

@@ -10,10 +10,9 @@ import java.util.Locale;
 
 import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.PartnerApisProperties.Api;
-import io.partnerapis.PartnerApisProperties.ClientAuthentication;
+import io.partnerapis.ClientAuthentication;
 import io.partnerapis.PartnerProvider;
 import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
-import io.partnerapis.provider.ProviderPresets;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;

@@ -4,7 +4,6 @@ import io.partnerapis.PartnerApiException;
 import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.actuate.PartnerApisEndpoint;
-import io.partnerapis.provider.ProviderPresets;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;

@@ -6,7 +6,6 @@ import java.util.Set;
 
 import io.partnerapis.PartnerEnvironment;
 import io.partnerapis.PartnerProvider;
-import io.partnerapis.provider.ProviderPresets;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.EnvironmentPostProcessor;

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeoutException;
 
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.token.PartnerAuthorization;
-import io.partnerapis.token.fetch.TokenEndpoint;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
@@ -50,10 +49,6 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 
 	private static final String CLIENT = "RestClient";
 
-	private static final Duration WAIT_MARGIN = Duration.ofSeconds(5);
-
-	private static final Duration LONGEST_WAIT = Duration.ofHours(1);
-
 	private final PartnerAuthorization authorization;
 
 	private final Duration tokenWait;
@@ -63,24 +58,10 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 	/**
 	 * Creates a new interceptor.
 	 * @param authorization the partner's authorization
-	 * @param tokenWait how long a caller waits for a token that is being fetched
-	 * @see #tokenWait(TokenEndpoint.Retries)
 	 */
-	public PartnerAuthorizationInterceptor(PartnerAuthorization authorization, Duration tokenWait) {
+	public PartnerAuthorizationInterceptor(PartnerAuthorization authorization) {
 		this.authorization = authorization;
-		this.tokenWait = tokenWait;
-	}
-
-	/**
-	 * Returns how long a token fetch may take at most: every attempt's response timeout,
-	 * the longest back-off between attempts (with its jitter of up to half), and a margin
-	 * for the token store.
-	 * @param retries the timeout and retries of the partner's token requests
-	 * @return the longest a caller needs to wait for a token, at most one hour
-	 */
-	public static Duration tokenWait(TokenEndpoint.Retries retries) {
-		Duration wait = retries.longestTime().plus(WAIT_MARGIN);
-		return (wait.compareTo(LONGEST_WAIT) > 0) ? LONGEST_WAIT : wait;
+		this.tokenWait = authorization.tokenWait();
 	}
 
 	@Override

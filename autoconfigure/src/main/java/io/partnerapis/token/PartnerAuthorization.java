@@ -2,6 +2,7 @@ package io.partnerapis.token;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -16,8 +17,6 @@ import io.partnerapis.PartnerApiException;
 import io.partnerapis.TokenQuota;
 import io.partnerapis.TokenState;
 import io.partnerapis.UnauthorizedRetryOutcome;
-import io.partnerapis.token.cache.PartnerTokenCache;
-import io.partnerapis.token.renew.RenewalPolicy;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -67,6 +66,8 @@ public final class PartnerAuthorization {
 
 	private final boolean retryOnUnauthorized;
 
+	private final Duration tokenWait;
+
 	private final Clock clock;
 
 	private final AtomicReference<@Nullable Instant> lastForcedRenewal = new AtomicReference<>();
@@ -86,15 +87,17 @@ public final class PartnerAuthorization {
 	 * @param policy decides when a 401 may force a renewal
 	 * @param retryOnUnauthorized whether a request answered with 401 is replayed
 	 * @param clock the clock to read the time from
+	 * @param tokenWait the longest a blocking caller waits for a token being fetched
 	 */
-	public PartnerAuthorization(String partner, URI baseUrl, PartnerTokenCache tokens, RenewalPolicy policy,
-			boolean retryOnUnauthorized, Clock clock) {
+	PartnerAuthorization(String partner, URI baseUrl, PartnerTokenCache tokens, RenewalPolicy policy,
+			boolean retryOnUnauthorized, Clock clock, Duration tokenWait) {
 		this.partner = partner;
 		this.origin = origin(baseUrl);
 		this.tokens = tokens;
 		this.policy = policy;
 		this.retryOnUnauthorized = retryOnUnauthorized;
 		this.clock = clock;
+		this.tokenWait = tokenWait;
 		for (UnauthorizedRetryOutcome outcome : UnauthorizedRetryOutcome.values()) {
 			this.unauthorized.put(outcome, new AtomicLong());
 		}
@@ -106,6 +109,16 @@ public final class PartnerAuthorization {
 	 */
 	public String partner() {
 		return this.partner;
+	}
+
+	/**
+	 * Returns the longest a blocking caller waits for a token that is being fetched: the
+	 * token requests with their retries, the store lease of the fetch and the store calls
+	 * around it.
+	 * @return the wait
+	 */
+	public Duration tokenWait() {
+		return this.tokenWait;
 	}
 
 	/**

@@ -1,7 +1,7 @@
 /**
- * The token core's face to the HTTP clients: which token to attach, where it may go and
- * what a 401 answer leads to. Internal: not for use by applications; may change in any
- * release.
+ * The token core: fetches, caches, renews and counts a partner's tokens, and decides
+ * which token an HTTP client attaches, where it may go and what a 401 answer leads to.
+ * Internal: not for use by applications; may change in any release.
  */
 @NullMarked
 package io.partnerapis.token;

@@ -1,17 +1,15 @@
 package io.partnerapis.autoconfigure;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 import io.partnerapis.PartnerApisProperties.Api;
-import io.partnerapis.PartnerApisProperties.ClientAuthentication;
-import io.partnerapis.PartnerApisProperties.RequestFormat;
+import io.partnerapis.ClientAuthentication;
+import io.partnerapis.RequestFormat;
 import io.partnerapis.PartnerProvider;
 import io.partnerapis.store.TokenKey;
-import io.partnerapis.token.fetch.TokenEndpoint;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -43,34 +41,24 @@ class PartnerApiPropertiesMapperTests {
 	}
 
 	@Test
-	void tokenEndpointGroupsTheRequestTheResponseAndTheRetries() {
+	void tokenParametersAreTheAudienceThenTheTokenParameters() {
 		Api api = api();
 		api.setAudience("https://api.acme.example");
-		api.setClientIdHeader("X-Client-Id");
-		api.setDefaultTokenLifetime(Duration.ofMinutes(7));
-		api.getToken().setRequestFormat(RequestFormat.JSON);
-		api.getToken().setResponsePath("data.token");
-		api.getToken().getHeaders().put("X-Tenant", "north");
 		api.getToken().getParameters().put("resource", "orders");
-		api.getToken().setEncodeClientCredentials(false);
-		api.getToken().setResponseTimeout(Duration.ofSeconds(3));
-		api.getToken().setMaxRetries(4);
-		api.getToken().setRetryBackoff(Duration.ofMillis(50));
-		TokenEndpoint endpoint = new PartnerApiPropertiesMapper("acme", api).tokenEndpoint();
-		assertThat(endpoint.partner()).isEqualTo("acme");
-		assertThat(endpoint.provider()).isEqualTo(PartnerProvider.GENERIC);
-		assertThat(endpoint.request())
-			.isEqualTo(new TokenEndpoint.Request(RequestFormat.JSON, Map.of("X-Tenant", "north"),
-					Map.of("audience", "https://api.acme.example", "resource", "orders"), "X-Client-Id", false));
-		assertThat(endpoint.response())
-			.isEqualTo(new TokenEndpoint.Response(List.of("data", "token"), Duration.ofMinutes(7)));
-		assertThat(endpoint.retries())
-			.isEqualTo(new TokenEndpoint.Retries(Duration.ofSeconds(3), 4, Duration.ofMillis(50)));
+		assertThat(new PartnerApiPropertiesMapper("acme", api).tokenParameters())
+			.containsExactly(Map.entry("audience", "https://api.acme.example"), Map.entry("resource", "orders"));
 	}
 
 	@Test
-	void tokenEndpointWithoutResponsePathReadsTheTopLevel() {
-		assertThat(new PartnerApiPropertiesMapper("acme", api()).tokenEndpoint().response().path()).isEmpty();
+	void responsePathNamesTheNestedObjectsOutermostFirst() {
+		Api api = api();
+		api.getToken().setResponsePath("data.token");
+		assertThat(new PartnerApiPropertiesMapper("acme", api).responsePath()).containsExactly("data", "token");
+	}
+
+	@Test
+	void withoutResponsePathTheTokenFieldsAreReadAtTheTopLevel() {
+		assertThat(new PartnerApiPropertiesMapper("acme", api()).responsePath()).isEmpty();
 	}
 
 	@Test
@@ -142,13 +130,6 @@ class PartnerApiPropertiesMapperTests {
 		assertThat(new PartnerApiPropertiesMapper("acme", named).provider()).isEqualTo(PartnerProvider.BUOY);
 		assertThat(new PartnerApiPropertiesMapper("bud", api()).provider()).isEqualTo(PartnerProvider.BUD);
 		assertThat(new PartnerApiPropertiesMapper("acme", api()).provider()).isEqualTo(PartnerProvider.GENERIC);
-	}
-
-	@Test
-	void renewalPolicyTakesTheRenewalIntervals() {
-		Api api = api();
-		api.setUnauthorizedRenewalInterval(Duration.ofSeconds(45));
-		assertThat(new PartnerApiPropertiesMapper("acme", api).renewalPolicy().forcedRenewalInterval(1)).hasSeconds(45);
 	}
 
 	private static Api api() {

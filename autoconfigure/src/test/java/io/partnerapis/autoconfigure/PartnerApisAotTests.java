@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Map;
 
 import io.partnerapis.PartnerApis;
-import io.partnerapis.provider.ProviderPresets;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,6 @@ import io.partnerapis.PartnerTokenException;
 import io.partnerapis.actuate.PartnerApisEndpoint.PartnerDescriptor;
 import io.partnerapis.actuate.PartnerApisEndpoint.PartnersDescriptor;
 import io.partnerapis.actuate.PartnerApisEndpoint.TokenDescriptor;
-import io.partnerapis.provider.ProviderPresets;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.RuntimeHints;
@@ -39,7 +38,7 @@ class PartnerApisRuntimeHintsTests {
 		RuntimeHints hints = hints(getClass().getClassLoader());
 		assertThat(ProviderPresets.class.getResource("/" + ProviderPresets.LOCATION)).isNotNull();
 		assertThat(RuntimeHintsPredicates.resource().forResource(ProviderPresets.LOCATION)).accepts(hints);
-		assertThat(RuntimeHintsPredicates.resource().forResource("io/partnerapis/provider/other.properties"))
+		assertThat(RuntimeHintsPredicates.resource().forResource("io/partnerapis/autoconfigure/other.properties"))
 			.rejects(hints);
 	}
 

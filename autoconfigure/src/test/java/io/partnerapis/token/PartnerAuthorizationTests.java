@@ -9,10 +9,6 @@ import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.MutableClock;
-import io.partnerapis.testsupport.StubTokenEndpoint;
-import io.partnerapis.token.cache.PartnerTokenCache;
-import io.partnerapis.token.quota.QuotaGovernor;
-import io.partnerapis.token.renew.RenewalPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,6 +28,8 @@ class PartnerAuthorizationTests {
 	private static final Duration INTERVAL = Duration.ofSeconds(30);
 
 	private static final Duration MILLI = Duration.ofMillis(1);
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	private static final String GET = "GET";
 
@@ -279,7 +277,7 @@ class PartnerAuthorizationTests {
 	@Test
 	void requestsGoOnlyToThePartnersOrigin() {
 		PartnerAuthorization acme = new PartnerAuthorization("acme", URI.create("https://API.example.com/v1"), cache(),
-				policy(), true, this.clock);
+				policy(), true, this.clock, WAIT);
 		assertThatNoException()
 			.isThrownBy(() -> acme.checkOrigin("GET", URI.create("https://api.example.com/x"), "WebClient"));
 		assertThatNoException()
@@ -302,13 +300,13 @@ class PartnerAuthorizationTests {
 
 	private PartnerAuthorization authorization(boolean retryOnUnauthorized) {
 		return new PartnerAuthorization("acme", URI.create("http://127.0.0.1:8080"), cache(), policy(),
-				retryOnUnauthorized, this.clock);
+				retryOnUnauthorized, this.clock, WAIT);
 	}
 
 	private PartnerTokenCache cache() {
 		return new PartnerTokenCache(this.endpoint.fetcher(), this.store, this.key, Duration.ofMillis(500), policy(),
 				this.clock, Duration.ofSeconds(10),
-				new QuotaGovernor(null, this.store, this.key, Duration.ofMillis(500), this.clock));
+				new MonthlyTokenQuota(null, this.store, this.key, Duration.ofMillis(500), this.clock));
 	}
 
 	private static RenewalPolicy policy() {

@@ -28,7 +28,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import io.partnerapis.test.PartnerStandIn;
 import io.partnerapis.test.PartnerStandIns;
-import io.partnerapis.token.fetch.ClientAssertionSigner;
+import io.partnerapis.token.ClientAssertionSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

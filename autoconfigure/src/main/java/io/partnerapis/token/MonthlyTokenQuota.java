@@ -1,0 +1,291 @@
+package io.partnerapis.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.partnerapis.PartnerTokenQuotaException;
+import io.partnerapis.TokenQuota;
+import io.partnerapis.store.PartnerTokenStore;
+import io.partnerapis.store.PartnerTokenStore.Reservation;
+import io.partnerapis.store.TokenKey;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps one partner's token requests within its monthly quota. Token requests are counted
+ * per calendar month of the partner's quota zone in the partner's
+ * {@link PartnerTokenStore}: for the whole fleet in a shared store, per instance in
+ * memory.
+ *
+ * <ul>
+ * <li>Each request is reserved before it is sent, with the store's atomic
+ * check-and-increment that refuses at the quota, so that instances asking together never
+ * pass it together, and a request counts whether or not its answer arrived. A request the
+ * partner answered with a status other than 2xx is taken back.</li>
+ * <li>With a quota, the fleet's count is read again whenever any instance announces a
+ * saved token and whenever this instance loads one from the store, so that
+ * {@link #state()} and {@link #mayForceRenewal()} show the fleet's count, not this
+ * instance's.</li>
+ * <li>At 80 % used, one WARN line per month and instance.</li>
+ * <li>The last 10 % are kept for renewals of expiring tokens: renewals forced by a 401
+ * are not made there.</li>
+ * <li>When the quota is used up, no token is requested until the month ends; callers get
+ * a {@link PartnerTokenQuotaException} at once.</li>
+ * </ul>
+ * A store that fails leaves the count of this instance in charge, so a lost store costs
+ * precision, never a call.
+ */
+final class MonthlyTokenQuota implements TokenRequestBudget {
+
+	private static final Log logger = LogFactory.getLog(MonthlyTokenQuota.class);
+
+	private static final double WARN_AT = 0.8;
+
+	private static final double RESERVE = 0.1;
+
+	private final String partner;
+
+	private final @Nullable Integer limit;
+
+	private final PartnerTokenStore store;
+
+	private final TokenKey key;
+
+	private final Duration storeTimeout;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	private final AtomicReference<Count> count;
+
+	private final AtomicReference<@Nullable YearMonth> warned = new AtomicReference<>();
+
+	private final AtomicBoolean refreshing = new AtomicBoolean();
+
+	/**
+	 * Creates the monthly token quota of one partner whose quota month starts in UTC.
+	 * @param limit the monthly quota, or {@code null} for none: requests are still
+	 * counted
+	 * @param store the store that counts token requests
+	 * @param key the key of the partner's token
+	 * @param storeTimeout how long each store operation may take before this instance's
+	 * own count stands in for the store's
+	 * @param clock the clock to read the month from
+	 */
+	public MonthlyTokenQuota(@Nullable Integer limit, PartnerTokenStore store, TokenKey key, Duration storeTimeout,
+			Clock clock) {
+		this(limit, store, key, storeTimeout, clock, ZoneOffset.UTC);
+	}
+
+	/**
+	 * Creates the monthly token quota of one partner.
+	 * @param limit the monthly quota, or {@code null} for none: requests are still
+	 * counted
+	 * @param store the store that counts token requests
+	 * @param key the key of the partner's token
+	 * @param storeTimeout how long each store operation may take before this instance's
+	 * own count stands in for the store's
+	 * @param clock the clock to read the month from
+	 * @param zone the time zone in which the partner's quota month starts
+	 */
+	public MonthlyTokenQuota(@Nullable Integer limit, PartnerTokenStore store, TokenKey key, Duration storeTimeout,
+			Clock clock, ZoneId zone) {
+		this.partner = key.partner();
+		this.limit = limit;
+		this.store = store;
+		this.key = key;
+		this.storeTimeout = storeTimeout;
+		this.clock = clock;
+		this.zone = zone;
+		this.count = new AtomicReference<>(new Count(month(), 0));
+		if (limit != null) {
+			store.saves().filter(key::equals).subscribe((saved) -> refresh(), (ex) -> {
+			});
+		}
+	}
+
+	/**
+	 * Checks, without reserving anything, that a token may be requested: reads the
+	 * month's count from the store unless this instance already knows the quota is used
+	 * up. Lets an instance refuse before it takes the store's lease for a request it
+	 * could not make.
+	 * @return completion, or a {@link PartnerTokenQuotaException} when no token is left
+	 */
+	public Mono<Void> check() {
+		if (this.limit == null) {
+			return Mono.empty();
+		}
+		if (exhausted(current())) {
+			return Mono.error(exception());
+		}
+		YearMonth month = month();
+		return Mono.defer(() -> this.store.issued(this.key, month))
+			.timeout(this.storeTimeout)
+			.doOnNext((issued) -> record(month, issued))
+			.onErrorResume((ex) -> Mono.empty())
+			.then(Mono.defer(() -> exhausted(current()) ? Mono.error(exception()) : Mono.empty()));
+	}
+
+	/**
+	 * Reserves a token request, unless this instance already knows the quota is used up
+	 * or the store refuses it at the quota.
+	 * @return completion, or a {@link PartnerTokenQuotaException} when no token is left
+	 */
+	@Override
+	public Mono<Void> beforeRequest() {
+		if (exhausted(current())) {
+			return Mono.error(exception());
+		}
+		YearMonth month = month();
+		long most = (this.limit != null) ? this.limit : Long.MAX_VALUE;
+		return Mono.defer(() -> this.store.reserve(this.key, month, most))
+			.timeout(this.storeTimeout)
+			.onErrorResume((ex) -> Mono.fromSupplier(() -> reserveLocally(month, most)))
+			.flatMap((reservation) -> {
+				record(month, reservation.issued());
+				if (!reservation.granted()) {
+					return Mono.error(exception());
+				}
+				warnIfNearlyUsedUp(month, reservation.issued());
+				return Mono.empty();
+			});
+	}
+
+	/**
+	 * Does nothing: the request was counted when it was reserved.
+	 * @return completion
+	 */
+	@Override
+	public Mono<Void> issued() {
+		return Mono.empty();
+	}
+
+	/**
+	 * Takes back the reservation of a request the partner answered without a token.
+	 * @return completion; never an error
+	 */
+	@Override
+	public Mono<Void> notIssued() {
+		YearMonth month = month();
+		return Mono.defer(() -> this.store.release(this.key, month))
+			.timeout(this.storeTimeout)
+			.doOnNext((issued) -> this.count.set(new Count(month, issued)))
+			.onErrorResume((ex) -> Mono.empty())
+			.then();
+	}
+
+	/**
+	 * Reads the fleet's count of this month from the store in the background, when the
+	 * partner has a quota and no read is running already. Called when a token was loaded
+	 * from the store or another instance announced one.
+	 */
+	public void refresh() {
+		if (this.limit == null || !this.refreshing.compareAndSet(false, true)) {
+			return;
+		}
+		YearMonth month = month();
+		Mono.defer(() -> this.store.issued(this.key, month))
+			.timeout(this.storeTimeout)
+			.doFinally((signal) -> this.refreshing.set(false))
+			.subscribe((issued) -> {
+				record(month, issued);
+				warnIfNearlyUsedUp(month, issued);
+			}, (ex) -> {
+			});
+	}
+
+	/**
+	 * Returns whether a 401 may force a renewal: not in the last 10 % of the quota, which
+	 * are kept for renewals of expiring tokens. Reads the fleet's count as this instance
+	 * last read it, without I/O.
+	 * @return whether a forced renewal may be made
+	 */
+	public boolean mayForceRenewal() {
+		if (this.limit == null) {
+			return true;
+		}
+		long reserve = (long) Math.ceil(this.limit * RESERVE);
+		return current().issued() < this.limit - reserve;
+	}
+
+	/**
+	 * Returns the month's count and the quota, as this instance last read or made them.
+	 * @return the quota state
+	 */
+	public TokenQuota state() {
+		Count count = current();
+		return new TokenQuota(this.limit, count.issued(), count.month(), resetsAt(count.month()));
+	}
+
+	private Reservation reserveLocally(YearMonth month, long most) {
+		Count before = this.count.getAndUpdate((known) -> {
+			Count now = known.month().equals(month) ? known : new Count(month, 0);
+			return (now.issued() < most) ? new Count(month, now.issued() + 1) : now;
+		});
+		long issued = before.month().equals(month) ? before.issued() : 0;
+		return (issued < most) ? new Reservation(true, issued + 1) : new Reservation(false, issued);
+	}
+
+	private void warnIfNearlyUsedUp(YearMonth month, long issued) {
+		if (this.limit != null && issued >= Math.ceil(this.limit * WARN_AT)) {
+			YearMonth last = this.warned.get();
+			if (!month.equals(last) && this.warned.compareAndSet(last, month)) {
+				logger.warn("Partner '" + this.partner + "' has issued " + issued + " of its " + this.limit
+						+ " tokens for " + month + " (" + this.zone + "). Renewals forced by 401 stop at "
+						+ (this.limit - (long) Math.ceil(this.limit * RESERVE)) + ", and no token is requested at "
+						+ this.limit + " until " + resetsAt(month) + ".");
+			}
+		}
+	}
+
+	private boolean exhausted(Count count) {
+		return this.limit != null && count.issued() >= this.limit;
+	}
+
+	private PartnerTokenQuotaException exception() {
+		YearMonth month = current().month();
+		return new PartnerTokenQuotaException(this.partner, (this.limit != null) ? this.limit : 0, month,
+				resetsAt(month), this.zone);
+	}
+
+	/**
+	 * Records a count read or made for a month, keeping the higher of two counts of the
+	 * same month, since a count only grows between two reads.
+	 */
+	private void record(YearMonth month, long issued) {
+		this.count.updateAndGet(
+				(known) -> (month.isAfter(known.month()) || (month.equals(known.month()) && known.issued() < issued))
+						? new Count(month, issued) : known);
+	}
+
+	private Count current() {
+		YearMonth month = month();
+		return this.count.updateAndGet((known) -> known.month().equals(month) ? known : new Count(month, 0));
+	}
+
+	private YearMonth month() {
+		return YearMonth.from(this.clock.instant().atZone(this.zone));
+	}
+
+	private Instant resetsAt(YearMonth month) {
+		return month.plusMonths(1).atDay(1).atStartOfDay(this.zone).toInstant();
+	}
+
+	@Override
+	public String toString() {
+		return "MonthlyTokenQuota[partner=" + this.partner + ", limit=" + this.limit + "]";
+	}
+
+	private record Count(YearMonth month, long issued) {
+	}
+
+}

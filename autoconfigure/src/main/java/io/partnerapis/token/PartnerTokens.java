@@ -1,0 +1,286 @@
+package io.partnerapis.token;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.observation.ObservationRegistry;
+import io.partnerapis.PartnerApisProperties;
+import io.partnerapis.PartnerProvider;
+import io.partnerapis.RenewalGrant;
+import io.partnerapis.RequestFormat;
+import io.partnerapis.observation.TokenFetchObservationConvention;
+import io.partnerapis.store.AuthorizedClientServiceTokenStore;
+import io.partnerapis.store.InMemoryPartnerTokenStore;
+import io.partnerapis.store.PartnerTokenStore;
+import io.partnerapis.store.TokenKey;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Assembles one partner's token handling (fetching, caching, renewal, monthly quota and
+ * the store) behind the {@link PartnerAuthorization} that the HTTP clients ask. Settings
+ * left unset keep the defaults of {@link PartnerApisProperties.Api}. For example:
+ *
+ * <pre class="code">
+ * PartnerAuthorization authorization = PartnerTokens.builder("acme", registration, tokenWebClient)
+ *     .store(store, key, Duration.ofMillis(500))
+ *     .retries(Duration.ofSeconds(10), 2, Duration.ofMillis(200))
+ *     .build(URI.create("https://api.acme.example"));
+ * </pre>
+ *
+ * @since 0.2.0
+ */
+public final class PartnerTokens {
+
+	private static final Duration WAIT_MARGIN = Duration.ofSeconds(5);
+
+	private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+
+	private final String partner;
+
+	private final ClientRegistration registration;
+
+	private final WebClient tokenWebClient;
+
+	private PartnerProvider provider;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable TokenFetchObservationConvention observationConvention;
+
+	private @Nullable ClientAssertionSigner assertionSigner;
+
+	private TokenEndpoint.Request request;
+
+	private TokenEndpoint.Response response;
+
+	private TokenEndpoint.Retries retries;
+
+	private RenewalGrant renewalGrant;
+
+	private Duration refreshBeforeExpiry;
+
+	private Duration unauthorizedRenewalInterval;
+
+	private boolean retryOnUnauthorized;
+
+	private @Nullable Integer monthlyQuota;
+
+	private ZoneId quotaZone;
+
+	private @Nullable PartnerTokenStore store;
+
+	private @Nullable TokenKey key;
+
+	private Duration storeTimeout;
+
+	private Clock clock = Clock.systemUTC();
+
+	private PartnerTokens(String partner, ClientRegistration registration, WebClient tokenWebClient) {
+		Assert.hasText(partner, "'partner' must not be empty");
+		this.partner = partner;
+		this.registration = registration;
+		this.tokenWebClient = tokenWebClient;
+		this.provider = PartnerProvider.forPartnerName(partner);
+		PartnerApisProperties.Api defaults = new PartnerApisProperties.Api();
+		PartnerApisProperties.Token token = defaults.getToken();
+		this.request = new TokenEndpoint.Request(token.getRequestFormat(), Map.of(), Map.of(), null,
+				token.isEncodeClientCredentials());
+		this.response = new TokenEndpoint.Response(List.of(), defaults.getDefaultTokenLifetime());
+		this.retries = new TokenEndpoint.Retries(token.getResponseTimeout(), token.getMaxRetries(),
+				token.getRetryBackoff());
+		this.renewalGrant = token.getRenewalGrant();
+		this.refreshBeforeExpiry = defaults.getRefreshBeforeExpiry();
+		this.unauthorizedRenewalInterval = defaults.getUnauthorizedRenewalInterval();
+		this.retryOnUnauthorized = defaults.isRetryOnUnauthorized();
+		this.quotaZone = token.getQuotaZone();
+		this.storeTimeout = new PartnerApisProperties().getTokenStore().getTimeout();
+	}
+
+	/**
+	 * Starts assembling the token handling of one partner.
+	 * @param partner the partner's name
+	 * @param registration the partner's client registration
+	 * @param tokenWebClient the WebClient that sends the partner's token requests
+	 * @return a builder
+	 */
+	public static PartnerTokens builder(String partner, ClientRegistration registration, WebClient tokenWebClient) {
+		return new PartnerTokens(partner, registration, tokenWebClient);
+	}
+
+	/**
+	 * Sets the partner's provider, whose dialect the token endpoint speaks.
+	 * @param provider the provider
+	 * @return this builder
+	 */
+	public PartnerTokens provider(PartnerProvider provider) {
+		this.provider = provider;
+		return this;
+	}
+
+	/**
+	 * Sets how token requests are observed.
+	 * @param registration the observation registry
+	 * @param convention the convention to use instead of the default, if any
+	 * @return this builder
+	 */
+	public PartnerTokens observations(ObservationRegistry registration,
+			@Nullable TokenFetchObservationConvention convention) {
+		this.observationRegistry = registration;
+		this.observationConvention = convention;
+		return this;
+	}
+
+	/**
+	 * Sets the signer of the client assertion that authenticates token requests, for
+	 * {@code private_key_jwt} and {@code client_secret_jwt}.
+	 * @param signer the signer, or {@code null} for none
+	 * @return this builder
+	 */
+	public PartnerTokens clientAssertion(@Nullable ClientAssertionSigner signer) {
+		this.assertionSigner = signer;
+		return this;
+	}
+
+	/**
+	 * Sets what goes into each token request.
+	 * @param format the request body format
+	 * @param headers headers added to every token request
+	 * @param parameters parameters added to every client-credentials token request
+	 * @param clientIdHeader name of the header that identifies the client on token
+	 * requests too, if any
+	 * @param encodeClientCredentials whether the client id and secret are URL-encoded
+	 * @return this builder
+	 */
+	public PartnerTokens request(RequestFormat format, Map<String, String> headers, Map<String, String> parameters,
+			@Nullable String clientIdHeader, boolean encodeClientCredentials) {
+		this.request = new TokenEndpoint.Request(format, headers, parameters, clientIdHeader, encodeClientCredentials);
+		return this;
+	}
+
+	/**
+	 * Sets how a token response is read.
+	 * @param path names of the nested JSON objects that hold the token fields, outermost
+	 * first; empty when they are at the top level
+	 * @param defaultLifetime lifetime of a token whose response carries no
+	 * {@code expires_in}
+	 * @return this builder
+	 */
+	public PartnerTokens response(List<String> path, Duration defaultLifetime) {
+		this.response = new TokenEndpoint.Response(path, defaultLifetime);
+		return this;
+	}
+
+	/**
+	 * Sets how long each token request may take and how often it is tried again.
+	 * @param responseTimeout time to wait for each response
+	 * @param maxRetries how many times a transient failure is retried
+	 * @param backoff delay before the first retry
+	 * @return this builder
+	 */
+	public PartnerTokens retries(Duration responseTimeout, int maxRetries, Duration backoff) {
+		this.retries = new TokenEndpoint.Retries(responseTimeout, maxRetries, backoff);
+		return this;
+	}
+
+	/**
+	 * Sets how and when tokens are renewed.
+	 * @param grant the grant that renews a token
+	 * @param refreshBeforeExpiry how long before expiry a token is renewed
+	 * @param unauthorizedRenewalInterval the least time between two renewals forced by
+	 * 401 answers
+	 * @param retryOnUnauthorized whether a request answered with 401 is replayed
+	 * @return this builder
+	 */
+	public PartnerTokens renewal(RenewalGrant grant, Duration refreshBeforeExpiry, Duration unauthorizedRenewalInterval,
+			boolean retryOnUnauthorized) {
+		this.renewalGrant = grant;
+		this.refreshBeforeExpiry = refreshBeforeExpiry;
+		this.unauthorizedRenewalInterval = unauthorizedRenewalInterval;
+		this.retryOnUnauthorized = retryOnUnauthorized;
+		return this;
+	}
+
+	/**
+	 * Sets the partner's monthly token quota.
+	 * @param limit the most tokens a month, or {@code null} for no limit
+	 * @param zone the time zone in which the quota month starts
+	 * @return this builder
+	 */
+	public PartnerTokens monthlyQuota(@Nullable Integer limit, ZoneId zone) {
+		this.monthlyQuota = limit;
+		this.quotaZone = zone;
+		return this;
+	}
+
+	/**
+	 * Sets where the partner's token is kept and shared; without a store, it is kept in
+	 * memory.
+	 * @param store the token store
+	 * @param key the key of the partner's token in the store
+	 * @param timeout how long each store operation may take
+	 * @return this builder
+	 */
+	public PartnerTokens store(PartnerTokenStore store, TokenKey key, Duration timeout) {
+		this.store = store;
+		this.key = key;
+		this.storeTimeout = timeout;
+		return this;
+	}
+
+	/**
+	 * Sets the clock to read the time from.
+	 * @param clock the clock
+	 * @return this builder
+	 */
+	public PartnerTokens clock(Clock clock) {
+		this.clock = clock;
+		return this;
+	}
+
+	/**
+	 * Builds the partner's token handling.
+	 * @param baseUrl the partner's base URL, whose origin alone receives its tokens
+	 * @return the authorization that the partner's HTTP clients ask for tokens
+	 */
+	public PartnerAuthorization build(URI baseUrl) {
+		TokenEndpoint endpoint = new TokenEndpoint(this.partner, this.provider, this.request, this.response,
+				this.retries);
+		PartnerTokenResponseClient<AbstractOAuth2AuthorizationGrantRequest> client = new PartnerTokenResponseClient<>(
+				this.tokenWebClient, endpoint, this.registration, this.observationRegistry, this.observationConvention,
+				this.assertionSigner);
+		TokenFetcher fetcher = new TokenFetcher(this.registration, AuthorizedClientServiceTokenStore.PRINCIPAL_NAME,
+				this.renewalGrant, client, client);
+		RenewalPolicy policy = new RenewalPolicy(this.refreshBeforeExpiry, this.unauthorizedRenewalInterval);
+		PartnerTokenStore store = (this.store != null) ? this.store : new InMemoryPartnerTokenStore(this.clock);
+		TokenKey key = (this.key != null) ? this.key : TokenKey.builder(this.partner).build();
+		MonthlyTokenQuota quota = new MonthlyTokenQuota(this.monthlyQuota, store, key, this.storeTimeout, this.clock,
+				this.quotaZone);
+		PartnerTokenCache tokens = new PartnerTokenCache(fetcher, store, key, this.storeTimeout, policy, this.clock,
+				this.retries.longestTime(), quota);
+		Duration tokenWait = tokenWait(this.retries).plus(tokens.leaseTime()).plus(this.storeTimeout.multipliedBy(4));
+		return new PartnerAuthorization(this.partner, baseUrl, tokens, policy, this.retryOnUnauthorized, this.clock,
+				tokenWait);
+	}
+
+	/**
+	 * Returns how long a token fetch may take at most: every attempt's response timeout,
+	 * the longest back-off between attempts (with its jitter of up to half), and a margin
+	 * for the token store.
+	 * @param retries the timeout and retries of the partner's token requests
+	 * @return the longest a caller needs to wait for a token, at most one hour
+	 */
+	static Duration tokenWait(TokenEndpoint.Retries retries) {
+		Duration wait = retries.longestTime().plus(WAIT_MARGIN);
+		return (wait.compareTo(LONGEST_WAIT) > 0) ? LONGEST_WAIT : wait;
+	}
+
+}

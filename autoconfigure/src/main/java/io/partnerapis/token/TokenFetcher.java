@@ -1,0 +1,179 @@
+package io.partnerapis.token;
+
+import java.util.function.Supplier;
+
+import io.partnerapis.RenewalGrant;
+import io.partnerapis.PartnerTokenException;
+import io.partnerapis.PartnerTokenQuotaException;
+import io.partnerapis.store.StoredToken;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+
+/**
+ * Obtains a new token for one partner through Spring Security's
+ * {@link ReactiveOAuth2AccessTokenResponseClient} abstraction: a client-credentials
+ * grant, or, where the partner renews with refresh tokens, a refresh-token grant that
+ * falls back to a client-credentials grant in the same fetch whenever it fails, whatever
+ * the failure (refused, server error, timeout, unusable answer, after its retries). A
+ * refresh token that failed once is never sent again, so renewal cannot get stuck on a
+ * dead refresh token.
+ */
+final class TokenFetcher {
+
+	private final ClientRegistration registration;
+
+	private final String principalName;
+
+	private final RenewalGrant renewalGrant;
+
+	private final ReactiveOAuth2AccessTokenResponseClient<? super OAuth2ClientCredentialsGrantRequest> clientCredentials;
+
+	private final ReactiveOAuth2AccessTokenResponseClient<? super OAuth2RefreshTokenGrantRequest> refreshToken;
+
+	private volatile @Nullable String failedRefreshToken;
+
+	/**
+	 * Creates a new fetcher.
+	 * @param registration the partner's client registration
+	 * @param principalName the principal the authorized clients are stored under
+	 * @param renewalGrant the grant that renews a token
+	 * @param clientCredentials the client for client-credentials grants
+	 * @param refreshToken the client for refresh-token grants
+	 */
+	public TokenFetcher(ClientRegistration registration, String principalName, RenewalGrant renewalGrant,
+			ReactiveOAuth2AccessTokenResponseClient<? super OAuth2ClientCredentialsGrantRequest> clientCredentials,
+			ReactiveOAuth2AccessTokenResponseClient<? super OAuth2RefreshTokenGrantRequest> refreshToken) {
+		this.registration = registration;
+		this.principalName = principalName;
+		this.renewalGrant = renewalGrant;
+		this.clientCredentials = clientCredentials;
+		this.refreshToken = refreshToken;
+	}
+
+	/**
+	 * Returns the partner's client registration.
+	 * @return the registration
+	 */
+	public ClientRegistration getRegistration() {
+		return this.registration;
+	}
+
+	/**
+	 * Returns how many token requests one fetch makes at most: two where a refresh-token
+	 * grant falls back to a client-credentials grant, one otherwise.
+	 * @return the token requests of one fetch
+	 */
+	public int requestsPerFetch() {
+		return (this.renewalGrant == RenewalGrant.REFRESH_TOKEN) ? 2 : 1;
+	}
+
+	/**
+	 * Returns a token that was stored earlier as an authorized client of this partner.
+	 * @param stored the stored token
+	 * @return the authorized client
+	 */
+	public OAuth2AuthorizedClient authorizedClient(StoredToken stored) {
+		return new OAuth2AuthorizedClient(this.registration, this.principalName, stored.accessToken(),
+				stored.refreshToken());
+	}
+
+	/**
+	 * Obtains a new token, with no limit on token requests.
+	 * @param previous the authorized client being replaced, or {@code null}
+	 * @return the new authorized client
+	 */
+	public Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous) {
+		return fetch(previous, TokenRequestBudget.UNLIMITED);
+	}
+
+	/**
+	 * Obtains a new token, asking the given budget before each token request (a
+	 * refresh-token grant and its client-credentials fall-back are two) and telling it of
+	 * each one the partner answered with 2xx, usable or not.
+	 * @param previous the authorized client being replaced, or {@code null}
+	 * @param budget the budget of token requests
+	 * @return the new authorized client
+	 */
+	public Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous, TokenRequestBudget budget) {
+		OAuth2RefreshToken refresh = (previous != null) ? previous.getRefreshToken() : null;
+		if (this.renewalGrant == RenewalGrant.REFRESH_TOKEN && previous != null && refresh != null
+				&& !refresh.getTokenValue().equals(this.failedRefreshToken)) {
+			OAuth2RefreshTokenGrantRequest request = new OAuth2RefreshTokenGrantRequest(this.registration,
+					previous.getAccessToken(), refresh);
+			return counted(budget, () -> this.refreshToken.getTokenResponse(request))
+				.map((response) -> authorizedClient(response, previous))
+				.onErrorResume((ex) -> !(ex instanceof PartnerTokenQuotaException), (ex) -> {
+					this.failedRefreshToken = refresh.getTokenValue();
+					return clientCredentials(budget);
+				});
+		}
+		return clientCredentials(budget);
+	}
+
+	private Mono<OAuth2AuthorizedClient> clientCredentials(TokenRequestBudget budget) {
+		return counted(budget,
+				() -> this.clientCredentials
+					.getTokenResponse(new OAuth2ClientCredentialsGrantRequest(this.registration)))
+			.map((response) -> authorizedClient(response, null));
+	}
+
+	/**
+	 * Sends a token request, made only once the budget reserved it, and tells the budget
+	 * how the partner answered. The budget travels in the Reactor context, so that a
+	 * response client that retries reserves each retry through {@link #beforeRetry()}.
+	 */
+	private static Mono<OAuth2AccessTokenResponse> counted(TokenRequestBudget budget,
+			Supplier<Mono<OAuth2AccessTokenResponse>> request) {
+		return budget.beforeRequest()
+			.then(Mono.defer(request).contextWrite((context) -> context.put(TokenRequestBudget.class, budget)))
+			.onErrorResume(TokenFetcher::wasIssued, (ex) -> budget.issued().then(Mono.error(ex)))
+			.onErrorResume(TokenFetcher::wasRefused, (ex) -> budget.notIssued().then(Mono.error(ex)))
+			.flatMap((response) -> budget.issued().thenReturn(response));
+	}
+
+	/**
+	 * Reserves a retry of a token request with the budget of the fetch that sends it, for
+	 * response clients that retry: a retried request is sent again, and the partner may
+	 * have issued a token for the attempt whose answer never arrived.
+	 * @return completion, or a {@link PartnerTokenQuotaException} that refuses the retry
+	 */
+	public static Mono<Void> beforeRetry() {
+		return Mono.deferContextual((context) -> context.<TokenRequestBudget>getOrEmpty(TokenRequestBudget.class)
+			.map(TokenRequestBudget::beforeRequest)
+			.orElseGet(Mono::empty));
+	}
+
+	/**
+	 * Returns whether a failed token request still got a 2xx answer, a token the partner
+	 * issued and probably counted against its quota even though it could not be used.
+	 */
+	private static boolean wasIssued(Throwable ex) {
+		return ex instanceof PartnerTokenException tokenException && tokenException.getStatus() != null
+				&& tokenException.getStatus() >= 200 && tokenException.getStatus() < 300;
+	}
+
+	/**
+	 * Returns whether the partner answered a failed token request with a status that
+	 * issues no token.
+	 */
+	private static boolean wasRefused(Throwable ex) {
+		return ex instanceof PartnerTokenException tokenException && tokenException.getStatus() != null
+				&& (tokenException.getStatus() < 200 || tokenException.getStatus() >= 300);
+	}
+
+	private OAuth2AuthorizedClient authorizedClient(OAuth2AccessTokenResponse response,
+			@Nullable OAuth2AuthorizedClient previous) {
+		return new OAuth2AuthorizedClient(this.registration, this.principalName, response.getAccessToken(),
+				(response.getRefreshToken() != null || previous == null) ? response.getRefreshToken()
+						: previous.getRefreshToken());
+	}
+
+}

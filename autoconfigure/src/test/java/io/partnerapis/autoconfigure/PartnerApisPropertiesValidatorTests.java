@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
-import io.partnerapis.provider.ProviderPresets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

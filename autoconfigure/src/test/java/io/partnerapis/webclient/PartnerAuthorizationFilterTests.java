@@ -5,17 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.partnerapis.PartnerApiException;
 import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.MutableClock;
-import io.partnerapis.testsupport.StubTokenEndpoint;
+import io.partnerapis.RenewalGrant;
 import io.partnerapis.token.PartnerAuthorization;
-import io.partnerapis.token.cache.PartnerTokenCache;
-import io.partnerapis.token.quota.QuotaGovernor;
-import io.partnerapis.token.renew.RenewalPolicy;
+import io.partnerapis.token.PartnerTokens;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,11 +23,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.client.reactive.MockClientHttpRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.ExchangeStrategies;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -45,7 +47,7 @@ class PartnerAuthorizationFilterTests {
 
 	private final MutableClock clock = new MutableClock();
 
-	private final StubTokenEndpoint endpoint = new StubTokenEndpoint();
+	private final AtomicInteger tokenRequests = new AtomicInteger();
 
 	private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
@@ -64,7 +66,7 @@ class PartnerAuthorizationFilterTests {
 			.isThrownBy(() -> filter(true).filter(elsewhere, answering((request) -> HttpStatus.OK)).block(BLOCK))
 			.withMessageContaining("Partner 'acme' WebClient refused a GET request");
 		assertThat(this.sent).isEmpty();
-		assertThat(this.endpoint.requests()).isZero();
+		assertThat(this.tokenRequests).hasValue(0);
 	}
 
 	@Test
@@ -123,14 +125,33 @@ class PartnerAuthorizationFilterTests {
 	}
 
 	private PartnerAuthorization authorization(boolean retryOnUnauthorized) {
-		InMemoryPartnerTokenStore store = new InMemoryPartnerTokenStore(this.clock);
-		TokenKey key = new TokenKey("acme", "0123456789abcdef");
-		RenewalPolicy policy = new RenewalPolicy(Duration.ofSeconds(60), Duration.ofSeconds(30));
-		PartnerTokenCache tokens = new PartnerTokenCache(this.endpoint.fetcher(), store, key, Duration.ofMillis(500),
-				policy, this.clock, Duration.ofSeconds(10),
-				new QuotaGovernor(null, store, key, Duration.ofMillis(500), this.clock));
-		return new PartnerAuthorization("acme", URI.create("https://api.acme.example"), tokens, policy,
-				retryOnUnauthorized, this.clock);
+		ClientRegistration registration = ClientRegistration.withRegistrationId("acme")
+			.clientId("client-acme")
+			.clientSecret("secret-acme")
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.tokenUri("https://auth.acme.example/oauth/token")
+			.build();
+		return PartnerTokens.builder("acme", registration, tokenEndpoint())
+			.renewal(RenewalGrant.CLIENT_CREDENTIALS, Duration.ofSeconds(60), Duration.ofSeconds(30),
+					retryOnUnauthorized)
+			.store(new InMemoryPartnerTokenStore(this.clock), new TokenKey("acme", "0123456789abcdef"),
+					Duration.ofMillis(500))
+			.clock(this.clock)
+			.build(URI.create("https://api.acme.example"));
+	}
+
+	/**
+	 * Returns a WebClient whose token endpoint issues {@code token-1}, {@code token-2},
+	 * and so on, counting the requests it answers.
+	 */
+	private WebClient tokenEndpoint() {
+		return WebClient.builder()
+			.exchangeFunction((request) -> Mono.fromSupplier(() -> ClientResponse.create(HttpStatus.OK)
+				.header(HttpHeaders.CONTENT_TYPE, "application/json")
+				.body("{\"access_token\":\"token-" + this.tokenRequests.incrementAndGet()
+						+ "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")
+				.build()))
+			.build();
 	}
 
 	private static byte[] bytes(String text) {

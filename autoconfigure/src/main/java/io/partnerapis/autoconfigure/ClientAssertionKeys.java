@@ -103,7 +103,8 @@ final class ClientAssertionKeys {
 		KeyAndId parsed = parse(property, location, content);
 		PrivateKey key = parsed.key();
 		SigningAlgorithm algorithm = (assertion.getAlgorithm() != null) ? assertion.getAlgorithm() : parsed.algorithm();
-		String algorithmProperty = prefix + "client-assertion.algorithm";
+		boolean fromJwk = assertion.getAlgorithm() == null && parsed.algorithm() != null;
+		String algorithmProperty = fromJwk ? property : prefix + "client-assertion.algorithm";
 		try {
 			if (key instanceof RSAPrivateKey rsa) {
 				int bits = rsa.getModulus().bitLength();
@@ -113,7 +114,7 @@ final class ClientAssertionKeys {
 							"Use an RSA key of at least " + MIN_RSA_BITS + " bits, or an EC key on P-256 or P-384.");
 				}
 				algorithm = (algorithm != null) ? algorithm : SigningAlgorithm.RS256;
-				requireFit(algorithmProperty, algorithm, RSA_ALGORITHMS, "an RSA key");
+				requireFit(algorithmProperty, algorithm, RSA_ALGORITHMS, "an RSA key", fromJwk);
 				return new SigningKey(new RSASSASigner(rsa), algorithm, parsed.keyId());
 			}
 			if (key instanceof ECPrivateKey ec) {
@@ -126,7 +127,7 @@ final class ClientAssertionKeys {
 							"Use an EC key on P-256 or P-384, or an RSA key of at least " + MIN_RSA_BITS + " bits.");
 				}
 				algorithm = (algorithm != null) ? algorithm : fitting;
-				requireFit(algorithmProperty, algorithm, Set.of(fitting), "an EC key on " + curve);
+				requireFit(algorithmProperty, algorithm, Set.of(fitting), "an EC key on " + curve, fromJwk);
 				return new SigningKey(new ECDSASigner(ec), algorithm, parsed.keyId());
 			}
 		}
@@ -208,10 +209,18 @@ final class ClientAssertionKeys {
 
 	private static void requireFit(String property, SigningAlgorithm algorithm, Set<SigningAlgorithm> fitting,
 			String key) {
+		requireFit(property, algorithm, fitting, key, false);
+	}
+
+	private static void requireFit(String property, SigningAlgorithm algorithm, Set<SigningAlgorithm> fitting,
+			String key, boolean fromJwk) {
 		if (!fitting.contains(algorithm)) {
-			List<String> names = fitting.stream().map(Enum::name).sorted().toList();
-			throw ClientAuthenticationLoader.fail(property, "is " + algorithm + ", which does not fit " + key,
-					"Set '" + property + "' to " + String.join(", ", names) + ", or remove it to use the key's own.");
+			String names = String.join(", ", fitting.stream().map(Enum::name).sorted().toList());
+			throw ClientAuthenticationLoader.fail(property,
+					(fromJwk ? "holds a JWK whose 'alg' is " : "is ") + algorithm + ", which does not fit " + key,
+					fromJwk ? "Correct the JWK's 'alg', or set '" + property.replace(".key", ".algorithm") + "' to "
+							+ names + "."
+							: "Set '" + property + "' to " + names + ", or remove it to use the key's own.");
 		}
 	}
 

@@ -79,7 +79,10 @@ final class ClientAuthenticationLoader {
 		SslBundle bundle;
 		try {
 			if (this.sslBundles == null) {
-				throw new NoSuchSslBundleException(bundleName, "no SSL bundles are configured");
+				throw fail(property,
+						"names '" + bundleName
+								+ "', but the application has no SSL bundle registry ('SslBundles' bean)",
+						"Keep Spring Boot's SslAutoConfiguration in the application, or remove '" + property + "'.");
 			}
 			bundle = this.sslBundles.getBundle(bundleName);
 		}

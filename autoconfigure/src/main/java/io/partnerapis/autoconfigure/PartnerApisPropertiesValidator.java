@@ -82,7 +82,8 @@ final class PartnerApisPropertiesValidator {
 		}
 		else if (StringUtils.hasText(api.getClientAssertion().getKey())) {
 			problems.add(new Problem(prefix + "client-assertion.key",
-					"is set, but 'client-authentication-method' is " + methodValue + ", which signs no assertion",
+					"is set, but 'client-authentication-method' is " + methodValue
+							+ ", which does not sign with a private key",
 					"Set '" + prefix + "client-authentication-method' to private-key-jwt, or remove '" + prefix
 							+ "client-assertion.key'."));
 		}

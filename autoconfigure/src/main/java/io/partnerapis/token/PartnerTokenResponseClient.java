@@ -137,7 +137,7 @@ final class PartnerTokenResponseClient<T extends AbstractOAuth2AuthorizationGran
 			.retryWhen(Retry.backoff(this.endpoint.retries().maxRetries(), this.endpoint.retries().backoff())
 				.jitter(0.5)
 				.filter((ex) -> ex instanceof PartnerTokenException tokenException && tokenException.isTransient())
-				.doBeforeRetryAsync((signal) -> TokenFetcher.beforeRetry())
+				.doBeforeRetryAsync((signal) -> TokenFetcher.beforeRetry(signal.failure()))
 				.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
 	}
 

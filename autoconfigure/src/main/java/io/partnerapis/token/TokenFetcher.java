@@ -128,7 +128,8 @@ final class TokenFetcher {
 	/**
 	 * Sends a token request, made only once the budget reserved it, and tells the budget
 	 * how the partner answered. The budget travels in the Reactor context, so that a
-	 * response client that retries reserves each retry through {@link #beforeRetry()}.
+	 * response client that retries reserves each retry through
+	 * {@link #beforeRetry(Throwable)}.
 	 */
 	private static Mono<OAuth2AccessTokenResponse> counted(TokenRequestBudget budget,
 			Supplier<Mono<OAuth2AccessTokenResponse>> request) {
@@ -142,12 +143,16 @@ final class TokenFetcher {
 	/**
 	 * Reserves a retry of a token request with the budget of the fetch that sends it, for
 	 * response clients that retry: a retried request is sent again, and the partner may
-	 * have issued a token for the attempt whose answer never arrived.
+	 * have issued a token for the attempt whose answer never arrived. An attempt the
+	 * partner answered with a status that issues no token is taken back first, as the
+	 * last attempt of a fetch is.
+	 * @param failure how the attempt before the retry failed
 	 * @return completion, or a {@link PartnerTokenQuotaException} that refuses the retry
 	 */
-	public static Mono<Void> beforeRetry() {
+	static Mono<Void> beforeRetry(Throwable failure) {
 		return Mono.deferContextual((context) -> context.<TokenRequestBudget>getOrEmpty(TokenRequestBudget.class)
-			.map(TokenRequestBudget::beforeRequest)
+			.map((budget) -> wasRefused(failure) ? budget.notIssued().then(budget.beforeRequest())
+					: budget.beforeRequest())
 			.orElseGet(Mono::empty));
 	}
 

@@ -49,11 +49,18 @@ final class TokenResponseReader {
 	private static final int SHAPE_DEPTH = 3;
 
 	private static final Pattern TOKEN_VALUE = Pattern.compile(
-			"(\"(?:access_token|refresh_token|id_token|token|client_secret)\"\\s*:\\s*\")[^\"]*(\"?)",
+			"(\"(?:access_token|refresh_token|id_token|token|client_secret|client_assertion)\"\\s*:\\s*\")[^\"]*(\"?)",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern FORM_TOKEN_VALUE = Pattern
-		.compile("((?:access_token|refresh_token|id_token|client_secret)=)[^&\\s]*", Pattern.CASE_INSENSITIVE);
+	private static final Pattern FORM_TOKEN_VALUE = Pattern.compile(
+			"((?:access_token|refresh_token|id_token|client_secret|client_assertion)=)[^&\\s]*",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A JWT in compact form, or the start of one, wherever an endpoint echoes it: a
+	 * signed client assertion stays usable until it expires.
+	 */
+	private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]*){0,2}");
 
 	private static final Pattern CREDENTIALS = Pattern.compile("\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+",
 			Pattern.CASE_INSENSITIVE);
@@ -258,6 +265,7 @@ final class TokenResponseReader {
 		String masked = TOKEN_VALUE.matcher(text).replaceAll("$1****$2");
 		masked = FORM_TOKEN_VALUE.matcher(masked).replaceAll("$1****");
 		masked = CREDENTIALS.matcher(masked).replaceAll("$1 ****");
+		masked = JWT.matcher(masked).replaceAll("****");
 		if (StringUtils.hasLength(this.clientSecret)) {
 			masked = masked.replace(this.clientSecret, "****");
 		}

@@ -8,6 +8,8 @@ import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.ECKey;
 import io.partnerapis.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -139,7 +141,7 @@ class PartnerApiConfigurationFailureAnalyzerTests {
 		String report = failedStartup(output, valid("acme"),
 				"partner.apis.acme.client-assertion.key=file:/etc/keys/acme.pem");
 		assertThat(report).contains(
-				"partner.apis.acme.client-assertion.key: is set, but 'client-authentication-method' is client-secret-basic")
+				"partner.apis.acme.client-assertion.key: is set, but 'client-authentication-method' is client-secret-basic, which does not sign with a private key")
 			.contains("Set 'partner.apis.acme.client-authentication-method' to private-key-jwt");
 	}
 
@@ -172,6 +174,20 @@ class PartnerApiConfigurationFailureAnalyzerTests {
 		assertThat(report)
 			.contains("partner.apis.acme.client-assertion.algorithm: is RS256, which does not fit an EC key on P-256")
 			.contains("Set 'partner.apis.acme.client-assertion.algorithm' to ES256, or remove it");
+	}
+
+	@Test
+	void aJwkWhoseOwnAlgorithmDoesNotFitItsKeyIsNamedAsTheKey(CapturedOutput output) {
+		ECKey jwk = new ECKey.Builder((ECKey) TestKeys.jwk(TestKeys.ec("secp256r1"), "ec-1"))
+			.algorithm(JWSAlgorithm.RS256)
+			.build();
+		String key = write("ec-rs256.json", jwk.toJSONString());
+		String report = failedStartup(output, valid("acme"),
+				"partner.apis.acme.client-authentication-method=private-key-jwt",
+				"partner.apis.acme.client-assertion.key=" + key);
+		assertThat(report).contains(
+				"partner.apis.acme.client-assertion.key: holds a JWK whose 'alg' is RS256, which does not fit an EC key on P-256")
+			.contains("Correct the JWK's 'alg', or set 'partner.apis.acme.client-assertion.algorithm' to ES256.");
 	}
 
 	@Test

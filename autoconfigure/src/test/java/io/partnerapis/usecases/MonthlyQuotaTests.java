@@ -51,6 +51,26 @@ class MonthlyQuotaTests {
 	}
 
 	@Test
+	void retriedRequestsThatThePartnerRefusedAreAllTakenBack() {
+		this.partner.tokenEndpointFails(503, "{\"error\":\"temporarily_unavailable\"}");
+		this.partner.apiAlwaysAnswers("/things", 200);
+		InMemoryPartnerTokenStore store = new InMemoryPartnerTokenStore();
+		PartnerContexts.runner()
+			.withPropertyValues(this.partner.properties("acme",
+					Map.of("token.monthly-quota", "10", "token.max-retries", "2", "token.retry-backoff", "10ms")))
+			.withBean(PartnerTokenStore.class, () -> store)
+			.run((context) -> {
+				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+				assertThatExceptionOfType(PartnerTokenException.class)
+					.isThrownBy(() -> webClient.get().uri("/things").retrieve().toBodilessEntity().block());
+				assertThat(this.partner.tokenRequests()).as("the request and its two retries").isEqualTo(3);
+				assertThat(store.issued(this.partner.tokenKey("acme"), YearMonth.now(ZoneOffset.UTC)).block())
+					.as("503 answers issue no token")
+					.isZero();
+			});
+	}
+
+	@Test
 	void unauthorizedAnswerBelowTheReserveRenews() {
 		this.partner.tokens(5, 3600);
 		this.partner.apiAnswers("/things", "token-1", 401);

@@ -156,6 +156,8 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 
 	private static final String CLEAR = "clear";
 
+	private static final String NOT_CLOSED = "The listener of saved tokens did not close in time or had lost its connection already";
+
 	private static final int DIGEST_BYTES = 16;
 
 	private final ReactiveRedisConnectionFactory connectionFactory;
@@ -390,8 +392,7 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 				container.destroyLater().timeout(this.timeout).block();
 			}
 			catch (RuntimeException ex) {
-				logger.debug("The listener of saved tokens did not close in time or had lost its connection already",
-						ex);
+				logger.debug(NOT_CLOSED, ex);
 			}
 		}
 	}
@@ -410,16 +411,24 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 		ReactiveRedisMessageListenerContainer created = new ReactiveRedisMessageListenerContainer(
 				this.connectionFactory);
 		if (!this.container.compareAndSet(null, created)) {
-			destroy(created);
+			destroyLater(created);
 			return this.container.get();
 		}
 		if (!this.listening.get()) {
 			if (this.container.compareAndSet(created, null)) {
-				destroy(created);
+				destroyLater(created);
 			}
 			return null;
 		}
 		return created;
+	}
+
+	/**
+	 * Destroys a container without waiting: the creator may run on a Reactor thread
+	 * (after a retry's back-off), where blocking is refused.
+	 */
+	private void destroyLater(ReactiveRedisMessageListenerContainer container) {
+		container.destroyLater().timeout(this.timeout).subscribe(null, (ex) -> logger.debug(NOT_CLOSED, ex));
 	}
 
 	/**

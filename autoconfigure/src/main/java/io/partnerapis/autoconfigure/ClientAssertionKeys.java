@@ -7,7 +7,6 @@ import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
@@ -145,7 +144,7 @@ final class ClientAssertionKeys {
 		SigningAlgorithm algorithm = (api.getClientAssertion().getAlgorithm() != null)
 				? api.getClientAssertion().getAlgorithm() : SigningAlgorithm.HS256;
 		requireFit(prefix + "client-assertion.algorithm", algorithm, HMAC_ALGORITHMS,
-				"a client secret ('client-secret-jwt')");
+				"a client secret ('client-secret-jwt')", false);
 		byte[] secret = api.getClientSecret().getBytes(StandardCharsets.UTF_8);
 		int needed = Integer.parseInt(algorithm.name().substring(2)) / 8;
 		if (secret.length < needed) {
@@ -205,11 +204,6 @@ final class ClientAssertionKeys {
 			}
 		}
 		return null;
-	}
-
-	private static void requireFit(String property, SigningAlgorithm algorithm, Set<SigningAlgorithm> fitting,
-			String key) {
-		requireFit(property, algorithm, fitting, key, false);
 	}
 
 	private static void requireFit(String property, SigningAlgorithm algorithm, Set<SigningAlgorithm> fitting,

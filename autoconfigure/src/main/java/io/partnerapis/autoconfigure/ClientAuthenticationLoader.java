@@ -62,29 +62,30 @@ final class ClientAuthenticationLoader {
 	}
 
 	/**
-	 * Returns the SSL bundle of the partner's connections, or {@code null} when it names
-	 * none.
+	 * Returns the SSL bundle of the partner's connections, followed through its reloads,
+	 * or {@code null} when it names none.
 	 * @param name the partner's name
 	 * @param api the partner's properties, validated
 	 * @return the bundle, or {@code null}
 	 * @throws PartnerApiConfigurationException if the bundle is unknown, or holds no key
 	 * where the partner authenticates with its certificate
 	 */
-	@Nullable SslBundle sslBundle(String name, Api api) {
+	@Nullable PartnerSsl ssl(String name, Api api) {
 		String bundleName = api.getSsl().getBundle();
 		if (!StringUtils.hasText(bundleName)) {
 			return null;
 		}
 		String property = prefix(name) + "ssl.bundle";
+		SslBundles bundles = this.sslBundles;
 		SslBundle bundle;
 		try {
-			if (this.sslBundles == null) {
+			if (bundles == null) {
 				throw fail(property,
 						"names '" + bundleName
 								+ "', but the application has no SSL bundle registry ('SslBundles' bean)",
 						"Keep Spring Boot's SslAutoConfiguration in the application, or remove '" + property + "'.");
 			}
-			bundle = this.sslBundles.getBundle(bundleName);
+			bundle = bundles.getBundle(bundleName);
 		}
 		catch (NoSuchSslBundleException ex) {
 			throw fail(property, "names '" + bundleName + "', which is not an SSL bundle Spring Boot knows",
@@ -97,7 +98,7 @@ final class ClientAuthenticationLoader {
 							+ " for PEM) with the client certificate that "
 							+ propertyValue(api.getClientAuthenticationMethod()) + " presents.");
 		}
-		return bundle;
+		return new PartnerSsl(bundleName, bundle, bundles);
 	}
 
 	/**

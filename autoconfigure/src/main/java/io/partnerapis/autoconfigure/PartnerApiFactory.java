@@ -30,8 +30,6 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpCookieHandling;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.boot.ssl.SslBundle;
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.codec.ClientCodecConfigurer;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -82,15 +80,13 @@ final class PartnerApiFactory {
 
 	private final ClientAuthenticationLoader clientAuthentication;
 
-	private final @Nullable SslBundles sslBundles;
-
 	private final Map<List<Duration>, WebClient> tokenWebClients = new HashMap<>();
 
 	PartnerApiFactory(Supplier<WebClient.Builder> webClientBuilders, List<PartnerWebClientCustomizer> customizers,
 			ClientHttpConnectorBuilder<?> connectorBuilder, HttpClientSettings httpClientSettings,
 			ObservationRegistry observationRegistry, @Nullable TokenFetchObservationConvention observationConvention,
 			PartnerTokenStore store, Duration storeTimeout, Clock clock, PartnerRestClients restClients,
-			ClientAuthenticationLoader clientAuthentication, @Nullable SslBundles sslBundles) {
+			ClientAuthenticationLoader clientAuthentication) {
 		this.webClientBuilders = webClientBuilders;
 		this.customizers = customizers;
 		this.connectorBuilder = connectorBuilder;
@@ -103,7 +99,6 @@ final class PartnerApiFactory {
 		this.partnerConnector = SingletonSupplier.of(() -> connectorBuilder.build(apiSettings()));
 		this.restClients = restClients;
 		this.clientAuthentication = clientAuthentication;
-		this.sslBundles = sslBundles;
 	}
 
 	/**
@@ -132,15 +127,14 @@ final class PartnerApiFactory {
 
 	private PartnerApi partnerApi(String name, Api api, PartnerApiPropertiesMapper mapper) {
 		ClientRegistration registration = mapper.registration();
-		SslBundle bundle = this.clientAuthentication.sslBundle(name, api);
-		PartnerSsl ssl = (bundle != null) ? new PartnerSsl(api.getSsl().getBundle(), bundle, this.sslBundles) : null;
+		PartnerSsl ssl = this.clientAuthentication.ssl(name, api);
 		ClientAssertionSigner assertionSigner = this.clientAuthentication.assertionSigner(name, api);
 		WebClient tokenWebClient = (ssl != null)
 				? tokenWebClient(api.getToken().getConnectTimeout(), api.getToken().getResponseTimeout(), ssl)
 				: this.tokenWebClients.computeIfAbsent(
 						List.of(api.getToken().getConnectTimeout(), api.getToken().getResponseTimeout()),
 						(timeouts) -> tokenWebClient(timeouts.get(0), timeouts.get(1), null));
-		TokenKey key = mapper.tokenKey(ClientAuthenticationLoader.identity(api, bundle));
+		TokenKey key = mapper.tokenKey(ClientAuthenticationLoader.identity(api, (ssl != null) ? ssl.bundle() : null));
 		String baseUrl = api.getBaseUrl();
 		PartnerAuthorization authorization = mapper.tokens(PartnerTokens.builder(name, registration, tokenWebClient))
 			.observations(this.observationRegistry, this.observationConvention)

@@ -14,7 +14,6 @@ import io.partnerapis.observation.TokenFetchObservationConvention;
 import io.partnerapis.store.AuthorizedClientServiceTokenStore;
 import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -77,29 +76,24 @@ public final class PartnerApisAutoConfiguration {
 			ObjectProvider<PartnerRestClientCustomizer> restClientCustomizers,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder, BeanFactory beanFactory) {
 		new PartnerApisPropertiesValidator(ProviderPresets.load()).validate(properties);
+		Clock partnerClock = clock.getIfUnique(Clock::systemUTC);
 		PartnerApiFactory factory = new PartnerApiFactory(() -> webClientBuilder.getIfAvailable(WebClient::builder),
 				customizers.orderedStream().toList(),
 				connectorBuilder
 					.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-				observationConvention.getIfAvailable(), store, properties.getTokenStore().getTimeout(),
-				clock.getIfUnique(Clock::systemUTC),
+				observationConvention.getIfAvailable(), store, properties.getTokenStore().getTimeout(), partnerClock,
 				new PartnerRestClients(() -> restClientBuilder.getIfAvailable(RestClient::builder),
 						() -> restClientCustomizers.orderedStream().toList(),
 						() -> requestFactoryBuilder.getIfAvailable(
 								() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
 						() -> httpClientSettings.getIfAvailable(HttpClientSettings::defaults)),
-				new ClientAuthenticationLoader(resourceLoader, sslBundles(beanFactory),
-						clock.getIfUnique(Clock::systemUTC)),
-				sslBundles(beanFactory));
+				new ClientAuthenticationLoader(resourceLoader,
+						beanFactory.getBeanProvider(SslBundles.class).getIfAvailable(), partnerClock));
 		PartnerApis apis = factory.create(properties);
 		PartnerWebClientRegistrar.warnAboutPartnersWithoutBean(apis, beanFactory);
 		return apis;
-	}
-
-	private static @Nullable SslBundles sslBundles(BeanFactory beanFactory) {
-		return beanFactory.getBeanProvider(SslBundles.class).getIfAvailable();
 	}
 
 	/**

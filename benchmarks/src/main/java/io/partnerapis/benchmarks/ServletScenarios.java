@@ -14,7 +14,7 @@ import java.util.function.Function;
  */
 final class ServletScenarios {
 
-	private static final double TARGET = 0.95;
+	private static final double TARGET = 0.98;
 
 	private static final List<Function<LoopbackPartner, Contender>> COUNTED = List.of(Contender::partnerApisRestClient,
 			Contender::stockRestClient);
@@ -39,19 +39,7 @@ final class ServletScenarios {
 			Map<Contender, List<Load.Result>> results = InterleavedRounds.run(contenders, partner, settings,
 					(contender) -> BlockingLoad.call(contender.restClient()), (contender, duration) -> BlockingLoad
 						.closedLoop(contender.restClient(), settings.concurrency(), duration));
-			Table table = new Table("Contender", "calls/s", "calls/s ratio to plain", "CPU µs per call",
-					"CPU ratio (plain ÷ contender)", "p50 ms", "p99 ms", "failed calls");
-			for (Contender contender : contenders) {
-				List<Load.Result> own = results.get(contender);
-				table.row(contender.name(), ThroughputScenario.stats(own, Load.Result::perSecond).format(0),
-						ThroughputScenario.ratios(own, results.get(plain), Load.Result::perSecond, false).format(3),
-						ThroughputScenario.stats(own, Load.Result::cpuMicrosPerCall).format(1),
-						ThroughputScenario.ratios(own, results.get(plain), Load.Result::cpuMicrosPerCall, true)
-							.format(3),
-						ThroughputScenario.stats(own, (r) -> r.percentileMillis(50)).format(2),
-						ThroughputScenario.stats(own, (r) -> r.percentileMillis(99)).format(2),
-						own.stream().mapToLong(Load.Result::failed).sum());
-			}
+			Table table = ThroughputScenario.table(contenders, results, plain);
 			report.section("8a. Servlet side, hot path: RestClient throughput with a cached token",
 					"As 1b, with RestClients built from Spring Boot's `RestClient.Builder` (the same request "
 							+ "factory type, settings, connection pool and event loops for all, except that the "
@@ -64,8 +52,10 @@ final class ServletScenarios {
 							+ InterleavedRounds.describe(settings) + " "
 							+ "Medians over rounds (min–max). Token requests during the recorded rounds: "
 							+ partner.tokenRequests() + ".\n\n" + table + "\nTarget: partner-apis RestClient at "
-							+ "least " + TARGET + " × plain by calls/s: "
-							+ InterleavedRounds.verdict(results.get(partnerApis), results.get(plain), TARGET) + ".");
+							+ "least " + TARGET + " × the RestClient whose one interceptor sets a static header, "
+							+ "by calls/s: "
+							+ InterleavedRounds.verdict(results.get(partnerApis), results.get(intercepted), TARGET)
+							+ ".");
 		}
 	}
 

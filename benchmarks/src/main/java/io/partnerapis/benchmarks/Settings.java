@@ -7,9 +7,6 @@ import java.time.Duration;
  *
  * @param runs repetitions of each counting scenario
  * @param concurrency calls in flight in the throughput run
- * @param throughputRounds rounds of the throughput run, each running every contender
- * @param throughputWarmup warm-up of each contender before the throughput rounds
- * @param throughputMeasure length of each throughput measurement
  * @param renewalLoad length of each steady-load run across token expiries
  * @param jmhForks JVMs forked per JMH benchmark
  * @param jmhWarmups JMH warm-up iterations per fork
@@ -18,23 +15,23 @@ import java.time.Duration;
  * @param startupRuns JVMs started per start-up variant
  * @param memoryRuns JVMs started per memory variant and partner count
  * @param interleavedWarmupRounds unrecorded rounds of an {@link InterleavedRounds
- * interleaved run} (the servlet-side and fleet hot paths), in which the contenders
- * already take turns
+ * interleaved run} (the hot paths over loopback, servlet side and fleet), in which the
+ * contenders already take turns
  * @param interleavedRounds recorded rounds of an interleaved run
  * @param interleavedSlice length of each contender's turn in a round of an interleaved
  * run
  */
-record Settings(int runs, int concurrency, int throughputRounds, Duration throughputWarmup, Duration throughputMeasure,
-		Duration renewalLoad, int jmhForks, int jmhWarmups, int jmhIterations, Duration jmhTime, int startupRuns,
-		int memoryRuns, int interleavedWarmupRounds, int interleavedRounds, Duration interleavedSlice) {
+record Settings(int runs, int concurrency, Duration renewalLoad, int jmhForks, int jmhWarmups, int jmhIterations,
+		Duration jmhTime, int startupRuns, int memoryRuns, int interleavedWarmupRounds, int interleavedRounds,
+		Duration interleavedSlice) {
 
 	/**
 	 * Returns the settings of a full run: a few minutes on two cores.
 	 * @return the settings
 	 */
 	static Settings full() {
-		return new Settings(5, 16, 6, Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(6), 2, 8, 3,
-				Duration.ofSeconds(1), 5, 2, 50, 130, Duration.ofMillis(200));
+		return new Settings(5, 16, Duration.ofSeconds(6), 2, 8, 3, Duration.ofSeconds(1), 5, 2, 50, 130,
+				Duration.ofMillis(200));
 	}
 
 	/**
@@ -43,8 +40,8 @@ record Settings(int runs, int concurrency, int throughputRounds, Duration throug
 	 * @return the settings
 	 */
 	static Settings quick() {
-		return new Settings(2, 16, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3), 1, 1, 1,
-				Duration.ofMillis(500), 1, 1, 1, 2, Duration.ofMillis(200));
+		return new Settings(2, 16, Duration.ofSeconds(3), 1, 1, 1, Duration.ofMillis(500), 1, 1, 1, 2,
+				Duration.ofMillis(200));
 	}
 
 }

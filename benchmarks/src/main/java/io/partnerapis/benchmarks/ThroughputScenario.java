@@ -1,19 +1,13 @@
 package io.partnerapis.benchmarks;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Hot path over loopback: every contender holds a token, then a fixed number of calls is
- * kept in flight. After a warm-up of each, the contenders take turns in short slices, in
- * an order that rotates from round to round, and each is compared with the plain
- * WebClient of the same round, so that load from other processes on a shared machine
- * falls on all of them alike.
+ * kept in flight, the contenders taking turns in an {@link InterleavedRounds interleaved
+ * run}, each compared with the plain WebClient of the same round.
  *
  * <p>
  * Two measures are reported: calls per second of wall time, and CPU time this JVM's Java
@@ -39,63 +33,47 @@ final class ThroughputScenario {
 				Contender partnerApis = Contender.partnerApis(partner);
 				Contender stock = Contender.stock(partner, StockWiring.Variant.RECOMMENDED)) {
 			List<Contender> contenders = List.of(plain, partnerApis, stock);
-			Map<Contender, List<Load.Result>> results = rounds(contenders, partner, settings,
+			Map<Contender, List<Load.Result>> results = InterleavedRounds.run(contenders, partner, settings,
 					(contender) -> Load.callNow(contender.webClient()),
 					(contender, duration) -> Load.closedLoop(contender.webClient(), settings.concurrency(), duration));
-			Table table = new Table("Contender", "calls/s", "calls/s ratio to plain", "CPU µs per call",
-					"CPU ratio (plain ÷ contender)", "p50 ms", "p99 ms", "failed calls");
-			Map<Contender, Stats> wallRatios = new LinkedHashMap<>();
-			Map<Contender, Stats> cpuRatios = new LinkedHashMap<>();
-			for (Contender contender : contenders) {
-				List<Load.Result> own = results.get(contender);
-				wallRatios.put(contender, ratios(own, results.get(plain), Load.Result::perSecond, false));
-				cpuRatios.put(contender, ratios(own, results.get(plain), Load.Result::cpuMicrosPerCall, true));
-				table.row(contender.name(), stats(own, Load.Result::perSecond).format(0),
-						wallRatios.get(contender).format(3), stats(own, Load.Result::cpuMicrosPerCall).format(1),
-						cpuRatios.get(contender).format(3), stats(own, (r) -> r.percentileMillis(50)).format(2),
-						stats(own, (r) -> r.percentileMillis(99)).format(2),
-						own.stream().mapToLong(Load.Result::failed).sum());
-			}
+			Table table = table(contenders, results, plain);
 			report.section("1b. Hot path over loopback: throughput with a cached token",
 					"Each contender already holds a token; " + settings.concurrency()
 							+ " calls are kept in flight (closed loop: a GET that reads a small JSON body) against "
-							+ "the same Reactor Netty server on 127.0.0.1. After "
-							+ Scenarios.seconds(settings.throughputWarmup())
-							+ " of warm-up each, the contenders take turns: " + settings.throughputRounds()
-							+ " rounds of " + Scenarios.seconds(settings.throughputMeasure())
-							+ " per contender, the order rotating per round. All contenders take Spring Boot's "
-							+ "`WebClient.Builder`, so they share its connector and connection-pool settings. "
-							+ "Ratios are taken within each round. CPU µs per call is the CPU time of this JVM's Java "
+							+ "the same Reactor Netty server on 127.0.0.1. " + InterleavedRounds.describe(settings)
+							+ " All contenders take Spring Boot's `WebClient.Builder`, so they share its connector "
+							+ "and connection-pool settings. CPU µs per call is the CPU time of this JVM's Java "
 							+ "threads (client event loops and loopback server together; JIT compiler and GC left "
 							+ "out, allocation is in 1a) divided by calls: unlike calls/s it barely moves when other "
 							+ "processes take cores away. Medians over rounds (min–max). Token requests "
 							+ "during the measured rounds: " + partner.tokenRequests() + ".\n\n" + table
-							+ "\nTarget: partner-apis at least " + TARGET + " × plain. By calls/s: "
-							+ verdict(wallRatios.get(partnerApis)) + "; by CPU per call: "
-							+ verdict(cpuRatios.get(partnerApis)) + ".");
+							+ "\nTarget: partner-apis at least " + TARGET + " × plain by calls/s: "
+							+ InterleavedRounds.verdict(results.get(partnerApis), results.get(plain), TARGET) + ".");
 		}
 	}
 
 	/**
-	 * Makes a first call through each contender and warms it up, then lets the contenders
-	 * take turns for the configured rounds, the order rotating per round.
+	 * Tabulates an interleaved run: per contender, calls per second and CPU time per call
+	 * with their ratios to the reference of the same round, latency and failures.
 	 * @param contenders the contenders
-	 * @param partner the partner, whose counts are reset before the rounds
-	 * @param settings durations and repetitions
-	 * @param firstCall makes one call, which must succeed
-	 * @param closedLoop measures a contender for a given time
-	 * @return the results per contender, one per round
+	 * @param results their results, one per round
+	 * @param reference the contender the ratios are taken to
+	 * @return the table
 	 */
-	static Map<Contender, List<Load.Result>> rounds(List<Contender> contenders, LoopbackPartner partner,
-			Settings settings, Predicate<Contender> firstCall,
-			BiFunction<Contender, Duration, Load.Result> closedLoop) {
+	static Table table(List<Contender> contenders, Map<Contender, List<Load.Result>> results, Contender reference) {
+		Table table = new Table("Contender", "calls/s", "calls/s ratio to " + reference.name(), "CPU µs per call",
+				"CPU ratio (" + reference.name() + " ÷ contender)", "p50 ms", "p99 ms", "failed calls");
 		for (Contender contender : contenders) {
-			Scenarios.require(firstCall.test(contender), contender, "first call");
-			closedLoop.apply(contender, settings.throughputWarmup());
+			List<Load.Result> own = results.get(contender);
+			table.row(contender.name(), stats(own, Load.Result::perSecond).format(0),
+					ratios(own, results.get(reference), Load.Result::perSecond, false).format(3),
+					stats(own, Load.Result::cpuMicrosPerCall).format(1),
+					ratios(own, results.get(reference), Load.Result::cpuMicrosPerCall, true).format(3),
+					stats(own, (r) -> r.percentileMillis(50)).format(2),
+					stats(own, (r) -> r.percentileMillis(99)).format(2),
+					own.stream().mapToLong(Load.Result::failed).sum());
 		}
-		partner.resetCounts();
-		return InterleavedRounds.interleave(contenders, settings.throughputRounds(), settings.throughputMeasure(),
-				closedLoop);
+		return table;
 	}
 
 	static Stats stats(List<Load.Result> results, ToDoubleFunction<Load.Result> measure) {
@@ -105,11 +83,6 @@ final class ThroughputScenario {
 	static Stats ratios(List<Load.Result> own, List<Load.Result> plain, ToDoubleFunction<Load.Result> measure,
 			boolean inverse) {
 		return Stats.of(InterleavedRounds.ratioValues(own, plain, measure, inverse));
-	}
-
-	private static String verdict(Stats ratio) {
-		return "**" + ((ratio.median() >= TARGET) ? "met" : "NOT met") + "** (median " + Stats.number(ratio.median(), 3)
-				+ ")";
 	}
 
 }

@@ -33,10 +33,9 @@ class FleetQuotaTests {
 		Map<String, String> properties = Map.of("token.monthly-quota", "3");
 		fleet.run(2, properties, (instances) -> {
 			Fleet.Load load = instances.load("/things", Duration.ofMillis(25));
-			// Real time: the instances keep their own clocks; 6 s of 1 s tokens is twice
-			// what
-			// the quota of 3 allows, so the quota is proved under load, in real time,
-			// once.
+			// Real time: the instances keep their own clocks; 6 s of 1 s tokens is
+			// twice what the quota of 3 allows, so the quota is proved under load, in
+			// real time, once.
 			Thread.sleep(6000);
 			load.stop();
 			assertThat(fleet.partner().tokenRequests()).isLessThanOrEqualTo(3);

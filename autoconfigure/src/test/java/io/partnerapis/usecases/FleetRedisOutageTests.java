@@ -1,8 +1,10 @@
 package io.partnerapis.usecases;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
+import io.partnerapis.PartnerApis;
 import io.partnerapis.testsupport.Fleet;
 import io.partnerapis.testsupport.FleetExtension;
 import io.partnerapis.testsupport.PartnerStub;
@@ -39,15 +41,19 @@ class FleetRedisOutageTests {
 					.alias("each instance renews its token on its own while Redis is down")
 					.until(() -> fleet.partner().tokenRequests() >= atOutage + 3);
 				fleet.redis().start();
+				Instant restarted = Instant.now();
 				await().atMost(Duration.ofSeconds(15))
 					.pollInterval(Duration.ofMillis(200))
 					.until(() -> !fleet.redis().raw().keys("*:token").isEmpty());
-				// Real time: every instance's own token, fetched while Redis was down,
-				// expires
-				// within one 2 s lifetime; only then does the fleet share renewals again.
-				Thread.sleep(2000);
+				await().atMost(Duration.ofSeconds(15))
+					.alias("every instance has replaced the token it fetched while Redis was down")
+					.until(() -> instances.instances()
+						.stream()
+						.map((instance) -> instance.getBean(PartnerApis.class).get("acme").getTokenState().expiresAt())
+						.allMatch((expiresAt) -> expiresAt != null && expiresAt.isAfter(restarted.plusSeconds(2))));
 				before = fleet.partner().tokenRequests();
-				// Real time: a rate is counted over 4 s of the fleet's own clocks.
+				// Real time: the instances keep their own clocks, so the rate of token
+				// requests with Redis back is counted over 4 s of real time.
 				Thread.sleep(4000);
 				after = fleet.partner().tokenRequests();
 			}

@@ -26,8 +26,8 @@ class FleetSteadyRenewalTests {
 		fleet.run(3, Map.of("refresh-before-expiry", "500ms"), (instances) -> {
 			Fleet.Load load = instances.load("/things", Duration.ofMillis(20));
 			// Real time: the fleet's instances keep their own clocks; this is the
-			// real-time
-			// scenario of renewal shared across instances, three token lifetimes long.
+			// real-time scenario of renewal shared across instances, three token
+			// lifetimes long.
 			Thread.sleep(9000);
 			load.stop();
 			assertThat(load.statuses()).hasSizeGreaterThan(300).containsOnly(200);

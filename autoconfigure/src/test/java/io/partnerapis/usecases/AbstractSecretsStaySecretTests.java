@@ -2,7 +2,6 @@ package io.partnerapis.usecases;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,19 +12,23 @@ import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.testsupport.Forms;
+import io.partnerapis.testsupport.PartnerClient;
 import io.partnerapis.testsupport.PartnerStub;
 import io.partnerapis.testsupport.TestKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientPropertiesAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.service.HttpServiceClientAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.service.ReactiveHttpServiceClientAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -38,11 +41,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * No client secret, private key, signed client assertion or token shows in any log line
  * at any level, in exception messages or in the {@code toString()} of partner-apis types,
- * through token fetches in form and JSON, a 401 recovery and a token endpoint that echoes
- * the secret.
+ * through token fetches in form and JSON, a 401 recovery, a token endpoint that echoes
+ * the secret and an HTTP service group, even with Spring's request details logging turned
+ * on for the application; the same for each client type of a partner, which a subclass
+ * names.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class SecretsStaySecretTests {
+abstract class AbstractSecretsStaySecretTests extends AbstractPartnerClientTests {
 
 	private static final String SECRET = "Sup3r-S3cret-Client-Value";
 
@@ -54,13 +59,14 @@ class SecretsStaySecretTests {
 
 	private static final String HMAC_SECRET = "Hmac-S3cret-of-at-least-thirty-two-bytes";
 
-	@RegisterExtension
-	final PartnerStub partner = new PartnerStub();
-
 	@TempDir
 	Path keys;
 
 	private Level rootLevel;
+
+	AbstractSecretsStaySecretTests(PartnerClient.Type clientType) {
+		super(clientType);
+	}
 
 	@BeforeEach
 	void logEverything() {
@@ -100,14 +106,14 @@ class SecretsStaySecretTests {
 							"unauthorized-renewal-interval", "1ms")))
 			.withPropertyValues("spring.codec.log-request-details=true")
 			.run((context) -> {
-				WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
-				webClient.get().uri("/things").retrieve().toBodilessEntity().block(Duration.ofSeconds(10));
+				PartnerClient client = client(context);
+				assertThat(client.status("/things")).isEqualTo(200);
 				PartnerApis apis = context.getBean(PartnerApis.class);
 				this.partner
 					.stub(get(urlPathEqualTo("/things")).withHeader("Authorization", equalTo("Bearer " + TOKEN_TWO))
 						.willReturn(aResponse().withStatus(401)));
 				PartnerTokenException failure = assertThatExceptionOfType(PartnerTokenException.class)
-					.isThrownBy(() -> webClient.get().uri("/things").retrieve().toBodilessEntity().block())
+					.isThrownBy(() -> client.body("/things"))
 					.actual();
 				assertThat(failure.getMessage()).contains("invalid_client").doesNotContain(SECRET, TOKEN_ONE);
 				assertThat(String.valueOf(failure.getError())).doesNotContain(SECRET, TOKEN_ONE);
@@ -148,9 +154,9 @@ class SecretsStaySecretTests {
 						: "partner.apis.acme.client-assertion.lifetime=60s")
 				.withPropertyValues("spring.codec.log-request-details=true")
 				.run((context) -> {
-					WebClient webClient = context.getBean("acmeWebClient", WebClient.class);
+					PartnerClient client = client(context);
 					PartnerTokenException failure = assertThatExceptionOfType(PartnerTokenException.class)
-						.isThrownBy(() -> webClient.get().uri("/things").retrieve().toBodilessEntity().block())
+						.isThrownBy(() -> client.body("/things"))
 						.actual();
 					PartnerApis apis = context.getBean(PartnerApis.class);
 					String described = failure.getMessage() + " " + failure.getError() + " " + apis + " "
@@ -167,6 +173,37 @@ class SecretsStaySecretTests {
 			.doesNotContain(keyLines)
 			.doesNotContain(assertions());
 	}
+
+	@Test
+	void tokenAppearsInNoLogLineOfAnHttpServiceGroup(CapturedOutput output) {
+		this.partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH))
+			.willReturn(PartnerStub.json(PartnerStub.tokenResponse(TOKEN_ONE, 3600))));
+		this.partner.apiAnswers("/things", TOKEN_ONE, 200);
+		this.partner.contextRunner("acme")
+			.withConfiguration(AutoConfigurations.of(HttpServiceClientPropertiesAutoConfiguration.class,
+					HttpServiceClientAutoConfiguration.class, ReactiveHttpServiceClientAutoConfiguration.class))
+			.withUserConfiguration(groupConfiguration())
+			.withPropertyValues("spring.codec.log-request-details=true")
+			.run((context) -> assertThat(callGroup(context)).isEqualTo("{}"));
+		assertThat(this.partner.apiRequests()).singleElement()
+			.satisfies((request) -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN_ONE));
+		assertThat(output.getAll()).as("logging ran at trace level").contains("TRACE").contains("DEBUG");
+		assertThat(output.getAll()).doesNotContain(TOKEN_ONE);
+	}
+
+	/**
+	 * Returns a configuration that imports an HTTP service group named {@code acme} of
+	 * this client type, with a {@code GET /things} method.
+	 * @return the configuration class
+	 */
+	abstract Class<?> groupConfiguration();
+
+	/**
+	 * Calls {@code GET /things} through the group of {@link #groupConfiguration()}.
+	 * @param context the application context
+	 * @return the body of the answer
+	 */
+	abstract String callGroup(ApplicationContext context);
 
 	/**
 	 * Returns the signed part of every assertion sent: its claims, the first 24

@@ -17,7 +17,12 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
  * {@code partner-apis} and the partner's name as registration id.
  *
  * @since 0.1.0
+ * @deprecated since 0.3.0 for removal: one store SPI is enough. Declare a
+ * {@link io.partnerapis.store.PartnerTokenStore} bean instead, or set
+ * {@code partner.token-store.type: redis} to share tokens between instances. A bean of
+ * this type still works until then, and start-up logs a warning.
  */
+@Deprecated(since = "0.3.0", forRemoval = true)
 @FunctionalInterface
 public interface PartnerAuthorizedClientServiceFactory {
 

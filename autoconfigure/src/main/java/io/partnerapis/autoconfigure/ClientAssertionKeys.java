@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
-import java.time.Clock;
 import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
@@ -24,7 +23,7 @@ import io.partnerapis.PartnerApisProperties.Api;
 import io.partnerapis.PartnerApisProperties.ClientAssertion;
 import io.partnerapis.ClientAuthentication;
 import io.partnerapis.PartnerApisProperties.SigningAlgorithm;
-import io.partnerapis.token.ClientAssertionSigner;
+import io.partnerapis.token.PartnerTokens;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.pem.PemContent;
@@ -62,23 +61,21 @@ final class ClientAssertionKeys {
 	}
 
 	/**
-	 * Returns the signer of a partner's client assertions.
-	 * @param name the partner's name
+	 * Sets the partner's client assertion on its token handling.
 	 * @param api the partner's properties, validated, with a JWT client authentication
 	 * method
-	 * @param clock the clock that dates assertions
-	 * @return the signer
+	 * @param tokens the partner's token handling
+	 * @return the token handling
 	 * @throws PartnerApiConfigurationException if the key or algorithm cannot be used
 	 */
-	ClientAssertionSigner signer(String name, Api api, Clock clock) {
+	PartnerTokens clientAssertion(Api api, PartnerTokens tokens) {
 		ClientAssertion assertion = api.getClientAssertion();
 		SigningKey key = (api.getClientAuthenticationMethod() == ClientAuthentication.PRIVATE_KEY_JWT)
 				? privateKey(this.prefix, assertion) : secretKey(this.prefix, api);
 		String keyId = StringUtils.hasText(assertion.getKeyId()) ? assertion.getKeyId() : key.keyId();
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.parse(key.algorithm().name())).keyID(keyId).build();
 		String audience = StringUtils.hasText(assertion.getAudience()) ? assertion.getAudience() : api.getTokenUri();
-		return new ClientAssertionSigner(name, api.getClientId(), audience, assertion.getLifetime(), key.signer(),
-				header, clock);
+		return tokens.clientAssertion(api.getClientId(), audience, assertion.getLifetime(), key.signer(), header);
 	}
 
 	private SigningKey privateKey(String prefix, ClientAssertion assertion) {

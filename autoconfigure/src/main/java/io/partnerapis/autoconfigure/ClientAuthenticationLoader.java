@@ -4,7 +4,6 @@ import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.MessageDigest;
 import java.security.cert.Certificate;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +13,7 @@ import io.partnerapis.PartnerApisProperties.Api;
 import io.partnerapis.PartnerApisProperties.ClientAssertion;
 import io.partnerapis.ClientAuthentication;
 import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
-import io.partnerapis.token.ClientAssertionSigner;
+import io.partnerapis.token.PartnerTokens;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.NoSuchSslBundleException;
@@ -37,28 +36,26 @@ final class ClientAuthenticationLoader {
 
 	private final @Nullable SslBundles sslBundles;
 
-	private final Clock clock;
-
-	ClientAuthenticationLoader(ResourceLoader resourceLoader, @Nullable SslBundles sslBundles, Clock clock) {
+	ClientAuthenticationLoader(ResourceLoader resourceLoader, @Nullable SslBundles sslBundles) {
 		this.resourceLoader = resourceLoader;
 		this.sslBundles = sslBundles;
-		this.clock = clock;
 	}
 
 	/**
-	 * Returns the signer of the partner's client assertions, or {@code null} when its
-	 * method uses none.
+	 * Sets the partner's client assertion on its token handling, where its method signs
+	 * one.
 	 * @param name the partner's name
 	 * @param api the partner's properties, validated
-	 * @return the signer, or {@code null}
+	 * @param tokens the partner's token handling
+	 * @return the token handling
 	 * @throws PartnerApiConfigurationException if the key or algorithm cannot be used
 	 */
-	@Nullable ClientAssertionSigner assertionSigner(String name, Api api) {
+	PartnerTokens clientAssertion(String name, Api api, PartnerTokens tokens) {
 		ClientAuthentication method = api.getClientAuthenticationMethod();
 		if (method != ClientAuthentication.PRIVATE_KEY_JWT && method != ClientAuthentication.CLIENT_SECRET_JWT) {
-			return null;
+			return tokens;
 		}
-		return new ClientAssertionKeys(this.resourceLoader, prefix(name)).signer(name, api, this.clock);
+		return new ClientAssertionKeys(this.resourceLoader, prefix(name)).clientAssertion(api, tokens);
 	}
 
 	/**

@@ -1,30 +1,37 @@
 package io.partnerapis.autoconfigure;
 
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerProvider;
 import io.partnerapis.TokenQuota;
 import io.partnerapis.TokenState;
 import io.partnerapis.UnauthorizedRetryOutcome;
+import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
+import io.partnerapis.autoconfigure.service.PartnerServiceGroups;
 import io.partnerapis.restclient.PartnerAuthorizationInterceptor;
 import io.partnerapis.token.PartnerAuthorization;
 import io.partnerapis.webclient.PartnerAuthorizationFilter;
-
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * {@link PartnerApi} as configured from properties: its clients, and views onto its
- * registration and its {@link PartnerAuthorization}. It also keeps what HTTP service
- * groups of the partner need: its API headers, and the filter and interceptor that attach
- * its tokens.
+ * {@link io.partnerapis.PartnerApi} as configured from properties: its clients, and views
+ * onto its registration and its {@link PartnerAuthorization}. It also keeps what HTTP
+ * service groups of the partner need: its API headers, and the filter and interceptor
+ * that attach its tokens.
  */
-final class ConfiguredPartnerApi implements PartnerApi {
+final class ConfiguredPartnerApi implements PartnerServiceGroups.Partner {
 
 	private final String name;
 
@@ -100,7 +107,8 @@ final class ConfiguredPartnerApi implements PartnerApi {
 		return this.restClient.get();
 	}
 
-	Map<String, String> headers() {
+	@Override
+	public Map<String, String> headers() {
 		return this.headers;
 	}
 
@@ -108,7 +116,8 @@ final class ConfiguredPartnerApi implements PartnerApi {
 		return this.authorization;
 	}
 
-	PartnerAuthorizationFilter filter() {
+	@Override
+	public PartnerAuthorizationFilter filter() {
 		return this.filter;
 	}
 
@@ -120,8 +129,47 @@ final class ConfiguredPartnerApi implements PartnerApi {
 		return this.ssl;
 	}
 
-	PartnerAuthorizationInterceptor interceptor() {
+	@Override
+	public PartnerAuthorizationInterceptor interceptor() {
 		return this.interceptor;
+	}
+
+	@Override
+	public @Nullable ClientHttpConnector connector(ClientHttpConnectorBuilder<?> builder, HttpClientSettings settings) {
+		return (this.ssl != null) ? this.ssl.connector(builder, settings) : null;
+	}
+
+	@Override
+	public @Nullable ClientHttpRequestFactory requestFactory(ClientHttpRequestFactoryBuilder<?> builder,
+			HttpClientSettings settings) {
+		return (this.ssl != null) ? this.ssl.requestFactory(builder, settings) : null;
+	}
+
+	/**
+	 * Fails unless the URL, set by an HTTP service group's property, is on the origin
+	 * this partner's tokens are sent to.
+	 * @throws PartnerApiConfigurationException naming both properties, if it is not
+	 */
+	@Override
+	public void requireOrigin(String property, String url) {
+		if (!isPartnerOrigin(url)) {
+			String partnerProperty = "partner.apis." + this.name + ".base-url";
+			throw new PartnerApiConfigurationException(List.of(new Problem(property,
+					"is '" + SafeUrls.describe(url) + "', whose origin is not that of '" + partnerProperty + "' ("
+							+ SafeUrls.describe(this.baseUrl) + "), the only origin partner '" + this.name
+							+ "' tokens are sent to",
+					"Remove '" + property + "' so that the HTTP service group uses '" + partnerProperty
+							+ "', or point it at a path on the same origin.")));
+		}
+	}
+
+	private boolean isPartnerOrigin(String url) {
+		try {
+			return this.authorization.isPartnerOrigin(URI.create(url));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	@Override

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Thrown at start-up when {@code partner.apis} configuration cannot work. Each problem
- * names the full property path and how to fix it; none holds a secret.
+ * Thrown at start-up when the {@code partner.*} configuration cannot work: a bad
+ * {@code partner.apis} value, or a token store that cannot be created. Each problem names
+ * the full property path and how to fix it; none holds a secret.
  *
  * @since 0.1.0
  */
@@ -13,15 +14,37 @@ public class PartnerApiConfigurationException extends RuntimeException {
 
 	private final List<Problem> problems;
 
+	private final boolean tokenStore;
+
 	/**
 	 * Creates a new exception.
 	 * @param problems what is wrong, at least one
 	 */
 	public PartnerApiConfigurationException(List<Problem> problems) {
-		super("Invalid partner API configuration: " + problems.stream()
+		this("Invalid partner API configuration: " + problems.stream()
 			.map((problem) -> "'" + problem.property() + "' " + problem.description())
-			.collect(Collectors.joining("; ")));
+			.collect(Collectors.joining("; ")), problems, false);
+	}
+
+	private PartnerApiConfigurationException(String message, List<Problem> problems, boolean tokenStore) {
+		super(message);
 		this.problems = List.copyOf(problems);
+		this.tokenStore = tokenStore;
+	}
+
+	/**
+	 * Creates the exception that says the configured token store cannot be created, such
+	 * as {@code partner.token-store.type: redis} without Spring Data Redis.
+	 * @param property the property that asks for the store
+	 * @param description what is missing, naming the property
+	 * @param action how to fix it
+	 * @return the exception
+	 * @since 0.3.0
+	 */
+	public static PartnerApiConfigurationException tokenStoreUnavailable(String property, String description,
+			String action) {
+		return new PartnerApiConfigurationException(description, List.of(new Problem(property, description, action)),
+				true);
 	}
 
 	/**
@@ -30,6 +53,15 @@ public class PartnerApiConfigurationException extends RuntimeException {
 	 */
 	public List<Problem> getProblems() {
 		return this.problems;
+	}
+
+	/**
+	 * Returns whether the problem is a token store that cannot be created.
+	 * @return whether the token store is unavailable
+	 * @since 0.3.0
+	 */
+	public boolean isTokenStoreUnavailable() {
+		return this.tokenStore;
 	}
 
 	/**

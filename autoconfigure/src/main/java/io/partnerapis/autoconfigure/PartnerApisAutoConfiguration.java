@@ -1,8 +1,9 @@
 package io.partnerapis.autoconfigure;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.partnerapis.PartnerApis;
@@ -10,10 +11,13 @@ import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.PartnerAuthorizedClientServiceFactory;
 import io.partnerapis.PartnerRestClientCustomizer;
 import io.partnerapis.PartnerWebClientCustomizer;
+import io.partnerapis.autoconfigure.service.PartnerServiceGroups;
 import io.partnerapis.observation.TokenFetchObservationConvention;
-import io.partnerapis.store.AuthorizedClientServiceTokenStore;
 import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,8 +35,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
 import org.springframework.web.service.registry.HttpServiceGroupConfigurer;
@@ -63,58 +69,86 @@ import org.springframework.web.service.registry.HttpServiceGroupConfigurer;
 @Import(PartnerWebClientRegistrar.class)
 public final class PartnerApisAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(PartnerApisAutoConfiguration.class);
+
+	/**
+	 * The partners, from properties validated here, once.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	PartnerApis partnerApis(PartnerApisProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<PartnerWebClientCustomizer> customizers,
-			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<TokenFetchObservationConvention> observationConvention, PartnerTokenStore store,
-			ObjectProvider<Clock> clock, ResourceLoader resourceLoader,
-			ObjectProvider<RestClient.Builder> restClientBuilder,
-			ObjectProvider<PartnerRestClientCustomizer> restClientCustomizers,
-			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder, BeanFactory beanFactory) {
+	PartnerApis partnerApis(PartnerApisProperties properties, PartnerApiFactory partnerApiFactory,
+			BeanFactory beanFactory) {
 		new PartnerApisPropertiesValidator(ProviderPresets.load()).validate(properties);
-		Clock partnerClock = clock.getIfUnique(Clock::systemUTC);
-		PartnerApiFactory factory = new PartnerApiFactory(() -> webClientBuilder.getIfAvailable(WebClient::builder),
-				customizers.orderedStream().toList(),
-				connectorBuilder
-					.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
-				httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
-				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-				observationConvention.getIfAvailable(), store, properties.getTokenStore().getTimeout(), partnerClock,
-				new PartnerRestClients(() -> restClientBuilder.getIfAvailable(RestClient::builder),
-						() -> restClientCustomizers.orderedStream().toList(),
-						() -> requestFactoryBuilder.getIfAvailable(
-								() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
-						() -> httpClientSettings.getIfAvailable(HttpClientSettings::defaults)),
-				new ClientAuthenticationLoader(resourceLoader,
-						beanFactory.getBeanProvider(SslBundles.class).getIfAvailable(), partnerClock));
-		PartnerApis apis = factory.create(properties);
+		PartnerApis apis = partnerApiFactory.create(properties);
 		PartnerWebClientRegistrar.warnAboutPartnersWithoutBean(apis, beanFactory);
 		return apis;
 	}
 
+	@Bean
+	PartnerApiFactory partnerApiFactory(PartnerTokenStore store, PartnerWebClients partnerWebClients,
+			PartnerRestClients partnerRestClients, ClientAuthenticationLoader partnerClientAuthentication,
+			ObjectProvider<TokenFetchObservationConvention> observationConvention, ObjectProvider<Clock> clock) {
+		return new PartnerApiFactory(store, partnerWebClients, partnerRestClients, partnerClientAuthentication,
+				observationConvention.getIfAvailable(), clock.getIfUnique(Clock::systemUTC));
+	}
+
+	@Bean
+	PartnerWebClients partnerWebClients(ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<PartnerWebClientCustomizer> customizers,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<ObservationRegistry> observationRegistry, ResourceLoader resourceLoader) {
+		return new PartnerWebClients(() -> webClientBuilder.getIfAvailable(WebClient::builder),
+				customizers.orderedStream().toList(),
+				connectorBuilder
+					.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	@Bean
+	PartnerRestClients partnerRestClients(ObjectProvider<RestClient.Builder> restClientBuilder,
+			ObjectProvider<PartnerRestClientCustomizer> customizers,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
+		return new PartnerRestClients(() -> restClientBuilder.getIfAvailable(RestClient::builder),
+				() -> customizers.orderedStream().toList(),
+				() -> requestFactoryBuilder
+					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
+				() -> httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
+	}
+
+	@Bean
+	ClientAuthenticationLoader partnerClientAuthentication(ResourceLoader resourceLoader,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new ClientAuthenticationLoader(resourceLoader, sslBundles.getIfAvailable());
+	}
+
 	/**
-	 * The partners' token store: in memory, or, where the application declares a
-	 * {@link PartnerAuthorizedClientServiceFactory}, the Spring Security store it
-	 * creates.
+	 * The partners' token store: in memory, or, where the application declares the
+	 * deprecated {@link PartnerAuthorizedClientServiceFactory}, the Spring Security store
+	 * it creates, over the partners' registrations, which are mapped when the store is
+	 * first used, after {@link #partnerApis} has validated them.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
+	@SuppressWarnings("removal")
 	PartnerTokenStore partnerTokenStore(PartnerApisProperties properties,
 			ObjectProvider<PartnerAuthorizedClientServiceFactory> serviceFactory, ObjectProvider<Clock> clock) {
 		PartnerAuthorizedClientServiceFactory factory = serviceFactory.getIfUnique();
 		if (factory == null || properties.getApis().isEmpty()) {
 			return new InMemoryPartnerTokenStore(clock.getIfUnique(Clock::systemUTC));
 		}
-		new PartnerApisPropertiesValidator(ProviderPresets.load()).validate(properties);
-		List<ClientRegistration> registrations = new ArrayList<>();
-		properties.getApis()
-			.forEach((name, api) -> registrations.add(new PartnerApiPropertiesMapper(name, api).registration()));
-		InMemoryReactiveClientRegistrationRepository repository = new InMemoryReactiveClientRegistrationRepository(
-				registrations);
+		logger.warn("A PartnerAuthorizedClientServiceFactory bean is deprecated for removal: declare a "
+				+ "PartnerTokenStore bean instead, or set 'partner.token-store.type' to 'redis' to share tokens "
+				+ "between instances.");
+		Supplier<Map<String, ClientRegistration>> registrations = SingletonSupplier.of(() -> {
+			Map<String, ClientRegistration> byName = new LinkedHashMap<>();
+			properties.getApis()
+				.forEach((name, api) -> byName.put(name, new PartnerApiPropertiesMapper(name, api).registration()));
+			return byName;
+		});
+		ReactiveClientRegistrationRepository repository = (id) -> Mono.justOrEmpty(registrations.get().get(id));
 		return new AuthorizedClientServiceTokenStore(factory.create(repository), repository);
 	}
 
@@ -137,33 +171,33 @@ public final class PartnerApisAutoConfiguration {
 	static class PartnerHttpServiceGroupsConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		PartnerRestClientHttpServiceGroupConfigurer partnerRestClientHttpServiceGroupConfigurer(
+		@ConditionalOnMissingBean(name = "partnerRestClientHttpServiceGroupConfigurer")
+		RestClientHttpServiceGroupConfigurer partnerRestClientHttpServiceGroupConfigurer(
 				ObjectProvider<PartnerApis> partnerApis, Environment environment, ObjectProvider<SslBundles> sslBundles,
 				ObjectProvider<HttpClientSettings> httpClientSettings,
 				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 				ResourceLoader resourceLoader) {
-			return new PartnerRestClientHttpServiceGroupConfigurer(
-					groups(partnerApis, environment, sslBundles, httpClientSettings), () -> requestFactoryBuilder
-						.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())));
+			return groups(partnerApis, environment, sslBundles, httpClientSettings)
+				.restClientConfigurer(() -> requestFactoryBuilder
+					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())));
 		}
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(name = "partnerWebClientHttpServiceGroupConfigurer")
 		@ConditionalOnClass(WebClientHttpServiceGroupConfigurer.class)
-		PartnerWebClientHttpServiceGroupConfigurer partnerWebClientHttpServiceGroupConfigurer(
+		WebClientHttpServiceGroupConfigurer partnerWebClientHttpServiceGroupConfigurer(
 				ObjectProvider<PartnerApis> partnerApis, Environment environment, ObjectProvider<SslBundles> sslBundles,
 				ObjectProvider<HttpClientSettings> httpClientSettings,
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, ResourceLoader resourceLoader) {
-			return new PartnerWebClientHttpServiceGroupConfigurer(
-					groups(partnerApis, environment, sslBundles, httpClientSettings), () -> connectorBuilder
-						.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())));
+			return groups(partnerApis, environment, sslBundles, httpClientSettings)
+				.webClientConfigurer(() -> connectorBuilder
+					.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())));
 		}
 
 		private static PartnerServiceGroups groups(ObjectProvider<PartnerApis> partnerApis, Environment environment,
 				ObjectProvider<SslBundles> sslBundles, ObjectProvider<HttpClientSettings> httpClientSettings) {
-			return new PartnerServiceGroups(partnerApis::getObject, environment, sslBundles.getIfAvailable(),
-					httpClientSettings.getIfAvailable());
+			return new PartnerServiceGroups(() -> partnerApis.getObject().getAll(), environment,
+					sslBundles.getIfAvailable(), httpClientSettings.getIfAvailable());
 		}
 
 	}

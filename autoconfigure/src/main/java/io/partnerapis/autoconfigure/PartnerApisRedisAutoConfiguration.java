@@ -62,7 +62,7 @@ public final class PartnerApisRedisAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean({ PartnerTokenStore.class, ReactiveRedisConnectionFactory.class })
 		PartnerTokenStore redisPartnerTokenStoreWithoutConnection() {
-			throw new PartnerTokenStoreUnavailableException(
+			throw PartnerApiConfigurationException.tokenStoreUnavailable(TYPE_PROPERTY,
 					"'" + TYPE_PROPERTY + "' is 'redis', but there is no ReactiveRedisConnectionFactory bean to "
 							+ "reach Redis with.",
 					"Let Spring Boot create it with Lettuce (remove 'spring.data.redis.client-type: jedis'), "
@@ -99,7 +99,7 @@ public final class PartnerApisRedisAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(PartnerTokenStore.class)
 		PartnerTokenStore redisPartnerTokenStore() {
-			throw new PartnerTokenStoreUnavailableException(
+			throw PartnerApiConfigurationException.tokenStoreUnavailable(TYPE_PROPERTY,
 					"'" + TYPE_PROPERTY + "' is 'redis', but Spring Data Redis is not on the classpath.",
 					"Add 'org.springframework.boot:spring-boot-starter-data-redis-reactive' (or "
 							+ "'spring-boot-starter-data-redis') to the application's dependencies, or set '"

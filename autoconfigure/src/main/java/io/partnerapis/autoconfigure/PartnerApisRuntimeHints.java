@@ -32,10 +32,8 @@ import org.springframework.util.ClassUtils;
  * <li>Java serialization of the public exceptions, which are {@code Serializable} as
  * every {@code Throwable} is, for applications that send them elsewhere.</li>
  * </ul>
- *
- * @since 0.2.0
  */
-public final class PartnerApisRuntimeHints implements RuntimeHintsRegistrar {
+final class PartnerApisRuntimeHints implements RuntimeHintsRegistrar {
 
 	private static final String JACKSON_MAPPER = "tools.jackson.databind.ObjectMapper";
 

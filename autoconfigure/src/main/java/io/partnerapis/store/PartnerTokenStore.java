@@ -24,9 +24,8 @@ import reactor.core.publisher.Mono;
  * The default is {@link InMemoryPartnerTokenStore}. A fleet of instances shares tokens,
  * leases and counts through Redis with
  * {@link io.partnerapis.store.redis.RedisPartnerTokenStore}
- * ({@code partner.token-store.type: redis}). Applications that already keep Spring
- * Security authorized clients in a shared store can use it through
- * {@link AuthorizedClientServiceTokenStore}.
+ * ({@code partner.token-store.type: redis}). Declare a bean of this type to keep tokens
+ * elsewhere.
  *
  * @since 0.2.0
  */

@@ -32,14 +32,13 @@ import org.springframework.util.MultiValueMap;
  * key as a full JWK, public part included, which a PKCS#8 EC private key does not carry;
  * this signer needs the private key only.
  *
- * @since 0.1.0
  */
-public final class ClientAssertionSigner {
+final class ClientAssertionSigner {
 
 	/**
 	 * The {@code client_assertion_type} of a JWT client assertion.
 	 */
-	public static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+	static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
 	private final String partner;
 
@@ -65,7 +64,7 @@ public final class ClientAssertionSigner {
 	 * @param header the JWS header of every assertion: algorithm and key id
 	 * @param clock the clock that dates assertions
 	 */
-	public ClientAssertionSigner(String partner, String clientId, String audience, Duration lifetime, JWSSigner signer,
+	ClientAssertionSigner(String partner, String clientId, String audience, Duration lifetime, JWSSigner signer,
 			JWSHeader header, Clock clock) {
 		Assert.hasText(clientId, "'clientId' must not be empty");
 		Assert.hasText(audience, "'audience' must not be empty");
@@ -85,7 +84,7 @@ public final class ClientAssertionSigner {
 	 * @return the parameters
 	 * @throws PartnerTokenException if the assertion cannot be signed
 	 */
-	public MultiValueMap<String, String> parameters() {
+	MultiValueMap<String, String> parameters() {
 		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>(2);
 		parameters.set(OAuth2ParameterNames.CLIENT_ASSERTION_TYPE, JWT_BEARER);
 		parameters.set(OAuth2ParameterNames.CLIENT_ASSERTION, sign());
@@ -97,7 +96,7 @@ public final class ClientAssertionSigner {
 	 * @return the assertion in its compact serialization
 	 * @throws PartnerTokenException if it cannot be signed
 	 */
-	public String sign() {
+	String sign() {
 		Instant now = this.clock.instant();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.clientId)
 			.subject(this.clientId)

@@ -6,14 +6,16 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import io.micrometer.observation.ObservationRegistry;
 import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.PartnerProvider;
 import io.partnerapis.RenewalGrant;
 import io.partnerapis.RequestFormat;
 import io.partnerapis.observation.TokenFetchObservationConvention;
-import io.partnerapis.store.AuthorizedClientServiceTokenStore;
 import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.TokenKey;
@@ -40,6 +42,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class PartnerTokens {
 
+	/**
+	 * Principal name of the authorized clients that carry the partner's tokens inside
+	 * Spring Security's token clients.
+	 */
+	private static final String PRINCIPAL_NAME = "partner-apis";
+
 	private static final Duration WAIT_MARGIN = Duration.ofSeconds(5);
 
 	private static final Duration LONGEST_WAIT = Duration.ofHours(1);
@@ -56,7 +64,7 @@ public final class PartnerTokens {
 
 	private @Nullable TokenFetchObservationConvention observationConvention;
 
-	private @Nullable ClientAssertionSigner assertionSigner;
+	private @Nullable Function<Clock, ClientAssertionSigner> assertionSigner;
 
 	private TokenEndpoint.Request request;
 
@@ -140,13 +148,20 @@ public final class PartnerTokens {
 	}
 
 	/**
-	 * Sets the signer of the client assertion that authenticates token requests, for
-	 * {@code private_key_jwt} and {@code client_secret_jwt}.
-	 * @param signer the signer, or {@code null} for none
+	 * Authenticates token requests with a signed client assertion, for
+	 * {@code private_key_jwt} and {@code client_secret_jwt}, dated by the
+	 * {@link #clock(Clock) clock}.
+	 * @param clientId the client id, the assertion's issuer and subject
+	 * @param audience the assertion's audience
+	 * @param lifetime the time from an assertion's issue to its expiry
+	 * @param signer the Nimbus signer that holds the key
+	 * @param header the JWS header of every assertion: algorithm and key id
 	 * @return this builder
 	 */
-	public PartnerTokens clientAssertion(@Nullable ClientAssertionSigner signer) {
-		this.assertionSigner = signer;
+	public PartnerTokens clientAssertion(String clientId, String audience, Duration lifetime, JWSSigner signer,
+			JWSHeader header) {
+		this.assertionSigner = (clock) -> new ClientAssertionSigner(this.partner, clientId, audience, lifetime, signer,
+				header, clock);
 		return this;
 	}
 
@@ -256,9 +271,8 @@ public final class PartnerTokens {
 				this.retries);
 		PartnerTokenResponseClient<AbstractOAuth2AuthorizationGrantRequest> client = new PartnerTokenResponseClient<>(
 				this.tokenWebClient, endpoint, this.registration, this.observationRegistry, this.observationConvention,
-				this.assertionSigner);
-		TokenFetcher fetcher = new TokenFetcher(this.registration, AuthorizedClientServiceTokenStore.PRINCIPAL_NAME,
-				this.renewalGrant, client, client);
+				(this.assertionSigner != null) ? this.assertionSigner.apply(this.clock) : null);
+		TokenFetcher fetcher = new TokenFetcher(this.registration, PRINCIPAL_NAME, this.renewalGrant, client, client);
 		RenewalPolicy policy = new RenewalPolicy(this.refreshBeforeExpiry, this.unauthorizedRenewalInterval);
 		PartnerTokenStore store = (this.store != null) ? this.store : new InMemoryPartnerTokenStore(this.clock);
 		TokenKey key = (this.key != null) ? this.key : TokenKey.builder(this.partner).build();

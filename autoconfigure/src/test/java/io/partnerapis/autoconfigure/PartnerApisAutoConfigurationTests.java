@@ -8,8 +8,10 @@ import io.partnerapis.PartnerApiException;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.PartnerWebClientCustomizer;
+import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.testsupport.PartnerContexts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -18,10 +20,13 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.PropertySource;
+import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -37,6 +42,7 @@ import static org.mockito.Mockito.mock;
 /**
  * Tests for {@link PartnerApisAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PartnerApisAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = PartnerContexts.runner()
@@ -262,6 +268,34 @@ class PartnerApisAutoConfigurationTests {
 			return (partner, builder) -> this.calls.add("first:" + partner);
 		}
 
+	}
+
+	@Test
+	@SuppressWarnings("removal")
+	void deprecatedAuthorizedClientServiceFactoryStillStoresTokensAndWarnsAtStartUp(CapturedOutput output) {
+		InMemoryReactiveOAuth2AuthorizedClientService[] created = new InMemoryReactiveOAuth2AuthorizedClientService[1];
+		this.contextRunner
+			.withBean(io.partnerapis.PartnerAuthorizedClientServiceFactory.class, () -> (registrations) -> {
+				created[0] = new InMemoryReactiveOAuth2AuthorizedClientService(registrations);
+				return created[0];
+			})
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(PartnerTokenStore.class))
+					.isInstanceOf(AuthorizedClientServiceTokenStore.class);
+				assertThat(created[0]).isNotNull();
+				assertThat(output).contains("A PartnerAuthorizedClientServiceFactory bean is deprecated for removal")
+					.contains("declare a PartnerTokenStore bean instead");
+			});
+	}
+
+	@Test
+	void noDeprecationWarningWithoutAnAuthorizedClientServiceFactory(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(PartnerTokenStore.class))
+				.isNotInstanceOf(AuthorizedClientServiceTokenStore.class);
+			assertThat(output).doesNotContain("PartnerAuthorizedClientServiceFactory");
+		});
 	}
 
 }

@@ -86,7 +86,8 @@ class PartnerApisRedisAutoConfigurationTests {
 	void redisTypeWithoutSpringDataRedisFailsNamingThePropertyAndTheDependency() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis")).run((context) -> {
 			assertThat(context).hasFailed();
-			FailureAnalysis analysis = new PartnerTokenStoreFailureAnalyzer().analyze(context.getStartupFailure());
+			FailureAnalysis analysis = new PartnerApiConfigurationFailureAnalyzer()
+				.analyze(context.getStartupFailure());
 			assertThat(analysis).isNotNull();
 			assertThat(analysis.getDescription()).contains("'partner.token-store.type' is 'redis'")
 				.contains("Spring Data Redis is not on the classpath");
@@ -100,7 +101,8 @@ class PartnerApisRedisAutoConfigurationTests {
 	void redisTypeWithoutAReactiveConnectionFactoryFailsNamingTheFix() {
 		PartnerContexts.runner().withPropertyValues("partner.token-store.type=redis").run((context) -> {
 			assertThat(context).hasFailed();
-			FailureAnalysis analysis = new PartnerTokenStoreFailureAnalyzer().analyze(context.getStartupFailure());
+			FailureAnalysis analysis = new PartnerApiConfigurationFailureAnalyzer()
+				.analyze(context.getStartupFailure());
 			assertThat(analysis).isNotNull();
 			assertThat(analysis.getDescription()).contains("there is no ReactiveRedisConnectionFactory bean");
 			assertThat(analysis.getAction()).contains("'partner.token-store.type' to 'memory'");

@@ -1,16 +1,11 @@
 package io.partnerapis.autoconfigure;
 
-import java.util.List;
-import java.util.function.Supplier;
-
-import io.partnerapis.PartnerApis;
 import io.partnerapis.testsupport.PartnerContexts;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.mock.env.MockEnvironment;
+import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
 import org.springframework.web.service.registry.HttpServiceGroupConfigurer;
 
@@ -27,36 +22,36 @@ class PartnerHttpServiceGroupConfigurerTests {
 				"partner.apis.acme.token-uri=https://auth.acme.example/token",
 				"partner.apis.acme.base-url=https://api.acme.example");
 
+	private static final String REST = "partnerRestClientHttpServiceGroupConfigurer";
+
+	private static final String WEB = "partnerWebClientHttpServiceGroupConfigurer";
+
 	@Test
 	void configurersOfBothClientTypesAreRegistered() {
-		this.contextRunner
-			.run((context) -> assertThat(context).hasSingleBean(PartnerRestClientHttpServiceGroupConfigurer.class)
-				.hasSingleBean(PartnerWebClientHttpServiceGroupConfigurer.class));
+		this.contextRunner.run((context) -> assertThat(context).hasBean(REST)
+			.hasBean(WEB)
+			.getBean(REST)
+			.isInstanceOf(RestClientHttpServiceGroupConfigurer.class));
 	}
 
 	@Test
 	void noConfigurersWithoutHttpServiceGroups() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(HttpServiceGroupConfigurer.class))
-			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(PartnerRestClientHttpServiceGroupConfigurer.class)
-				.doesNotHaveBean(PartnerWebClientHttpServiceGroupConfigurer.class));
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(REST).doesNotHaveBean(WEB));
 	}
 
 	@Test
 	void noWebClientConfigurerWithoutWebClientHttpServiceGroups() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(WebClientHttpServiceGroupConfigurer.class))
-			.run((context) -> assertThat(context).hasSingleBean(PartnerRestClientHttpServiceGroupConfigurer.class)
-				.doesNotHaveBean(PartnerWebClientHttpServiceGroupConfigurer.class));
+			.run((context) -> assertThat(context).hasBean(REST).doesNotHaveBean(WEB));
 	}
 
 	@Test
-	void userConfigurerReplacesOurs() {
-		Supplier<ClientHttpRequestFactoryBuilder<?>> builder = ClientHttpRequestFactoryBuilder::simple;
-		PartnerRestClientHttpServiceGroupConfigurer own = new PartnerRestClientHttpServiceGroupConfigurer(
-				new PartnerServiceGroups(() -> new PartnerApis(List.of()), new MockEnvironment(), null, null), builder);
-		this.contextRunner.withBean(PartnerRestClientHttpServiceGroupConfigurer.class, () -> own)
-			.run((context) -> assertThat(context.getBean(PartnerRestClientHttpServiceGroupConfigurer.class))
-				.isSameAs(own));
+	void userConfigurerOfTheSameNameReplacesOurs() {
+		RestClientHttpServiceGroupConfigurer own = (groups) -> {
+		};
+		this.contextRunner.withBean(REST, RestClientHttpServiceGroupConfigurer.class, () -> own)
+			.run((context) -> assertThat(context.getBean(REST)).isSameAs(own));
 	}
 
 }

@@ -8,6 +8,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -15,7 +16,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import io.partnerapis.token.ClientAssertionSigner;
+import io.partnerapis.token.ClientAssertionBenchmarkSigners;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -29,10 +30,11 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * JMH benchmarks of building one client assertion for {@code private_key_jwt}: the form
- * parameters of one token request from {@link ClientAssertionSigner#parameters()}, with a
- * newly signed JWT each time, as the token response client asks for them. RS256 with a
- * 2048-bit RSA key and ES256 with a P-256 key, both generated in set-up and signed by
- * Nimbus JOSE, as the auto-configuration does with the keys it reads.
+ * parameters of one token request from the starter's
+ * {@code ClientAssertionSigner.parameters()}, with a newly signed JWT each time, as the
+ * token response client asks for them. RS256 with a 2048-bit RSA key and ES256 with a
+ * P-256 key, both generated in set-up and signed by Nimbus JOSE, as the
+ * auto-configuration does with the keys it reads.
  *
  * <p>
  * This is paid once per token request, never per API call; the per-call figures are the
@@ -45,9 +47,9 @@ public class ClientAssertionBenchmarks {
 
 	private static final String AUDIENCE = "https://partner.example/oauth2/token";
 
-	private ClientAssertionSigner rs256;
+	private Supplier<MultiValueMap<String, String>> rs256;
 
-	private ClientAssertionSigner es256;
+	private Supplier<MultiValueMap<String, String>> es256;
 
 	/**
 	 * Generates the keys and builds one signer for each algorithm.
@@ -66,11 +68,12 @@ public class ClientAssertionBenchmarks {
 				"bench-es256");
 	}
 
-	private static ClientAssertionSigner signer(JWSSigner signer, JWSAlgorithm algorithm, String keyId) {
+	private static Supplier<MultiValueMap<String, String>> signer(JWSSigner signer, JWSAlgorithm algorithm,
+			String keyId) {
 		JWSHeader header = new JWSHeader.Builder(algorithm).keyID(keyId).build();
-		ClientAssertionSigner assertions = new ClientAssertionSigner("bench", "bench-client", AUDIENCE,
-				Duration.ofSeconds(60), signer, header, Clock.systemUTC());
-		if (assertions.sign().split("\\.").length != 3) {
+		Supplier<MultiValueMap<String, String>> assertions = ClientAssertionBenchmarkSigners.parameters("bench",
+				"bench-client", AUDIENCE, Duration.ofSeconds(60), signer, header, Clock.systemUTC());
+		if (assertions.get().getFirst("client_assertion").split("\\.").length != 3) {
 			throw new IllegalStateException("Not a compact JWS: " + algorithm);
 		}
 		return assertions;
@@ -83,7 +86,7 @@ public class ClientAssertionBenchmarks {
 	 */
 	@Benchmark
 	public MultiValueMap<String, String> rs256() {
-		return this.rs256.parameters();
+		return this.rs256.get();
 	}
 
 	/**
@@ -93,7 +96,7 @@ public class ClientAssertionBenchmarks {
 	 */
 	@Benchmark
 	public MultiValueMap<String, String> es256() {
-		return this.es256.parameters();
+		return this.es256.get();
 	}
 
 }

@@ -28,7 +28,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import io.partnerapis.test.PartnerStandIn;
 import io.partnerapis.test.PartnerStandIns;
-import io.partnerapis.token.ClientAssertionSigner;
+import io.partnerapis.token.ClientAssertionSigning;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -196,7 +196,7 @@ class DialectTests {
 	void ledgerAcceptsTheStartersAssertionOnceAndNoClientSecret() throws Exception {
 		PartnerStandIn ledger = standIn("ledger");
 		assertThat(send(post(ledger.tokenUri(), FORM, secretInForm(ledger)))).satisfies(refused(401, "invalid_client"));
-		String assertion = signer(ledger, registeredKey(ledger), ledger.tokenUri()).sign();
+		String assertion = sign(ledger, registeredKey(ledger), ledger.tokenUri());
 		HttpResponse<String> token = send(post(ledger.tokenUri(), FORM, assertionRequest(assertion)));
 		assertThat(token.statusCode()).isEqualTo(200);
 		assertThat(token.body()).contains("\"token_type\":\"Bearer\"", "\"expires_in\":3600");
@@ -204,8 +204,8 @@ class DialectTests {
 			.isEqualTo(200);
 		assertThat(send(post(ledger.tokenUri(), FORM, assertionRequest(assertion)))).as("an assertion is good once")
 			.satisfies(refused(401, "invalid_client"));
-		assertThat(send(post(ledger.tokenUri(), FORM,
-				assertionRequest(signer(ledger, registeredKey(ledger), ledger.tokenUri()).sign())
+		assertThat(send(
+				post(ledger.tokenUri(), FORM, assertionRequest(sign(ledger, registeredKey(ledger), ledger.tokenUri()))
 						+ "&client_secret=demo-ledger-secret")))
 			.satisfies(refused(400, "invalid_request"));
 		assertThat(ledger.refusals()).containsExactly("client secret instead of a client assertion",
@@ -218,32 +218,31 @@ class DialectTests {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 		generator.initialize(new ECGenParameterSpec("secp256r1"));
 		PrivateKey otherKey = generator.generateKeyPair().getPrivate();
-		assertThat(send(
-				post(ledger.tokenUri(), FORM, assertionRequest(signer(ledger, otherKey, ledger.tokenUri()).sign()))))
+		assertThat(send(post(ledger.tokenUri(), FORM, assertionRequest(sign(ledger, otherKey, ledger.tokenUri())))))
 			.satisfies(refused(401, "invalid_client"));
 		assertThat(send(post(ledger.tokenUri(), FORM,
-				assertionRequest(signer(ledger, registeredKey(ledger), "https://ledger.example/oauth2/token").sign()))))
+				assertionRequest(sign(ledger, registeredKey(ledger), "https://ledger.example/oauth2/token")))))
 			.satisfies(refused(401, "invalid_client"));
-		String expiring = signer(ledger, registeredKey(ledger), ledger.tokenUri()).sign();
+		String expiring = sign(ledger, registeredKey(ledger), ledger.tokenUri());
 		this.clock.advance(Duration.ofSeconds(60));
 		assertThat(send(post(ledger.tokenUri(), FORM, assertionRequest(expiring))))
 			.satisfies(refused(401, "invalid_client"));
-		assertThat(send(post(ledger.tokenUri(), FORM,
-				assertionRequest(signer(ledger, registeredKey(ledger), ledger.tokenUri()).sign())))
+		assertThat(send(
+				post(ledger.tokenUri(), FORM, assertionRequest(sign(ledger, registeredKey(ledger), ledger.tokenUri()))))
 			.statusCode()).isEqualTo(200);
 		assertThat(ledger.refusals()).containsExactly("client assertion is not signed by the client's registered key",
 				"client assertion is not meant for this token endpoint", "client assertion has expired");
 	}
 
 	/**
-	 * Returns the starter's signer of a client's assertions, with the key id the stand-in
-	 * registered, an audience and a lifetime of 60 s.
+	 * Returns a client assertion signed by the starter's signer, with the key id the
+	 * stand-in registered, an audience and a lifetime of 60 s.
 	 */
-	private ClientAssertionSigner signer(PartnerStandIn ledger, PrivateKey key, String audience) throws Exception {
+	private String sign(PartnerStandIn ledger, PrivateKey key, String audience) throws Exception {
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
 			.keyID((String) ledger.properties().get("partner.apis.ledger.client-assertion.key-id"))
 			.build();
-		return new ClientAssertionSigner("ledger", ledger.clientId(), audience, Duration.ofSeconds(60),
+		return ClientAssertionSigning.sign("ledger", ledger.clientId(), audience, Duration.ofSeconds(60),
 				new ECDSASigner((ECPrivateKey) key), header, this.clock);
 	}
 
@@ -263,7 +262,7 @@ class DialectTests {
 
 	private static String assertionRequest(String assertion) {
 		return "grant_type=client_credentials&client_id=demo-ledger&client_assertion_type="
-				+ URLEncoder.encode(ClientAssertionSigner.JWT_BEARER, StandardCharsets.UTF_8) + "&client_assertion="
+				+ URLEncoder.encode(ClientAssertionSigning.JWT_BEARER, StandardCharsets.UTF_8) + "&client_assertion="
 				+ assertion;
 	}
 

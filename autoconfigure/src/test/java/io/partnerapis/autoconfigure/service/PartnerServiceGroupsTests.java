@@ -1,18 +1,17 @@
-package io.partnerapis.autoconfigure;
+package io.partnerapis.autoconfigure.service;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
+import io.partnerapis.autoconfigure.PartnerApiConfigurationException;
 import io.partnerapis.testsupport.PartnerContexts;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.env.MockEnvironment;
@@ -125,35 +124,34 @@ class PartnerServiceGroupsTests {
 	}
 
 	@Test
-	void groupOfOnePartnerGetsThatPartnersAttachmentAlone() {
+	void groupOfOnePartnerGetsThatPartnersFilterAndInterceptorAlone() {
 		withGroups((groups) -> {
-			AtomicInteger selections = new AtomicInteger();
-			String attachment = groups.attachment(group("acme", Plain.class), PartnerApi::getName,
-					(byName, fallback) -> "selecting " + selections.incrementAndGet());
-			assertThat(attachment).isEqualTo("acme");
-			assertThat(selections).hasValue(0);
+			HttpServiceGroup acme = group("acme", Plain.class);
+			PartnerServiceGroups.Partner partner = groups.partnerOf(acme);
+			assertThat(new PartnerWebClientHttpServiceGroupConfigurer(groups, ClientHttpConnectorBuilder::jdk)
+				.filter(acme, partner)).isSameAs(partner.filter());
+			assertThat(new PartnerRestClientHttpServiceGroupConfigurer(groups, ClientHttpRequestFactoryBuilder::simple)
+				.interceptor(acme, partner)).isSameAs(partner.interceptor());
 		});
 	}
 
 	@Test
-	void groupThatNamesPartnersGetsASelectionOfEveryPartnerFallingBackToItsOwn() {
+	void groupThatNamesPartnersGetsASelectionInsteadOfItsPartnersOwnFilter() {
 		withGroups((groups) -> {
-			assertThat(groups.attachment(group("acme", NamesOnMethod.class), PartnerApi::getName,
-					PartnerServiceGroupsTests::describe))
-				.isEqualTo("{acme=acme, other=other} or acme");
-			assertThat(groups.attachment(group("mixed", NamesOnType.class), PartnerApi::getName,
-					PartnerServiceGroupsTests::describe))
-				.isEqualTo("{acme=acme, other=other} or null");
+			HttpServiceGroup acme = group("acme", NamesOnMethod.class);
+			PartnerServiceGroups.Partner partner = groups.partnerOf(acme);
+			assertThat(groups.partners()).containsOnlyKeys("acme", "other");
+			assertThat(new PartnerWebClientHttpServiceGroupConfigurer(groups, ClientHttpConnectorBuilder::jdk)
+				.filter(acme, partner)).isNotSameAs(partner.filter());
+			assertThat(new PartnerRestClientHttpServiceGroupConfigurer(groups, ClientHttpRequestFactoryBuilder::simple)
+				.interceptor(acme, partner)).isNotSameAs(partner.interceptor());
 		});
 	}
 
-	private static String describe(Map<String, String> byName, @Nullable String fallback) {
-		return byName + " or " + fallback;
-	}
-
 	private void withGroups(Consumer<PartnerServiceGroups> test) {
-		this.contextRunner.run((context) -> test
-			.accept(new PartnerServiceGroups(() -> context.getBean(PartnerApis.class), this.environment, null, null)));
+		this.contextRunner
+			.run((context) -> test.accept(new PartnerServiceGroups(() -> context.getBean(PartnerApis.class).getAll(),
+					this.environment, null, null)));
 	}
 
 	private static String[] partner(String name, String baseUrl) {

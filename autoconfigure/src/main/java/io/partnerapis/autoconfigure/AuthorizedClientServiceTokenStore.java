@@ -1,8 +1,12 @@
-package io.partnerapis.store;
+package io.partnerapis.autoconfigure;
 
 import java.time.Duration;
 import java.time.YearMonth;
 
+import io.partnerapis.store.InMemoryPartnerTokenStore;
+import io.partnerapis.store.PartnerTokenStore;
+import io.partnerapis.store.StoredToken;
+import io.partnerapis.store.TokenKey;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -14,8 +18,9 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 
 /**
  * {@link PartnerTokenStore} over a Spring Security
- * {@link ReactiveOAuth2AuthorizedClientService}, for applications that already keep
- * authorized clients in a shared store such as Spring Security's
+ * {@link ReactiveOAuth2AuthorizedClientService}, made for the deprecated
+ * {@link io.partnerapis.PartnerAuthorizedClientServiceFactory}, for applications that
+ * already keep authorized clients in a shared store such as Spring Security's
  * {@code R2dbcReactiveOAuth2AuthorizedClientService}. Tokens are stored under the
  * principal name {@value #PRINCIPAL_NAME} and the partner's name as registration id.
  *
@@ -30,15 +35,13 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
  * instance's memory only.</li>
  * <li>The key's fingerprint is not stored: one registration id holds one token.</li>
  * </ul>
- *
- * @since 0.2.0
  */
-public final class AuthorizedClientServiceTokenStore implements PartnerTokenStore {
+final class AuthorizedClientServiceTokenStore implements PartnerTokenStore {
 
 	/**
 	 * Principal name the partners' authorized clients are stored under.
 	 */
-	public static final String PRINCIPAL_NAME = "partner-apis";
+	static final String PRINCIPAL_NAME = "partner-apis";
 
 	private static final Authentication PRINCIPAL = UsernamePasswordAuthenticationToken.unauthenticated(PRINCIPAL_NAME,
 			null);
@@ -54,7 +57,7 @@ public final class AuthorizedClientServiceTokenStore implements PartnerTokenStor
 	 * @param service the authorized-client service
 	 * @param registrations the partners' client registrations, by partner name
 	 */
-	public AuthorizedClientServiceTokenStore(ReactiveOAuth2AuthorizedClientService service,
+	AuthorizedClientServiceTokenStore(ReactiveOAuth2AuthorizedClientService service,
 			ReactiveClientRegistrationRepository registrations) {
 		this.service = service;
 		this.registrations = registrations;

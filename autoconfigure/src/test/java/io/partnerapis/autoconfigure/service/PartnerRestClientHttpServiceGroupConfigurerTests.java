@@ -1,20 +1,17 @@
-package io.partnerapis.autoconfigure;
+package io.partnerapis.autoconfigure.service;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.partnerapis.PartnerApis;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.http.client.MockClientHttpRequest;
 import org.springframework.mock.http.client.MockClientHttpResponse;
 import org.springframework.security.oauth2.client.web.ClientAttributes;
@@ -50,9 +47,7 @@ class PartnerRestClientHttpServiceGroupConfigurerTests {
 	}
 
 	private ClientHttpRequestInterceptor selecting(@Nullable ClientHttpRequestInterceptor fallback) {
-		return new PartnerRestClientHttpServiceGroupConfigurer(
-				new PartnerServiceGroups(() -> new PartnerApis(List.of()), new MockEnvironment(), null, null),
-				ClientHttpRequestFactoryBuilder::simple)
+		return PartnerRestClientHttpServiceGroupConfigurer
 			.selecting(Map.of("acme", recording("acme"), "other", recording("other")), fallback);
 	}
 

@@ -1,4 +1,4 @@
-package io.partnerapis.autoconfigure;
+package io.partnerapis.autoconfigure.service;
 
 import java.net.URI;
 import java.time.Duration;
@@ -6,15 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.partnerapis.PartnerApis;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.oauth2.client.web.ClientAttributes;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -51,9 +48,7 @@ class PartnerWebClientHttpServiceGroupConfigurerTests {
 	}
 
 	private ExchangeFilterFunction selecting(@Nullable ExchangeFilterFunction fallback) {
-		return new PartnerWebClientHttpServiceGroupConfigurer(
-				new PartnerServiceGroups(() -> new PartnerApis(List.of()), new MockEnvironment(), null, null),
-				ClientHttpConnectorBuilder::jdk)
+		return PartnerWebClientHttpServiceGroupConfigurer
 			.selecting(Map.of("acme", recording("acme"), "other", recording("other")), fallback);
 	}
 

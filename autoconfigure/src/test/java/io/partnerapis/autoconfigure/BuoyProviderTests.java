@@ -4,84 +4,95 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.partnerapis.testsupport.PartnerStub;
+import io.partnerapis.test.standin.StandInServer;
+import io.partnerapis.test.standin.StandInSettings;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.json.JsonParserFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Buoy on the wire: client id, secret, audience and grant type as a JSON body, and a 401
- * with Buoy's own body renews the token and replays the request.
+ * Buoy on the wire, against Buoy's stand-in: client id, secret, audience and grant type
+ * as a JSON body, and a 401 with Buoy's own body renews the token and replays the
+ * request.
  */
 class BuoyProviderTests {
 
+	private static final String INTERVIEWS = "/symptom-checker/v1/interviews";
+
 	@RegisterExtension
-	final PartnerStub buoy = new PartnerStub("/oauth/token");
+	final ProviderStandIn standIn = new ProviderStandIn("buoy");
+
+	private final StandInServer buoy = this.standIn.server();
+
+	@BeforeEach
+	void serveInterviews() {
+		this.buoy.server().stubFor(get(urlPathEqualTo(INTERVIEWS)).willReturn(okJson("{\"interviews\":[]}")));
+	}
 
 	@Test
 	void tokenRequestIsAJsonBodyWithTheProductionAudience() {
-		this.buoy.tokens(3, 86400);
-		this.buoy.stub(get(urlPathEqualTo("/symptom-checker/v1/interviews")).willReturn(PartnerStub.json("{}")));
-		this.buoy.contextRunner("buoy").run((context) -> {
+		this.standIn.contextRunner().run((context) -> {
 			call(context.getBean("buoyWebClient", WebClient.class));
-			LoggedRequest token = this.buoy.tokenRequestsReceived().get(0);
+			LoggedRequest token = this.buoy.tokenRequests().get(0);
 			assertThat(token.getHeader("Content-Type")).startsWith("application/json");
 			assertThat(token.containsHeader("Authorization")).isFalse();
 			assertThat(JsonParserFactory.getJsonParser().parseMap(token.getBodyAsString()))
 				.isEqualTo(Map.of("client_id", "client-buoy", "client_secret", "secret-buoy", "audience",
 						"https://api.buoyhealth.com", "grant_type", "client_credentials"));
+			assertThat(this.buoy.apiRequests()).singleElement()
+				.satisfies((api) -> assertThat(api.getHeader("Authorization"))
+					.isEqualTo("Bearer " + this.buoy.tokens().issuedTokens().get(0)));
+			assertThat(this.buoy.refusals()).isEmpty();
 		});
 	}
 
 	@Test
 	void sandboxUsesTheSandboxAudience() {
-		this.buoy.tokens(3, 86400);
-		this.buoy.stub(get(urlPathEqualTo("/symptom-checker/v1/interviews")).willReturn(PartnerStub.json("{}")));
-		this.buoy.contextRunner("buoy").withPropertyValues("partner.apis.buoy.environment=sandbox").run((context) -> {
+		StandInServer sandbox = this.standIn
+			.start(new StandInSettings("buoy", "buoy", "sandbox", "client-buoy", "secret-buoy", null, null, null));
+		sandbox.server().stubFor(get(urlPathEqualTo(INTERVIEWS)).willReturn(okJson("{\"interviews\":[]}")));
+		this.standIn.contextRunner(sandbox).run((context) -> {
 			call(context.getBean("buoyWebClient", WebClient.class));
-			assertThat(JsonParserFactory.getJsonParser()
-				.parseMap(this.buoy.tokenRequestsReceived().get(0).getBodyAsString()))
+			assertThat(JsonParserFactory.getJsonParser().parseMap(sandbox.tokenRequests().get(0).getBodyAsString()))
 				.containsEntry("audience", "https://api.sandbox.buoyhealth.com");
+			assertThat(sandbox.refusals()).isEmpty();
 		});
 	}
 
 	@Test
 	void invalidOrExpiredTokenAnswerRenewsAndReplays() {
-		this.buoy.tokens(3, 86400);
-		this.buoy.stub(get(urlPathEqualTo("/symptom-checker/v1/interviews"))
-			.withHeader("Authorization", equalTo("Bearer token-1"))
-			.willReturn(aResponse().withStatus(401)
-				.withHeader("Content-Type", "application/json")
-				.withBody("{\"detail\": \"Token is invalid or expired (decode).\"}")));
-		this.buoy.stub(get(urlPathEqualTo("/symptom-checker/v1/interviews"))
-			.withHeader("Authorization", equalTo("Bearer token-2"))
-			.willReturn(PartnerStub.json("{\"interviews\":[]}")));
-		this.buoy.contextRunner("buoy").run((context) -> {
-			String body = context.getBean("buoyWebClient", WebClient.class)
-				.get()
-				.uri("/symptom-checker/v1/interviews")
+		this.standIn.contextRunner().run((context) -> {
+			WebClient webClient = context.getBean("buoyWebClient", WebClient.class);
+			call(webClient);
+			this.buoy.tokens().revokeAll();
+			String body = webClient.get()
+				.uri(INTERVIEWS)
 				.retrieve()
 				.bodyToMono(String.class)
 				.block(Duration.ofSeconds(10));
 			assertThat(body).isEqualTo("{\"interviews\":[]}");
-			assertThat(this.buoy.tokenRequests()).isEqualTo(2);
+			assertThat(this.buoy.tokenRequests()).hasSize(2);
+			assertThat(this.buoy.refusals()).as("Buoy's 401, answered to the revoked token only")
+				.containsExactly("missing or invalid bearer token");
+			assertThat(this.buoy.apiRequests()).extracting((request) -> request.getHeader("Authorization"))
+				.containsExactly(bearer(0), bearer(0), bearer(1));
 		});
 	}
 
+	private String bearer(int index) {
+		return "Bearer " + this.buoy.tokens().issuedTokens().get(index);
+	}
+
 	private static void call(WebClient webClient) {
-		webClient.get()
-			.uri("/symptom-checker/v1/interviews")
-			.retrieve()
-			.toBodilessEntity()
-			.block(Duration.ofSeconds(10));
+		webClient.get().uri(INTERVIEWS).retrieve().toBodilessEntity().block(Duration.ofSeconds(10));
 	}
 
 }

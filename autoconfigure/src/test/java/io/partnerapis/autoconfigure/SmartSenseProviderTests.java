@@ -6,36 +6,36 @@ import java.util.Base64;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.partnerapis.test.standin.StandInServer;
 import io.partnerapis.testsupport.Forms;
-import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SmartSense on the wire: HTTP Basic client authentication at /auth/oauth, JSON accepted,
- * grant type alone in the form body.
+ * SmartSense on the wire, against SmartSense's stand-in: HTTP Basic client authentication
+ * at /auth/oauth, JSON accepted, grant type alone in the form body.
  */
 class SmartSenseProviderTests {
 
 	@RegisterExtension
-	final PartnerStub smartsense = new PartnerStub("/auth/oauth");
+	final ProviderStandIn standIn = new ProviderStandIn("smartsense");
+
+	private final StandInServer smartsense = this.standIn.server();
 
 	@Test
 	void tokenRequestUsesBasicAuthAndAcceptsJson() {
-		this.smartsense.stub(post(urlPathEqualTo("/auth/oauth")).willReturn(
-				PartnerStub.json("{\"access_token\":\"ss-token\",\"token_type\":\"bearer\",\"expires_in\":\"1800\"}")));
-		this.smartsense.stub(get(urlPathEqualTo("/partnerdata/v1/devices")).willReturn(PartnerStub.json("[]")));
-		this.smartsense.contextRunner("smartsense").run((context) -> {
+		this.smartsense.server().stubFor(get(urlPathEqualTo("/partnerdata/v1/devices")).willReturn(okJson("[]")));
+		this.standIn.contextRunner().run((context) -> {
 			WebClient webClient = context.getBean("smartsenseWebClient", WebClient.class);
 			webClient.get().uri("/partnerdata/v1/devices").retrieve().toBodilessEntity().block(Duration.ofSeconds(10));
-			LoggedRequest token = this.smartsense.tokenRequestsReceived().get(0);
+			LoggedRequest token = this.smartsense.tokenRequests().get(0);
 			assertThat(token.getUrl()).isEqualTo("/auth/oauth");
 			assertThat(token.getHeader("Accept")).isEqualTo("application/json");
 			assertThat(token.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
@@ -43,7 +43,9 @@ class SmartSenseProviderTests {
 				.encodeToString("client-smartsense:secret-smartsense".getBytes(StandardCharsets.UTF_8)));
 			assertThat(token.containsHeader("Content-Length")).isTrue();
 			assertThat(Forms.parse(token.getBodyAsString())).isEqualTo(Map.of("grant_type", "client_credentials"));
-			assertThat(this.smartsense.apiRequests().get(0).getHeader("Authorization")).isEqualTo("Bearer ss-token");
+			assertThat(this.smartsense.apiRequests().get(0).getHeader("Authorization"))
+				.isEqualTo("Bearer " + this.smartsense.tokens().issuedTokens().get(0));
+			assertThat(this.smartsense.refusals()).isEmpty();
 		});
 	}
 

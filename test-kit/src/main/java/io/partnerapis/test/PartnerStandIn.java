@@ -2,9 +2,6 @@ package io.partnerapis.test;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,9 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.partnerapis.test.standin.Dialect;
+import io.partnerapis.test.standin.StandInServer;
 import io.partnerapis.test.standin.StandInSettings;
 import io.partnerapis.test.standin.StandInStubs;
 import io.partnerapis.test.standin.TokenAuthority;
@@ -22,9 +18,7 @@ import org.assertj.core.api.AssertProvider;
 import org.jspecify.annotations.Nullable;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * One partner's stand-in: a WireMock server on its own free loopback port whose token
@@ -46,39 +40,25 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  */
 public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert>, AutoCloseable {
 
-	private final StandInSettings settings;
-
-	private final Dialect dialect;
+	private final StandInServer standIn;
 
 	private final TokenAuthority tokens;
 
-	private final WireMockServer server;
-
 	private final StandInStubs stubs;
-
-	private final int port;
 
 	private final AtomicBoolean unauthorizedOnce = new AtomicBoolean();
 
 	PartnerStandIn(StandInSettings settings, Clock clock) {
-		this.settings = settings;
-		this.dialect = Dialect.of(settings.provider());
-		this.tokens = this.dialect.tokenAuthority(settings.partner(), clock);
-		this.server = new WireMockServer(options().bindAddress("127.0.0.1")
-			.dynamicPort()
-			.containerThreads(40)
-			.extensions(this.tokens.extensions()));
-		this.server.start();
-		this.port = this.server.port();
+		this.standIn = StandInServer.start(settings, clock);
+		this.tokens = this.standIn.tokens();
+		this.stubs = this.standIn.stubs();
 		try {
-			this.stubs = this.dialect.stubs(settings.partner(), this.server, this.tokens);
-			this.dialect.installOn(this.stubs, settings, tokenUri(), clock);
 			this.stubs.interceptsApi("unauthorized once",
 					(request) -> MatchResult.of(this.unauthorizedOnce.compareAndSet(true, false)),
 					this.stubs.unauthorized());
 		}
 		catch (RuntimeException ex) {
-			this.server.stop();
+			this.standIn.close();
 			throw ex;
 		}
 	}
@@ -88,7 +68,7 @@ public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert
 	 * @return the name
 	 */
 	public String name() {
-		return this.settings.partner();
+		return this.standIn.settings().partner();
 	}
 
 	/**
@@ -96,7 +76,7 @@ public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert
 	 * @return such as {@code bud}, or {@code generic}
 	 */
 	public String provider() {
-		return this.dialect.provider();
+		return this.standIn.dialect().provider();
 	}
 
 	/**
@@ -105,7 +85,7 @@ public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert
 	 * @return the running server
 	 */
 	public WireMockServer server() {
-		return this.server;
+		return this.standIn.server();
 	}
 
 	/**
@@ -113,7 +93,7 @@ public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert
 	 * @return the base URL, on the loopback address
 	 */
 	public String baseUrl() {
-		return "http://127.0.0.1:" + this.port;
+		return this.standIn.baseUrl();
 	}
 
 	/**
@@ -121,7 +101,7 @@ public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert
 	 * @return the token URI
 	 */
 	public String tokenUri() {
-		return baseUrl() + this.dialect.tokenPath();
+		return this.standIn.tokenUri();
 	}
 
 	/**
@@ -129,7 +109,7 @@ public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert
 	 * @return the client id
 	 */
 	public String clientId() {
-		return this.settings.clientId();
+		return this.standIn.settings().clientId();
 	}
 
 	/**
@@ -137,7 +117,7 @@ public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert
 	 * @return the secret, or {@code null} if the client authenticates otherwise
 	 */
 	public @Nullable String clientSecret() {
-		return this.settings.clientSecret();
+		return this.standIn.settings().clientSecret();
 	}
 
 	/**
@@ -148,12 +128,7 @@ public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert
 	 * @return the properties, by full name
 	 */
 	public Map<String, Object> properties() {
-		String prefix = "partner.apis." + name() + ".";
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put(prefix + "token-uri", tokenUri());
-		properties.put(prefix + "base-url", baseUrl());
-		this.stubs.clientProperties().forEach((key, value) -> properties.put(prefix + key, value));
-		return properties;
+		return this.standIn.properties();
 	}
 
 	/**
@@ -161,7 +136,7 @@ public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert
 	 * @return the requests, in the order received
 	 */
 	public List<LoggedRequest> tokenRequests() {
-		return this.server.findAll(postRequestedFor(urlPathEqualTo(this.dialect.tokenPath())));
+		return this.standIn.tokenRequests();
 	}
 
 	/**
@@ -186,11 +161,7 @@ public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert
 	 * @return the requests, in the order received
 	 */
 	public List<LoggedRequest> apiRequests() {
-		return events().stream()
-			.map(ServeEvent::getRequest)
-			.filter((request) -> !this.stubs.isTokenRequest(request.getUrl()))
-			.map(LoggedRequest::createFrom)
-			.toList();
+		return this.standIn.apiRequests();
 	}
 
 	/**
@@ -200,17 +171,7 @@ public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert
 	 * not as documented"
 	 */
 	public List<String> refusals() {
-		List<String> names = new ArrayList<>();
-		for (ServeEvent event : events()) {
-			names.add((event.getStubMapping() != null) ? event.getStubMapping().getName() : null);
-		}
-		return StandInStubs.refusals(names);
-	}
-
-	private List<ServeEvent> events() {
-		List<ServeEvent> events = new ArrayList<>(this.server.getAllServeEvents());
-		Collections.reverse(events);
-		return events;
+		return this.standIn.refusals();
 	}
 
 	/**
@@ -249,7 +210,7 @@ public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert
 		if (retryAfter != null) {
 			answer = answer.withHeader("Retry-After", Long.toString(retryAfter.toSeconds()));
 		}
-		this.stubs.fault("token endpoint answers " + status, post(urlPathEqualTo(this.dialect.tokenPath())), answer);
+		this.stubs.fault("token endpoint answers " + status, post(urlPathEqualTo(this.stubs.tokenPath())), answer);
 		return this;
 	}
 
@@ -270,10 +231,10 @@ public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert
 	 * @return this stand-in
 	 */
 	public PartnerStandIn tokenEndpointRecovers() {
-		this.server.getStubMappings()
+		server().getStubMappings()
 			.stream()
 			.filter((mapping) -> mapping.getName() != null && mapping.getName().contains("token endpoint answers"))
-			.forEach(this.server::removeStub);
+			.forEach(server()::removeStub);
 		return this;
 	}
 
@@ -317,7 +278,7 @@ public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert
 		this.unauthorizedOnce.set(false);
 		this.stubs.removeTestStubs();
 		this.tokens.reset();
-		this.server.resetRequests();
+		server().resetRequests();
 	}
 
 	/**
@@ -336,15 +297,7 @@ public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert
 	 */
 	@Override
 	public void close() {
-		this.server.stop();
-		for (AutoCloseable closeable : this.stubs.closeables()) {
-			try {
-				closeable.close();
-			}
-			catch (Exception ex) {
-				// Nothing more to do when stopping
-			}
-		}
+		this.standIn.close();
 	}
 
 	/**
@@ -352,7 +305,7 @@ public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert
 	 * @return whether it is running
 	 */
 	public boolean isRunning() {
-		return this.server.isRunning();
+		return this.standIn.isRunning();
 	}
 
 	@Override

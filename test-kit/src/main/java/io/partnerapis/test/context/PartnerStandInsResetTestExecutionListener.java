@@ -1,6 +1,11 @@
 package io.partnerapis.test.context;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
 import io.partnerapis.test.PartnerStandIns;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
@@ -12,9 +17,20 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
  * restarting their servers, so that each test starts from no stubs, no faults and an
  * empty request journal. Registered in {@code META-INF/spring.factories}.
  *
+ * <p>
+ * Under JUnit's parallel execution several test methods may share one context at the same
+ * time; its stand-ins are then reset when the last of them ends, never under a method
+ * still running.
+ *
  * @author partner-apis
  */
 class PartnerStandInsResetTestExecutionListener extends AbstractTestExecutionListener {
+
+	/**
+	 * How many test methods are running against each context's stand-ins; shared by the
+	 * listeners of every test class, since test classes share cached contexts.
+	 */
+	private static final Map<PartnerStandIns, int[]> running = Collections.synchronizedMap(new WeakHashMap<>());
 
 	@Override
 	public int getOrder() {
@@ -22,11 +38,35 @@ class PartnerStandInsResetTestExecutionListener extends AbstractTestExecutionLis
 	}
 
 	@Override
-	public void afterTestMethod(TestContext testContext) {
-		if (testContext.hasApplicationContext()) {
-			ApplicationContext context = testContext.getApplicationContext();
-			context.getBeanProvider(PartnerStandIns.class).ifAvailable(PartnerStandIns::reset);
+	public void beforeTestMethod(TestContext testContext) {
+		PartnerStandIns standIns = standIns(testContext);
+		if (standIns != null) {
+			synchronized (standIns) {
+				running.computeIfAbsent(standIns, (key) -> new int[1])[0]++;
+			}
 		}
+	}
+
+	@Override
+	public void afterTestMethod(TestContext testContext) {
+		PartnerStandIns standIns = standIns(testContext);
+		if (standIns != null) {
+			synchronized (standIns) {
+				int[] count = running.get(standIns);
+				if (count == null || --count[0] <= 0) {
+					running.remove(standIns);
+					standIns.reset();
+				}
+			}
+		}
+	}
+
+	private static @Nullable PartnerStandIns standIns(TestContext testContext) {
+		if (!testContext.hasApplicationContext()) {
+			return null;
+		}
+		ApplicationContext context = testContext.getApplicationContext();
+		return context.getBeanProvider(PartnerStandIns.class).getIfAvailable();
 	}
 
 }

@@ -29,10 +29,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * How each partner's token endpoint and API speak, as its authentication document (and
- * the starter's provider preset) says, written once for the demo's stand-ins and the test
- * kit alike. Each dialect accepts only the token requests its document allows and answers
- * anything else as the partner would refuse it: a misconfigured application fails its
- * test as it would fail in production.
+ * the starter's provider preset) says, written once for the demo, the test kit and the
+ * starter's own tests alike. Each dialect accepts only the token requests its document
+ * allows and answers anything else as the partner would refuse it: a misconfigured
+ * application fails its test as it would fail in production.
  *
  * @author partner-apis
  * @since 0.1.0

@@ -59,6 +59,18 @@ public final class StandInSettings {
 	}
 
 	/**
+	 * Returns the settings of a partner named after its provider, in production, whose
+	 * client authenticates the provider's way.
+	 * @param provider the provider, such as {@code bud}
+	 * @param clientId the client id the stand-in accepts
+	 * @param clientSecret the client secret the stand-in accepts
+	 * @return the settings
+	 */
+	public static StandInSettings of(String provider, String clientId, String clientSecret) {
+		return new StandInSettings(provider, provider, "production", clientId, clientSecret, null, null, null);
+	}
+
+	/**
 	 * Returns the partner's name.
 	 * @return the name
 	 */

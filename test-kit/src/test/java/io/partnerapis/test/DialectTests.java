@@ -1,4 +1,4 @@
-package io.partnerapis.test.standin;
+package io.partnerapis.test;
 
 import java.io.IOException;
 import java.net.URI;
@@ -26,8 +26,6 @@ import java.util.regex.Pattern;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import io.partnerapis.test.PartnerStandIn;
-import io.partnerapis.test.PartnerStandIns;
 import io.partnerapis.token.ClientAssertionSigning;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -24,7 +24,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * groups of the partner need: its API headers, and the filter and interceptor that attach
  * its tokens.
  */
-final class ConfiguredPartnerApi implements PartnerApi {
+final class ConfiguredPartnerApi implements PartnerApi, AutoCloseable {
 
 	private final String name;
 
@@ -137,6 +137,11 @@ final class ConfiguredPartnerApi implements PartnerApi {
 	@Override
 	public long getUnauthorizedCount(UnauthorizedRetryOutcome outcome) {
 		return this.authorization.unauthorizedCount(outcome);
+	}
+
+	@Override
+	public void close() {
+		this.authorization.close();
 	}
 
 	@Override

@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
  * Keeps one partner's token requests within its monthly quota. Token requests are counted
  * per calendar month of the partner's quota zone in the partner's
  * {@link PartnerTokenStore}: for the whole fleet in a shared store, per instance in
- * memory.
+ * memory. Without a quota they are counted in this instance's memory alone, so that a
+ * token request costs no store call.
  *
  * <ul>
  * <li>Each request is reserved before it is sent, with the store's atomic
@@ -107,10 +108,6 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 		this.clock = clock;
 		this.zone = zone;
 		this.count = new AtomicReference<>(new Count(month(), 0));
-		if (limit != null) {
-			store.saves().filter(key::equals).subscribe((saved) -> refresh(), (ex) -> {
-			});
-		}
 	}
 
 	/**
@@ -142,11 +139,14 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 	 */
 	@Override
 	public Mono<Void> beforeRequest() {
+		if (this.limit == null) {
+			return Mono.fromRunnable(() -> reserveLocally(month(), Long.MAX_VALUE));
+		}
 		if (exhausted(current())) {
 			return Mono.error(exception());
 		}
 		YearMonth month = month();
-		long most = (this.limit != null) ? this.limit : Long.MAX_VALUE;
+		long most = this.limit;
 		return Mono.defer(() -> this.store.reserve(this.key, month, most))
 			.timeout(this.storeTimeout)
 			.onErrorResume((ex) -> Mono.fromSupplier(() -> reserveLocally(month, most)))
@@ -176,6 +176,10 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 	@Override
 	public Mono<Void> notIssued() {
 		YearMonth month = month();
+		if (this.limit == null) {
+			return Mono.fromRunnable(() -> this.count.updateAndGet((known) -> known.month().equals(month)
+					? new Count(month, Math.max(0, known.issued() - 1)) : known));
+		}
 		return Mono.defer(() -> this.store.release(this.key, month))
 			.timeout(this.storeTimeout)
 			.doOnNext((issued) -> this.count.set(new Count(month, issued)))

@@ -24,23 +24,19 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2Error;
 
 /**
- * {@link ClientHttpRequestInterceptor} that attaches a partner's bearer token to every
- * request and recovers from 401 Unauthorized, deciding through the partner's
- * {@link PartnerAuthorization} exactly as the WebClient filter does.
+ * {@link ClientHttpRequestInterceptor} that decides through the partner's
+ * {@link PartnerAuthorization} exactly as the WebClient filter does. A caller that finds
+ * no valid token waits for the one fetch all callers share, at most
+ * {@link PartnerAuthorization#tokenWait()}, and only on a thread that may block. It
+ * should be the innermost interceptor, so that no other one sees the token and a replay
+ * does not run them twice. For example:
  *
- * <ul>
- * <li>A request to an origin other than the partner's base URL is refused before anything
- * is sent, so a token never leaves for another host.</li>
- * <li>A caller that finds no valid token waits for the one fetch every concurrent caller,
- * of this client or of the partner's WebClient, shares; it blocks no longer than that
- * fetch may take with all its retries, plus a margin, whatever kind of thread it runs
- * on.</li>
- * <li>On a 401 answer, if the partner's authorization says so, the answer is closed and
- * the request is sent once more, with the same bytes, with the token it gives next. The
- * replay's answer goes back to the caller as it is: there is never a loop.</li>
- * </ul>
- * The interceptor should be the innermost one, so that no other interceptor sees the
- * token and a replay does not run them twice.
+ * <pre class="code">
+ * RestClient restClient = RestClient.builder()
+ *     .baseUrl("https://api.acme.example")
+ *     .requestInterceptor(new PartnerAuthorizationInterceptor(authorization))
+ *     .build();
+ * </pre>
  *
  * @since 0.2.0
  */

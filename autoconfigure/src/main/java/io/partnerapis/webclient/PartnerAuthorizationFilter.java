@@ -22,21 +22,19 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
- * {@link ExchangeFilterFunction} that attaches a partner's bearer token to every request
- * and recovers from 401 Unauthorized, deciding through the partner's
- * {@link PartnerAuthorization}.
+ * {@link ExchangeFilterFunction} that attaches a partner's bearer token to every request,
+ * refuses a request to any other origin before anything is sent, and replays a request
+ * answered with 401 once, with the same bytes, when the partner's
+ * {@link PartnerAuthorization} gives a token for it (never one whose body cannot be sent
+ * again; the replay's answer goes back as it is). The token is looked up on every
+ * subscription, so a resubscription gets one that is valid then. For example:
  *
- * <ul>
- * <li>A request to an origin other than the partner's base URL is refused before anything
- * is sent, so a token never leaves for another host.</li>
- * <li>On a 401 answer, if the partner's authorization says so and gives a token for the
- * replay, the answer's body is released and the request is replayed once, with the same
- * bytes, with that token; when it gives none, the 401 goes back as it is. The replay's
- * answer goes back to the caller as it is: there is never a loop.</li>
- * <li>A request whose body cannot be sent again is not replayed.</li>
- * <li>The token is looked up on every subscription, so a filter or operator that
- * resubscribes later gets a token that is valid then.</li>
- * </ul>
+ * <pre class="code">
+ * WebClient webClient = WebClient.builder()
+ *     .baseUrl("https://api.acme.example")
+ *     .filter(new PartnerAuthorizationFilter(authorization))
+ *     .build();
+ * </pre>
  *
  * @since 0.1.0
  */

@@ -16,7 +16,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  *
  * @since 0.1.0
  */
-public final class PartnerApis {
+public final class PartnerApis implements AutoCloseable {
 
 	private final Map<String, PartnerApi> apis;
 
@@ -82,6 +82,24 @@ public final class PartnerApis {
 	 */
 	public RestClient restClient(String name) {
 		return get(name).getRestClient();
+	}
+
+	/**
+	 * Releases what the partner APIs hold, such as their token handling's subscription to
+	 * the token store; the application context calls this when it closes.
+	 */
+	@Override
+	public void close() {
+		for (PartnerApi api : this.apis.values()) {
+			if (api instanceof AutoCloseable closeable) {
+				try {
+					closeable.close();
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException("Partner API '" + api.getName() + "' could not be closed", ex);
+				}
+			}
+		}
 	}
 
 	@Override

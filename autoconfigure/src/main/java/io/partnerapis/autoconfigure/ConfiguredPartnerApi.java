@@ -31,7 +31,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * service groups of the partner need: its API headers, and the filter and interceptor
  * that attach its tokens.
  */
-final class ConfiguredPartnerApi implements PartnerServiceGroups.Partner {
+final class ConfiguredPartnerApi implements PartnerServiceGroups.Partner, AutoCloseable {
 
 	private final String name;
 
@@ -185,6 +185,11 @@ final class ConfiguredPartnerApi implements PartnerServiceGroups.Partner {
 	@Override
 	public long getUnauthorizedCount(UnauthorizedRetryOutcome outcome) {
 		return this.authorization.unauthorizedCount(outcome);
+	}
+
+	@Override
+	public void close() {
+		this.authorization.close();
 	}
 
 	@Override

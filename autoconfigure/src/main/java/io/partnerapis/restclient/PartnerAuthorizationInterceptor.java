@@ -11,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.token.PartnerAuthorization;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -25,23 +24,19 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2Error;
 
 /**
- * {@link ClientHttpRequestInterceptor} that attaches a partner's bearer token to every
- * request and recovers from 401 Unauthorized, deciding through the partner's
- * {@link PartnerAuthorization} exactly as the WebClient filter does.
+ * {@link ClientHttpRequestInterceptor} that decides through the partner's
+ * {@link PartnerAuthorization} exactly as the WebClient filter does. A caller that finds
+ * no valid token waits for the one fetch all callers share, at most
+ * {@link PartnerAuthorization#tokenWait()}, and only on a thread that may block. It
+ * should be the innermost interceptor, so that no other one sees the token and a replay
+ * does not run them twice. For example:
  *
- * <ul>
- * <li>A request to an origin other than the partner's base URL is refused before anything
- * is sent, so a token never leaves for another host.</li>
- * <li>A caller that finds no valid token waits for the one fetch every concurrent caller,
- * of this client or of the partner's WebClient, shares; it blocks no longer than that
- * fetch may take with all its retries, plus a margin, whatever kind of thread it runs
- * on.</li>
- * <li>On a 401 answer, if the partner's authorization says so, the answer is closed and
- * the request is sent once more, with the same bytes, with the token it gives next. The
- * replay's answer goes back to the caller as it is: there is never a loop.</li>
- * </ul>
- * The interceptor should be the innermost one, so that no other interceptor sees the
- * token and a replay does not run them twice.
+ * <pre class="code">
+ * RestClient restClient = RestClient.builder()
+ *     .baseUrl("https://api.acme.example")
+ *     .requestInterceptor(new PartnerAuthorizationInterceptor(authorization))
+ *     .build();
+ * </pre>
  *
  * @since 0.2.0
  */
@@ -67,19 +62,18 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		this.authorization.checkOrigin(request.getMethod().name(), request.getURI(), CLIENT);
+		this.authorization.checkOrigin(request, CLIENT);
 		OAuth2AccessToken current = token();
 		request.getHeaders().set(HttpHeaders.AUTHORIZATION, bearer(current));
 		ClientHttpResponse response = execution.execute(request, body);
-		if (!isUnauthorized(response)) {
-			this.authorization.accepted(request.getMethod().name(), request.getURI(), current);
+		if (response.getStatusCode().value() != HttpStatus.UNAUTHORIZED.value()) {
+			this.authorization.accepted(request, current);
 			return response;
 		}
 		String challenge = response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
 		OAuth2AccessToken fresh;
 		try {
-			fresh = await(this.authorization.replayToken(request.getMethod().name(), request.getURI(), current,
-					challenge, true));
+			fresh = await(this.authorization.replayToken(request, current, challenge));
 		}
 		catch (IOException | RuntimeException ex) {
 			response.close();
@@ -99,8 +93,7 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 			this.authorization.replayFailed();
 			throw ex;
 		}
-		this.authorization.replayAnswered(request.getMethod().name(), request.getURI(), fresh,
-				isUnauthorized(replayed));
+		this.authorization.replayAnswered(request, fresh, replayed.getStatusCode());
 		return replayed;
 	}
 
@@ -117,34 +110,15 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 		return header.value;
 	}
 
-	private static boolean isUnauthorized(ClientHttpResponse response) throws IOException {
-		return response.getStatusCode().value() == HttpStatus.UNAUTHORIZED.value();
-	}
-
-	/**
-	 * Reads a token that is there at once (a cached token, or the failure of a back-off)
-	 * without {@code block()}, which Reactor refuses on a non-blocking thread even when
-	 * nothing would block.
-	 */
-	@SuppressWarnings("unchecked")
-	private static @Nullable OAuth2AccessToken scalarToken(Fuseable.ScalarCallable<?> scalar) throws IOException {
-		try {
-			return ((Fuseable.ScalarCallable<OAuth2AccessToken>) scalar).call();
-		}
-		catch (RuntimeException | IOException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IOException(ex);
-		}
-	}
-
 	/**
 	 * Returns the partner's token: at once when it is cached, otherwise after waiting for
 	 * the shared fetch.
 	 */
 	private OAuth2AccessToken token() throws IOException {
-		OAuth2AccessToken token = await(this.authorization.token());
+		OAuth2AccessToken token = this.authorization.currentToken();
+		if (token == null) {
+			token = await(this.authorization.token());
+		}
 		if (token == null) {
 			throw new IllegalStateException("Partner '" + this.authorization.partner() + "' gave no token");
 		}
@@ -153,23 +127,19 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 
 	/**
 	 * Returns the token the given source gives, or {@code null} when it gives none: at
-	 * once when it is there, otherwise after waiting for it, on a future rather than
-	 * Reactor's {@code block}, so that a wait that runs out is told apart from a failed
-	 * fetch.
+	 * once when it is there (a token, or the failure of a back-off), otherwise after
+	 * waiting for it, on a future rather than Reactor's {@code block}, so that a wait
+	 * that runs out is told apart from a failed fetch and a thread that must not block is
+	 * refused only when it would.
 	 */
 	private @Nullable OAuth2AccessToken await(Mono<OAuth2AccessToken> token) throws IOException {
-		if (token instanceof Fuseable.ScalarCallable<?> scalar) {
-			OAuth2AccessToken cached = scalarToken(scalar);
-			if (cached != null) {
-				return cached;
-			}
-		}
-		if (Schedulers.isInNonBlockingThread()) {
+		CompletableFuture<OAuth2AccessToken> future = token.toFuture();
+		if (!future.isDone() && Schedulers.isInNonBlockingThread()) {
+			future.cancel(false);
 			throw new IllegalStateException("Partner '" + this.authorization.partner() + "' " + CLIENT
 					+ " cannot wait for a token on thread " + Thread.currentThread().getName()
 					+ ", which must not block; use the partner's WebClient there.");
 		}
-		CompletableFuture<OAuth2AccessToken> future = token.toFuture();
 		try {
 			return future.get(this.tokenWait.toNanos(), TimeUnit.NANOSECONDS);
 		}
@@ -189,7 +159,7 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 					new OAuth2Error(PartnerTokenException.TOKEN_ENDPOINT_UNREACHABLE, "Token endpoint unreachable",
 							null),
 					"Partner '" + this.authorization.partner() + "' " + CLIENT + " got no token within "
-							+ this.tokenWait + ", the longest its token requests may take with their retries",
+							+ this.tokenWait + ", the longest a token fetch may take with its retries and store lease",
 					null);
 		}
 		catch (InterruptedException ex) {

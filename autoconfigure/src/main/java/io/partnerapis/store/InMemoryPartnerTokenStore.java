@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Flux;
@@ -28,6 +31,10 @@ public final class InMemoryPartnerTokenStore implements PartnerTokenStore {
 	private final Map<TokenKey, Map<YearMonth, AtomicLong>> issued = new ConcurrentHashMap<>();
 
 	private final Sinks.Many<TokenKey> saves = Sinks.many().multicast().directBestEffort();
+
+	private final Queue<TokenKey> announcements = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger announcing = new AtomicInteger();
 
 	private final Clock clock;
 
@@ -55,8 +62,29 @@ public final class InMemoryPartnerTokenStore implements PartnerTokenStore {
 	public Mono<Void> save(TokenKey key, StoredToken token) {
 		return Mono.fromRunnable(() -> {
 			this.tokens.put(key, token);
-			this.saves.tryEmitNext(key);
+			announce(key);
 		});
+	}
+
+	/**
+	 * Announces a save. Saves on two threads at once, or a save made while an
+	 * announcement is delivered, would make the sink refuse one of them: so each is
+	 * queued, and whoever finds no announcement running delivers the queue in order.
+	 * Reactor's busy-looping retry would spin for ever on a save made from within the
+	 * delivery of another.
+	 */
+	private void announce(TokenKey key) {
+		this.announcements.offer(key);
+		if (this.announcing.getAndIncrement() != 0) {
+			return;
+		}
+		do {
+			TokenKey next;
+			while ((next = this.announcements.poll()) != null) {
+				this.saves.tryEmitNext(next);
+			}
+		}
+		while (this.announcing.decrementAndGet() != 0);
 	}
 
 	@Override

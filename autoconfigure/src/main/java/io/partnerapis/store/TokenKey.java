@@ -193,9 +193,17 @@ public record TokenKey(String partner, String fingerprint) {
 
 	}
 
-	private static String digest(String identity) {
+	/**
+	 * Returns the digest that fingerprints are made of, of any value: the first 16 bytes
+	 * of its SHA-256, in hex. Stores use it to compare token values without keeping them
+	 * readable.
+	 * @param value the value
+	 * @return the digest
+	 * @since 0.2.0
+	 */
+	public static String digest(String value) {
 		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(hash, 0, FINGERPRINT_BYTES);
 		}
 		catch (NoSuchAlgorithmException ex) {

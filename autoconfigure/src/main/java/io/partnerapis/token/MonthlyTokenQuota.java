@@ -20,28 +20,13 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps one partner's token requests within its monthly quota. Token requests are counted
- * per calendar month of the partner's quota zone in the partner's
- * {@link PartnerTokenStore}: for the whole fleet in a shared store, per instance in
- * memory.
- *
- * <ul>
- * <li>Each request is reserved before it is sent, with the store's atomic
- * check-and-increment that refuses at the quota, so that instances asking together never
- * pass it together, and a request counts whether or not its answer arrived. A request the
- * partner answered with a status other than 2xx is taken back.</li>
- * <li>With a quota, the fleet's count is read again whenever any instance announces a
- * saved token and whenever this instance loads one from the store, so that
- * {@link #state()} and {@link #mayForceRenewal()} show the fleet's count, not this
- * instance's.</li>
- * <li>At 80 % used, one WARN line per month and instance.</li>
- * <li>The last 10 % are kept for renewals of expiring tokens: renewals forced by a 401
- * are not made there.</li>
- * <li>When the quota is used up, no token is requested until the month ends; callers get
- * a {@link PartnerTokenQuotaException} at once.</li>
- * </ul>
- * A store that fails leaves the count of this instance in charge, so a lost store costs
- * precision, never a call.
+ * Keeps one partner's token requests within its monthly quota, counted per month of the
+ * partner's quota zone in its {@link PartnerTokenStore} (for the whole fleet in a shared
+ * store), or in memory alone when there is no quota. Each request is reserved before it
+ * is sent with the store's atomic check-and-increment, and taken back if answered without
+ * a token; a store that fails leaves this instance's count in charge. It warns once a
+ * month at 80 %, keeps the last 10 % for renewals of expiring tokens, and once the quota
+ * is used up refuses at once with a {@link PartnerTokenQuotaException}.
  */
 final class MonthlyTokenQuota implements TokenRequestBudget {
 
@@ -107,10 +92,6 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 		this.clock = clock;
 		this.zone = zone;
 		this.count = new AtomicReference<>(new Count(month(), 0));
-		if (limit != null) {
-			store.saves().filter(key::equals).subscribe((saved) -> refresh(), (ex) -> {
-			});
-		}
 	}
 
 	/**
@@ -142,11 +123,14 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 	 */
 	@Override
 	public Mono<Void> beforeRequest() {
+		if (this.limit == null) {
+			return Mono.fromRunnable(() -> reserveLocally(month(), Long.MAX_VALUE));
+		}
 		if (exhausted(current())) {
 			return Mono.error(exception());
 		}
 		YearMonth month = month();
-		long most = (this.limit != null) ? this.limit : Long.MAX_VALUE;
+		long most = this.limit;
 		return Mono.defer(() -> this.store.reserve(this.key, month, most))
 			.timeout(this.storeTimeout)
 			.onErrorResume((ex) -> Mono.fromSupplier(() -> reserveLocally(month, most)))
@@ -176,6 +160,10 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 	@Override
 	public Mono<Void> notIssued() {
 		YearMonth month = month();
+		if (this.limit == null) {
+			return Mono.fromRunnable(() -> this.count.updateAndGet((known) -> known.month().equals(month)
+					? new Count(month, Math.max(0, known.issued() - 1)) : known));
+		}
 		return Mono.defer(() -> this.store.release(this.key, month))
 			.timeout(this.storeTimeout)
 			.doOnNext((issued) -> this.count.set(new Count(month, issued)))

@@ -42,16 +42,6 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class PartnerTokens {
 
-	/**
-	 * Principal name of the authorized clients that carry the partner's tokens inside
-	 * Spring Security's token clients.
-	 */
-	private static final String PRINCIPAL_NAME = "partner-apis";
-
-	private static final Duration WAIT_MARGIN = Duration.ofSeconds(5);
-
-	private static final Duration LONGEST_WAIT = Duration.ofHours(1);
-
 	private final String partner;
 
 	private final ClientRegistration registration;
@@ -262,7 +252,8 @@ public final class PartnerTokens {
 	}
 
 	/**
-	 * Builds the partner's token handling.
+	 * Builds the partner's token handling, listening to its store until the returned
+	 * authorization is {@link PartnerAuthorization#close() closed}.
 	 * @param baseUrl the partner's base URL, whose origin alone receives its tokens
 	 * @return the authorization that the partner's HTTP clients ask for tokens
 	 */
@@ -272,29 +263,18 @@ public final class PartnerTokens {
 		PartnerTokenResponseClient<AbstractOAuth2AuthorizationGrantRequest> client = new PartnerTokenResponseClient<>(
 				this.tokenWebClient, endpoint, this.registration, this.observationRegistry, this.observationConvention,
 				(this.assertionSigner != null) ? this.assertionSigner.apply(this.clock) : null);
-		TokenFetcher fetcher = new TokenFetcher(this.registration, PRINCIPAL_NAME, this.renewalGrant, client, client);
+		TokenFetcher fetcher = new TokenFetcher(this.registration, this.renewalGrant, client, client);
+		TokenWait wait = TokenWait.of(this.retries, fetcher.requestsPerFetch(), this.storeTimeout);
 		RenewalPolicy policy = new RenewalPolicy(this.refreshBeforeExpiry, this.unauthorizedRenewalInterval);
 		PartnerTokenStore store = (this.store != null) ? this.store : new InMemoryPartnerTokenStore(this.clock);
 		TokenKey key = (this.key != null) ? this.key : TokenKey.builder(this.partner).build();
 		MonthlyTokenQuota quota = new MonthlyTokenQuota(this.monthlyQuota, store, key, this.storeTimeout, this.clock,
 				this.quotaZone);
-		PartnerTokenCache tokens = new PartnerTokenCache(fetcher, store, key, this.storeTimeout, policy, this.clock,
-				this.retries.longestTime(), quota);
-		Duration tokenWait = tokenWait(this.retries).plus(tokens.leaseTime()).plus(this.storeTimeout.multipliedBy(4));
-		return new PartnerAuthorization(this.partner, baseUrl, tokens, policy, this.retryOnUnauthorized, this.clock,
-				tokenWait);
-	}
-
-	/**
-	 * Returns how long a token fetch may take at most: every attempt's response timeout,
-	 * the longest back-off between attempts (with its jitter of up to half), and a margin
-	 * for the token store.
-	 * @param retries the timeout and retries of the partner's token requests
-	 * @return the longest a caller needs to wait for a token, at most one hour
-	 */
-	static Duration tokenWait(TokenEndpoint.Retries retries) {
-		Duration wait = retries.longestTime().plus(WAIT_MARGIN);
-		return (wait.compareTo(LONGEST_WAIT) > 0) ? LONGEST_WAIT : wait;
+		PartnerTokenCache tokens = new PartnerTokenCache(fetcher,
+				new TokenStoreCoordinator(store, key, this.storeTimeout, wait.lease()), policy, quota, this.clock);
+		tokens.start();
+		return new PartnerAuthorization(PartnerOrigin.of(this.partner, baseUrl), tokens, policy, this.clock,
+				this.retryOnUnauthorized, wait.longest());
 	}
 
 }

@@ -9,7 +9,6 @@ import io.partnerapis.store.StoredToken;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
@@ -30,8 +29,6 @@ final class TokenFetcher {
 
 	private final ClientRegistration registration;
 
-	private final String principalName;
-
 	private final RenewalGrant renewalGrant;
 
 	private final ReactiveOAuth2AccessTokenResponseClient<? super OAuth2ClientCredentialsGrantRequest> clientCredentials;
@@ -43,27 +40,17 @@ final class TokenFetcher {
 	/**
 	 * Creates a new fetcher.
 	 * @param registration the partner's client registration
-	 * @param principalName the principal the authorized clients are stored under
 	 * @param renewalGrant the grant that renews a token
 	 * @param clientCredentials the client for client-credentials grants
 	 * @param refreshToken the client for refresh-token grants
 	 */
-	public TokenFetcher(ClientRegistration registration, String principalName, RenewalGrant renewalGrant,
+	TokenFetcher(ClientRegistration registration, RenewalGrant renewalGrant,
 			ReactiveOAuth2AccessTokenResponseClient<? super OAuth2ClientCredentialsGrantRequest> clientCredentials,
 			ReactiveOAuth2AccessTokenResponseClient<? super OAuth2RefreshTokenGrantRequest> refreshToken) {
 		this.registration = registration;
-		this.principalName = principalName;
 		this.renewalGrant = renewalGrant;
 		this.clientCredentials = clientCredentials;
 		this.refreshToken = refreshToken;
-	}
-
-	/**
-	 * Returns the partner's client registration.
-	 * @return the registration
-	 */
-	public ClientRegistration getRegistration() {
-		return this.registration;
 	}
 
 	/**
@@ -71,26 +58,16 @@ final class TokenFetcher {
 	 * grant falls back to a client-credentials grant, one otherwise.
 	 * @return the token requests of one fetch
 	 */
-	public int requestsPerFetch() {
+	int requestsPerFetch() {
 		return (this.renewalGrant == RenewalGrant.REFRESH_TOKEN) ? 2 : 1;
 	}
 
 	/**
-	 * Returns a token that was stored earlier as an authorized client of this partner.
-	 * @param stored the stored token
-	 * @return the authorized client
-	 */
-	public OAuth2AuthorizedClient authorizedClient(StoredToken stored) {
-		return new OAuth2AuthorizedClient(this.registration, this.principalName, stored.accessToken(),
-				stored.refreshToken());
-	}
-
-	/**
 	 * Obtains a new token, with no limit on token requests.
-	 * @param previous the authorized client being replaced, or {@code null}
-	 * @return the new authorized client
+	 * @param previous the token being replaced, or {@code null}
+	 * @return the new token
 	 */
-	public Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous) {
+	Mono<StoredToken> fetch(@Nullable StoredToken previous) {
 		return fetch(previous, TokenRequestBudget.UNLIMITED);
 	}
 
@@ -98,18 +75,18 @@ final class TokenFetcher {
 	 * Obtains a new token, asking the given budget before each token request (a
 	 * refresh-token grant and its client-credentials fall-back are two) and telling it of
 	 * each one the partner answered with 2xx, usable or not.
-	 * @param previous the authorized client being replaced, or {@code null}
+	 * @param previous the token being replaced, or {@code null}
 	 * @param budget the budget of token requests
-	 * @return the new authorized client
+	 * @return the new token
 	 */
-	public Mono<OAuth2AuthorizedClient> fetch(@Nullable OAuth2AuthorizedClient previous, TokenRequestBudget budget) {
-		OAuth2RefreshToken refresh = (previous != null) ? previous.getRefreshToken() : null;
+	Mono<StoredToken> fetch(@Nullable StoredToken previous, TokenRequestBudget budget) {
+		OAuth2RefreshToken refresh = (previous != null) ? previous.refreshToken() : null;
 		if (this.renewalGrant == RenewalGrant.REFRESH_TOKEN && previous != null && refresh != null
 				&& !refresh.getTokenValue().equals(this.failedRefreshToken)) {
 			OAuth2RefreshTokenGrantRequest request = new OAuth2RefreshTokenGrantRequest(this.registration,
-					previous.getAccessToken(), refresh);
+					previous.accessToken(), refresh);
 			return counted(budget, () -> this.refreshToken.getTokenResponse(request))
-				.map((response) -> authorizedClient(response, previous))
+				.map((response) -> storedToken(response, previous))
 				.onErrorResume((ex) -> !(ex instanceof PartnerTokenQuotaException), (ex) -> {
 					this.failedRefreshToken = refresh.getTokenValue();
 					return clientCredentials(budget);
@@ -118,11 +95,11 @@ final class TokenFetcher {
 		return clientCredentials(budget);
 	}
 
-	private Mono<OAuth2AuthorizedClient> clientCredentials(TokenRequestBudget budget) {
+	private Mono<StoredToken> clientCredentials(TokenRequestBudget budget) {
 		return counted(budget,
 				() -> this.clientCredentials
 					.getTokenResponse(new OAuth2ClientCredentialsGrantRequest(this.registration)))
-			.map((response) -> authorizedClient(response, null));
+			.map((response) -> storedToken(response, null));
 	}
 
 	/**
@@ -174,11 +151,9 @@ final class TokenFetcher {
 				&& (tokenException.getStatus() < 200 || tokenException.getStatus() >= 300);
 	}
 
-	private OAuth2AuthorizedClient authorizedClient(OAuth2AccessTokenResponse response,
-			@Nullable OAuth2AuthorizedClient previous) {
-		return new OAuth2AuthorizedClient(this.registration, this.principalName, response.getAccessToken(),
-				(response.getRefreshToken() != null || previous == null) ? response.getRefreshToken()
-						: previous.getRefreshToken());
+	private static StoredToken storedToken(OAuth2AccessTokenResponse response, @Nullable StoredToken previous) {
+		return new StoredToken(response.getAccessToken(), (response.getRefreshToken() != null || previous == null)
+				? response.getRefreshToken() : previous.refreshToken());
 	}
 
 }

@@ -23,20 +23,14 @@ import org.springframework.util.StringUtils;
 
 /**
  * Turns the status and body of a token endpoint's answer into an
- * {@link OAuth2AccessTokenResponse}, or a {@link PartnerTokenException} that says why it
- * could not.
- *
- * <p>
- * Lenient where partners differ: the token fields may sit inside a wrapper object,
- * {@code token_type} may be any case of {@code bearer} or absent, and {@code expires_in}
- * may be a number or a numeric string, or absent (then the endpoint's default lifetime
- * applies), and a UTF-8 byte-order mark before the JSON is ignored: a 2xx answer is a
- * token the partner issued and probably counted. Strict where it matters: no access
- * token, another token type, or an {@code expires_in} that is negative, zero, not a
- * number or over a year is an error, which describes a 2xx body by its JSON field names
- * only, never by its values. Parsing is delegated to Spring Boot's {@link JsonParser} and
- * Spring Security's {@link DefaultMapOAuth2AccessTokenResponseConverter}; this class only
- * checks and normalises the map in between.
+ * {@link OAuth2AccessTokenResponse}, or a {@link PartnerTokenException} that says why
+ * not. Lenient where partners differ: a wrapper object, any case of {@code bearer} or
+ * none, an {@code expires_in} as a numeric string or absent, a UTF-8 byte-order mark.
+ * Strict where it matters: no access token, another token type, or an {@code expires_in}
+ * outside one second to a year is an error, which describes a 2xx body by its field names
+ * only. Parsing is Spring Boot's {@link JsonParser} and Spring Security's
+ * {@link DefaultMapOAuth2AccessTokenResponseConverter}; this class checks the map
+ * between.
  */
 final class TokenResponseReader {
 

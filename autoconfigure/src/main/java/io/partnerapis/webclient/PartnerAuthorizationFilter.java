@@ -1,11 +1,16 @@
 package io.partnerapis.webclient;
 
+import java.net.URI;
+import java.util.Map;
+
 import io.partnerapis.PartnerApiException;
 import io.partnerapis.token.PartnerAuthorization;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -17,21 +22,19 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
- * {@link ExchangeFilterFunction} that attaches a partner's bearer token to every request
- * and recovers from 401 Unauthorized, deciding through the partner's
- * {@link PartnerAuthorization}.
+ * {@link ExchangeFilterFunction} that attaches a partner's bearer token to every request,
+ * refuses a request to any other origin before anything is sent, and replays a request
+ * answered with 401 once, with the same bytes, when the partner's
+ * {@link PartnerAuthorization} gives a token for it (never one whose body cannot be sent
+ * again; the replay's answer goes back as it is). The token is looked up on every
+ * subscription, so a resubscription gets one that is valid then. For example:
  *
- * <ul>
- * <li>A request to an origin other than the partner's base URL is refused before anything
- * is sent, so a token never leaves for another host.</li>
- * <li>On a 401 answer, if the partner's authorization says so and gives a token for the
- * replay, the answer's body is released and the request is replayed once, with the same
- * bytes, with that token; when it gives none, the 401 goes back as it is. The replay's
- * answer goes back to the caller as it is: there is never a loop.</li>
- * <li>A request whose body cannot be sent again is not replayed.</li>
- * <li>The token is looked up on every subscription, so a filter or operator that
- * resubscribes later gets a token that is valid then.</li>
- * </ul>
+ * <pre class="code">
+ * WebClient webClient = WebClient.builder()
+ *     .baseUrl("https://api.acme.example")
+ *     .filter(new PartnerAuthorizationFilter(authorization))
+ *     .build();
+ * </pre>
  *
  * @since 0.1.0
  */
@@ -53,8 +56,9 @@ public final class PartnerAuthorizationFilter implements ExchangeFilterFunction 
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+		SentRequest sent = new SentRequest(request);
 		try {
-			this.authorization.checkOrigin(request.method().name(), request.url(), CLIENT);
+			this.authorization.checkOrigin(sent, CLIENT);
 		}
 		catch (PartnerApiException ex) {
 			return Mono.error(ex);
@@ -62,37 +66,36 @@ public final class PartnerAuthorizationFilter implements ExchangeFilterFunction 
 		Mono<OAuth2AccessToken> token = Mono.defer(this.authorization::token);
 		if (!this.authorization.replaysUnauthorized()) {
 			return token.flatMap((current) -> next.exchange(authorized(request, current, request.body()))
-				.flatMap((response) -> answered(request, next, current, null, response)));
+				.flatMap((response) -> answered(sent, next, current, null, response)));
 		}
 		if (request.body() == EMPTY_BODY) {
 			return token.flatMap((current) -> next.exchange(authorized(request, current, EMPTY_BODY))
-				.flatMap((response) -> answered(request, next, current, EMPTY_BODY, response)));
+				.flatMap((response) -> answered(sent, next, current, EMPTY_BODY, response)));
 		}
 		return token.flatMap((current) -> {
 			RecordingBodyInserter body = new RecordingBodyInserter(request.body());
 			return next.exchange(authorized(request, current, body))
-				.flatMap((response) -> answered(request, next, current, body.isReplayable() ? body.replay() : null,
+				.flatMap((response) -> answered(sent, next, current, body.isReplayable() ? body.replay() : null,
 						response));
 		});
 	}
 
-	private Mono<ClientResponse> answered(ClientRequest request, ExchangeFunction next, OAuth2AccessToken current,
+	private Mono<ClientResponse> answered(SentRequest sent, ExchangeFunction next, OAuth2AccessToken current,
 			@Nullable BodyInserter<?, ? super ClientHttpRequest> replayBody, ClientResponse response) {
 		if (!isUnauthorized(response)) {
-			this.authorization.accepted(request.method().name(), request.url(), current);
+			this.authorization.accepted(sent, current);
 			return Mono.just(response);
 		}
 		String challenge = response.headers().asHttpHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
-		Mono<OAuth2AccessToken> replayToken = this.authorization.replayToken(request.method().name(), request.url(),
-				current, challenge, replayBody != null);
 		if (replayBody == null) {
+			this.authorization.unauthorized(sent, current, challenge);
 			return Mono.just(response);
 		}
-		return replayToken.onErrorResume((ex) -> response.releaseBody().then(Mono.error(ex)))
+		return this.authorization.replayToken(sent, current, challenge)
+			.onErrorResume((ex) -> response.releaseBody().then(Mono.error(ex)))
 			.flatMap((fresh) -> response.releaseBody()
-				.then(next.exchange(authorized(request, fresh, replayBody)))
-				.doOnNext((replayed) -> this.authorization.replayAnswered(request.method().name(), request.url(), fresh,
-						isUnauthorized(replayed))))
+				.then(next.exchange(authorized(sent.request, fresh, replayBody)))
+				.doOnNext((replayed) -> this.authorization.replayAnswered(sent, fresh, replayed.statusCode())))
 			.doOnError((ex) -> this.authorization.replayFailed())
 			.switchIfEmpty(Mono.just(response));
 	}
@@ -112,6 +115,40 @@ public final class PartnerAuthorizationFilter implements ExchangeFilterFunction 
 	@Override
 	public String toString() {
 		return "PartnerAuthorizationFilter[partner=" + this.authorization.partner() + "]";
+	}
+
+	/**
+	 * A {@link ClientRequest} as the {@link HttpRequest} the partner's authorization
+	 * decides about.
+	 */
+	private static final class SentRequest implements HttpRequest {
+
+		private final ClientRequest request;
+
+		SentRequest(ClientRequest request) {
+			this.request = request;
+		}
+
+		@Override
+		public HttpMethod getMethod() {
+			return this.request.method();
+		}
+
+		@Override
+		public URI getURI() {
+			return this.request.url();
+		}
+
+		@Override
+		public Map<String, Object> getAttributes() {
+			return this.request.attributes();
+		}
+
+		@Override
+		public HttpHeaders getHeaders() {
+			return this.request.headers();
+		}
+
 	}
 
 }

@@ -1,15 +1,22 @@
 package io.partnerapis.store;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.partnerapis.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the lease of {@link InMemoryPartnerTokenStore}, with a controllable clock.
+ * Tests for {@link InMemoryPartnerTokenStore}: its lease, with a controllable clock, and
+ * its save announcements.
  */
 class InMemoryPartnerTokenStoreTests {
 
@@ -41,6 +48,50 @@ class InMemoryPartnerTokenStoreTests {
 			.isFalse();
 		this.clock.advance(Duration.ofMinutes(5));
 		assertThat(this.store.tryLease(this.key, "instance-b", Duration.ofMinutes(1)).block(BLOCK)).isTrue();
+	}
+
+	@Test
+	void saveAnnouncedWhileAnotherAnnouncementIsDeliveredIsNotLost() throws Exception {
+		List<TokenKey> announced = new CopyOnWriteArrayList<>();
+		CountDownLatch secondSaving = new CountDownLatch(1);
+		TokenKey other = TokenKey.of("other", "https://auth.other.example/token", "client-other", Set.of(), null);
+		Thread second = new Thread(() -> {
+			secondSaving.countDown();
+			this.store.save(other, token()).block(BLOCK);
+		});
+		this.store.saves().subscribe((key) -> {
+			announced.add(key);
+			if (key.equals(this.key)) {
+				second.start();
+				await(secondSaving);
+				join(second);
+			}
+		});
+		this.store.save(this.key, token()).block(BLOCK);
+		assertThat(announced).as("the save that raced the first announcement").containsExactly(this.key, other);
+	}
+
+	private StoredToken token() {
+		return new StoredToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "token", this.clock.instant(),
+				this.clock.instant().plusSeconds(60)), null);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(BLOCK.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void join(Thread thread) {
+		try {
+			thread.join(BLOCK.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -149,6 +149,21 @@ class MonthlyTokenQuotaTests {
 	}
 
 	@Test
+	void withoutAQuotaTokenRequestsAreCountedWithoutAskingTheStore() {
+		ObservedStore observed = new ObservedStore(this.clock);
+		MonthlyTokenQuota unlimited = new MonthlyTokenQuota(null, observed, this.key, TIMEOUT, this.clock, UTC);
+		issue(unlimited, 3);
+		unlimited.notIssued().block(BLOCK);
+		unlimited.check().block(BLOCK);
+		unlimited.refresh();
+		assertThat(unlimited.state().issued()).isEqualTo(2);
+		assertThat(observed.calls("reserve") + observed.calls("release") + observed.calls("issued")).isZero();
+		MonthlyTokenQuota limited = new MonthlyTokenQuota(10, observed, this.key, TIMEOUT, this.clock, UTC);
+		issue(limited, 3);
+		assertThat(observed.calls("reserve")).as("with a quota, each request is reserved in the store").isEqualTo(3);
+	}
+
+	@Test
 	void concurrentRequestsOfTwoInstancesNeverPassTheQuotaTogether() {
 		MonthlyTokenQuota first = new MonthlyTokenQuota(10, this.store, this.key, TIMEOUT, this.clock, UTC);
 		MonthlyTokenQuota second = new MonthlyTokenQuota(10, this.store, this.key, TIMEOUT, this.clock, UTC);
@@ -170,20 +185,6 @@ class MonthlyTokenQuotaTests {
 		monthlyQuota.notIssued().block(BLOCK);
 		assertThat(monthlyQuota.state().issued()).isEqualTo(2);
 		assertThat(this.store.issued(this.key, YearMonth.now(this.clock)).block(BLOCK)).isEqualTo(2);
-	}
-
-	@Test
-	void tokenAnnouncedByAnotherInstanceReadsTheFleetsCount() {
-		MonthlyTokenQuota fetching = new MonthlyTokenQuota(1000, this.store, this.key, TIMEOUT, this.clock, UTC);
-		MonthlyTokenQuota loading = new MonthlyTokenQuota(1000, this.store, this.key, TIMEOUT, this.clock, UTC);
-		issue(fetching, 1);
-		assertThat(loading.state().remaining()).isEqualTo(1000);
-		this.store
-			.save(this.key,
-					new StoredToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "t", this.clock.instant(),
-							this.clock.instant().plusSeconds(60)), null))
-			.block(BLOCK);
-		assertThat(loading.state().remaining()).isEqualTo(999);
 	}
 
 	@Test

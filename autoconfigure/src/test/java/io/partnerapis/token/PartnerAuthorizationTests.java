@@ -9,10 +9,15 @@ import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.MutableClock;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.client.MockClientHttpRequest;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +54,7 @@ class PartnerAuthorizationTests {
 
 	@Test
 	void rejectionWithinTheIntervalReplaysWithANewerTokenAnotherInstanceStored() {
-		assertThat(this.authorization.unauthorized(GET, THINGS, token(), null, true)).isTrue();
+		assertThat(replays(this.authorization, GET, THINGS, token(), null)).isTrue();
 		OAuth2AccessToken second = token();
 		this.store
 			.save(this.key,
@@ -57,7 +62,7 @@ class PartnerAuthorizationTests {
 							"token-of-another-instance", second.getIssuedAt().plusSeconds(1), second.getExpiresAt()),
 							null))
 			.block(Duration.ofSeconds(5));
-		OAuth2AccessToken replay = this.authorization.replayToken(GET, THINGS, second, null, true)
+		OAuth2AccessToken replay = this.authorization.replayToken(request(GET, THINGS), second, null)
 			.block(Duration.ofSeconds(5));
 		assertThat(replay).isNotNull();
 		assertThat(replay.getTokenValue()).isEqualTo("token-of-another-instance");
@@ -68,9 +73,10 @@ class PartnerAuthorizationTests {
 
 	@Test
 	void rejectionWithinTheIntervalWithNothingNewerStoredIsNotReplayed() {
-		assertThat(this.authorization.unauthorized(GET, THINGS, token(), null, true)).isTrue();
+		assertThat(replays(this.authorization, GET, THINGS, token(), null)).isTrue();
 		OAuth2AccessToken second = token();
-		assertThat(this.authorization.replayToken(GET, THINGS, second, null, true).blockOptional(Duration.ofSeconds(5)))
+		assertThat(
+				this.authorization.replayToken(request(GET, THINGS), second, null).blockOptional(Duration.ofSeconds(5)))
 			.isEmpty();
 		assertThat(count(UnauthorizedRetryOutcome.SKIPPED)).isEqualTo(1);
 		assertThat(token().getTokenValue()).isEqualTo("token-2");
@@ -80,9 +86,9 @@ class PartnerAuthorizationTests {
 	@Test
 	void rejectedTokenIsDroppedAndTheRequestReplayedWithAFreshOne() {
 		OAuth2AccessToken first = token();
-		assertThat(this.authorization.unauthorized(GET, THINGS, first, null, true)).isTrue();
+		assertThat(replays(this.authorization, GET, THINGS, first, null)).isTrue();
 		assertThat(token().getTokenValue()).isEqualTo("token-2");
-		this.authorization.replayAnswered(GET, THINGS, token(), false);
+		this.authorization.replayAnswered(request(GET, THINGS), token(), HttpStatus.OK);
 		assertThat(count(UnauthorizedRetryOutcome.RECOVERED)).isEqualTo(1);
 		assertThat(count(UnauthorizedRetryOutcome.SKIPPED)).isZero();
 		assertThat(count(UnauthorizedRetryOutcome.FAILED)).isZero();
@@ -93,11 +99,10 @@ class PartnerAuthorizationTests {
 	void manyRejectionsOfOneTokenCauseOneRenewalAndAllReplay() {
 		OAuth2AccessToken first = token();
 		for (int i = 0; i < 200; i++) {
-			assertThat(this.authorization.unauthorized(GET, THINGS, first, null, true)).isTrue();
+			assertThat(replays(this.authorization, GET, THINGS, first, null)).isTrue();
 		}
 		assertThat(token().getTokenValue()).isEqualTo("token-2");
-		assertThat(this.authorization.unauthorized(GET, THINGS, first, null, true))
-			.as("rejected before it was replaced")
+		assertThat(replays(this.authorization, GET, THINGS, first, null)).as("rejected before it was replaced")
 			.isTrue();
 		assertThat(token().getTokenValue()).isEqualTo("token-2");
 		assertThat(this.endpoint.requests()).isEqualTo(2);
@@ -106,31 +111,30 @@ class PartnerAuthorizationTests {
 	@Test
 	void renewalsForcedByRejectionsAreAtMostOnePerInterval() {
 		OAuth2AccessToken first = token();
-		assertThat(this.authorization.unauthorized(GET, THINGS, first, null, true)).isTrue();
+		assertThat(replays(this.authorization, GET, THINGS, first, null)).isTrue();
 		OAuth2AccessToken second = token();
 		this.clock.advance(INTERVAL.minus(MILLI));
-		assertThat(this.authorization.unauthorized(GET, THINGS, second, null, true)).as("within the interval")
-			.isFalse();
+		assertThat(replays(this.authorization, GET, THINGS, second, null)).as("within the interval").isFalse();
 		assertThat(count(UnauthorizedRetryOutcome.SKIPPED)).isEqualTo(1);
 		assertThat(token().getTokenValue()).as("kept, since no renewal may be forced yet").isEqualTo("token-2");
 		this.clock.advance(MILLI);
-		assertThat(this.authorization.unauthorized(GET, THINGS, second, null, true)).isTrue();
+		assertThat(replays(this.authorization, GET, THINGS, second, null)).isTrue();
 		assertThat(token().getTokenValue()).isEqualTo("token-3");
 		assertThat(this.endpoint.requests()).isEqualTo(3);
 	}
 
 	@Test
 	void intervalDoublesWhileThePartnerRejectsFreshTokens() {
-		assertThat(this.authorization.unauthorized(GET, THINGS, token(), null, true)).isTrue();
+		assertThat(replays(this.authorization, GET, THINGS, token(), null)).isTrue();
 		Duration interval = INTERVAL;
 		for (int renewal = 2; renewal <= 5; renewal++) {
 			OAuth2AccessToken rejected = token();
 			this.clock.advance(interval.minus(MILLI));
-			assertThat(this.authorization.unauthorized(GET, THINGS, rejected, null, true))
+			assertThat(replays(this.authorization, GET, THINGS, rejected, null))
 				.as("renewal %d after %s", renewal, interval.minus(MILLI))
 				.isFalse();
 			this.clock.advance(MILLI);
-			assertThat(this.authorization.unauthorized(GET, THINGS, rejected, null, true))
+			assertThat(replays(this.authorization, GET, THINGS, rejected, null))
 				.as("renewal %d after %s", renewal, interval)
 				.isTrue();
 			interval = interval.multipliedBy(2);
@@ -143,65 +147,65 @@ class PartnerAuthorizationTests {
 	void rejectedRequestAcceptedWithTheNewTokenResetsTheIntervalToItsShortest() {
 		forceTwoRenewals();
 		OAuth2AccessToken third = token();
-		this.authorization.accepted(GET, THINGS, third);
+		this.authorization.accepted(request(GET, THINGS), third);
 		this.clock.advance(INTERVAL);
-		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isTrue();
+		assertThat(replays(this.authorization, GET, THINGS, third, null)).isTrue();
 	}
 
 	@Test
 	void acceptedAnswerToAnotherRequestKeepsTheDoubledInterval() {
 		forceTwoRenewals();
 		OAuth2AccessToken third = token();
-		this.authorization.accepted(GET, OTHER, third);
-		this.authorization.accepted("POST", THINGS, third);
+		this.authorization.accepted(request(GET, OTHER), third);
+		this.authorization.accepted(request("POST", THINGS), third);
 		this.clock.advance(INTERVAL);
-		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isFalse();
+		assertThat(replays(this.authorization, GET, THINGS, third, null)).isFalse();
 		this.clock.advance(INTERVAL);
-		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isTrue();
+		assertThat(replays(this.authorization, GET, THINGS, third, null)).isTrue();
 	}
 
 	@Test
 	void rejectedRequestAcceptedWithTheRejectedTokenKeepsTheDoubledInterval() {
 		OAuth2AccessToken first = token();
-		assertThat(this.authorization.unauthorized(GET, THINGS, first, null, true)).isTrue();
+		assertThat(replays(this.authorization, GET, THINGS, first, null)).isTrue();
 		OAuth2AccessToken second = token();
 		this.clock.advance(INTERVAL);
-		assertThat(this.authorization.unauthorized(GET, THINGS, second, null, true)).isTrue();
-		this.authorization.accepted(GET, THINGS, second);
+		assertThat(replays(this.authorization, GET, THINGS, second, null)).isTrue();
+		this.authorization.accepted(request(GET, THINGS), second);
 		OAuth2AccessToken third = token();
 		this.clock.advance(INTERVAL);
-		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isFalse();
+		assertThat(replays(this.authorization, GET, THINGS, third, null)).isFalse();
 	}
 
 	@Test
 	void replayAnsweredWithoutUnauthorizedResetsTheInterval() {
 		forceTwoRenewals();
-		this.authorization.replayAnswered(GET, THINGS, token(), false);
+		this.authorization.replayAnswered(request(GET, THINGS), token(), HttpStatus.OK);
 		OAuth2AccessToken third = token();
 		this.clock.advance(INTERVAL);
-		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isTrue();
+		assertThat(replays(this.authorization, GET, THINGS, third, null)).isTrue();
 		assertThat(count(UnauthorizedRetryOutcome.RECOVERED)).isEqualTo(1);
 	}
 
 	@Test
 	void replayAnsweredWithUnauthorizedKeepsTheDoubledInterval() {
 		forceTwoRenewals();
-		this.authorization.replayAnswered(GET, THINGS, token(), true);
+		this.authorization.replayAnswered(request(GET, THINGS), token(), HttpStatus.UNAUTHORIZED);
 		OAuth2AccessToken third = token();
 		this.clock.advance(INTERVAL);
-		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isFalse();
+		assertThat(replays(this.authorization, GET, THINGS, third, null)).isFalse();
 		this.clock.advance(INTERVAL);
-		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isTrue();
+		assertThat(replays(this.authorization, GET, THINGS, third, null)).isTrue();
 		assertThat(count(UnauthorizedRetryOutcome.FAILED)).isEqualTo(1);
 	}
 
 	@Test
 	void acceptedReplayOfAnotherRequestKeepsTheDoubledInterval() {
 		forceTwoRenewals();
-		this.authorization.replayAnswered(GET, OTHER, token(), false);
+		this.authorization.replayAnswered(request(GET, OTHER), token(), HttpStatus.OK);
 		OAuth2AccessToken third = token();
 		this.clock.advance(INTERVAL);
-		assertThat(this.authorization.unauthorized(GET, THINGS, third, null, true)).isFalse();
+		assertThat(replays(this.authorization, GET, THINGS, third, null)).isFalse();
 		assertThat(count(UnauthorizedRetryOutcome.RECOVERED)).isEqualTo(1);
 	}
 
@@ -217,7 +221,7 @@ class PartnerAuthorizationTests {
 			"Bearer realm=\"api\", error=\"insufficient_scope\"", "Bearer ERROR = INSUFFICIENT_SCOPE" })
 	void insufficientScopeNeitherRenewsNorReplays(String challenge) {
 		OAuth2AccessToken first = token();
-		assertThat(this.authorization.unauthorized(GET, THINGS, first, challenge, true)).isFalse();
+		assertThat(replays(this.authorization, GET, THINGS, first, challenge)).isFalse();
 		assertThat(token().getTokenValue()).isEqualTo("token-1");
 		assertThat(count(UnauthorizedRetryOutcome.SKIPPED)).isEqualTo(1);
 		assertThat(this.endpoint.requests()).isEqualTo(1);
@@ -226,8 +230,7 @@ class PartnerAuthorizationTests {
 	@Test
 	void otherChallengeErrorsRenewAndReplay() {
 		OAuth2AccessToken first = token();
-		assertThat(this.authorization.unauthorized(GET, THINGS, first,
-				"Bearer error=\"invalid_token\", scope_hint=\"x\"", true))
+		assertThat(replays(this.authorization, GET, THINGS, first, "Bearer error=\"invalid_token\", scope_hint=\"x\""))
 			.isTrue();
 		assertThat(token().getTokenValue()).isEqualTo("token-2");
 	}
@@ -236,7 +239,7 @@ class PartnerAuthorizationTests {
 	void insufficientScopeIsNotCountedWhenRetryIsOff() {
 		PartnerAuthorization noRetry = authorization(false);
 		OAuth2AccessToken first = noRetry.token().block();
-		assertThat(noRetry.unauthorized(GET, THINGS, first, "Bearer error=\"insufficient_scope\"", true)).isFalse();
+		assertThat(replays(noRetry, GET, THINGS, first, "Bearer error=\"insufficient_scope\"")).isFalse();
 		assertThat(noRetry.token().block().getTokenValue()).isEqualTo("token-1");
 		assertThat(noRetry.unauthorizedCount(UnauthorizedRetryOutcome.SKIPPED)).isZero();
 	}
@@ -244,7 +247,7 @@ class PartnerAuthorizationTests {
 	@Test
 	void bodyThatCannotBeSentAgainIsNotReplayedButItsTokenIsDropped() {
 		OAuth2AccessToken first = token();
-		assertThat(this.authorization.unauthorized(GET, THINGS, first, null, false)).isFalse();
+		this.authorization.unauthorized(request(GET, THINGS), first, null);
 		assertThat(count(UnauthorizedRetryOutcome.SKIPPED)).isEqualTo(1);
 		assertThat(token().getTokenValue()).as("the next call gets a fresh token").isEqualTo("token-2");
 	}
@@ -254,7 +257,7 @@ class PartnerAuthorizationTests {
 		PartnerAuthorization noRetry = authorization(false);
 		assertThat(noRetry.replaysUnauthorized()).isFalse();
 		OAuth2AccessToken first = noRetry.token().block();
-		assertThat(noRetry.unauthorized(GET, THINGS, first, null, true)).isFalse();
+		assertThat(replays(noRetry, GET, THINGS, first, null)).isFalse();
 		assertThat(noRetry.token().block().getTokenValue()).isEqualTo("token-2");
 		for (UnauthorizedRetryOutcome outcome : UnauthorizedRetryOutcome.values()) {
 			assertThat(noRetry.unauthorizedCount(outcome)).as(outcome.name()).isZero();
@@ -264,49 +267,67 @@ class PartnerAuthorizationTests {
 	@Test
 	void retryOffStillRateLimitsForcedRenewals() {
 		PartnerAuthorization noRetry = authorization(false);
-		noRetry.unauthorized(GET, THINGS, noRetry.token().block(), null, true);
+		replays(noRetry, GET, THINGS, noRetry.token().block(), null);
 		OAuth2AccessToken second = noRetry.token().block();
 		this.clock.advance(INTERVAL.minus(MILLI));
-		noRetry.unauthorized(GET, THINGS, second, null, true);
+		replays(noRetry, GET, THINGS, second, null);
 		assertThat(noRetry.token().block().getTokenValue()).isEqualTo("token-2");
 		this.clock.advance(MILLI);
-		noRetry.unauthorized(GET, THINGS, second, null, true);
+		replays(noRetry, GET, THINGS, second, null);
 		assertThat(noRetry.token().block().getTokenValue()).isEqualTo("token-3");
 	}
 
 	@Test
 	void requestsGoOnlyToThePartnersOrigin() {
-		PartnerAuthorization acme = new PartnerAuthorization("acme", URI.create("https://API.example.com/v1"), cache(),
-				policy(), true, this.clock, WAIT);
+		PartnerAuthorization acme = new PartnerAuthorization(
+				PartnerOrigin.of("acme", URI.create("https://API.example.com/v1")), cache(), policy(), this.clock, true,
+				WAIT);
 		assertThatNoException()
-			.isThrownBy(() -> acme.checkOrigin("GET", URI.create("https://api.example.com/x"), "WebClient"));
-		assertThatNoException()
-			.isThrownBy(() -> acme.checkOrigin("GET", URI.create("HTTPS://api.example.com:443/x"), "WebClient"));
+			.isThrownBy(() -> acme.checkOrigin(request("GET", URI.create("https://api.example.com/x")), "WebClient"));
+		assertThatNoException().isThrownBy(
+				() -> acme.checkOrigin(request("GET", URI.create("HTTPS://api.example.com:443/x")), "WebClient"));
 		for (String other : new String[] { "http://api.example.com/x", "https://api.example.com:8443/x",
 				"https://evil.example.com/x", "https://api.example.com.evil.test/x" }) {
 			assertThatExceptionOfType(PartnerApiException.class)
-				.isThrownBy(() -> acme.checkOrigin("POST", URI.create(other), "WebClient"))
+				.isThrownBy(() -> acme.checkOrigin(request("POST", URI.create(other)), "WebClient"))
 				.withMessageContaining("Partner 'acme' WebClient refused a POST request")
 				.withMessageContaining("'partner.apis.acme.base-url'");
 		}
 	}
 
 	private void forceTwoRenewals() {
-		assertThat(this.authorization.unauthorized(GET, THINGS, token(), null, true)).isTrue();
+		assertThat(replays(this.authorization, GET, THINGS, token(), null)).isTrue();
 		OAuth2AccessToken second = token();
 		this.clock.advance(INTERVAL);
-		assertThat(this.authorization.unauthorized(GET, THINGS, second, null, true)).isTrue();
+		assertThat(replays(this.authorization, GET, THINGS, second, null)).isTrue();
 	}
 
 	private PartnerAuthorization authorization(boolean retryOnUnauthorized) {
-		return new PartnerAuthorization("acme", URI.create("http://127.0.0.1:8080"), cache(), policy(),
-				retryOnUnauthorized, this.clock, WAIT);
+		return new PartnerAuthorization(PartnerOrigin.of("acme", URI.create("http://127.0.0.1:8080")), cache(),
+				policy(), this.clock, retryOnUnauthorized, WAIT);
 	}
 
 	private PartnerTokenCache cache() {
-		return new PartnerTokenCache(this.endpoint.fetcher(), this.store, this.key, Duration.ofMillis(500), policy(),
-				this.clock, Duration.ofSeconds(10),
-				new MonthlyTokenQuota(null, this.store, this.key, Duration.ofMillis(500), this.clock));
+		PartnerTokenCache cache = new PartnerTokenCache(this.endpoint.fetcher(),
+				new TokenStoreCoordinator(this.store, this.key, Duration.ofMillis(500), Duration.ofSeconds(10)),
+				policy(), new MonthlyTokenQuota(null, this.store, this.key, Duration.ofMillis(500), this.clock),
+				this.clock);
+		cache.start();
+		return cache;
+	}
+
+	/**
+	 * Returns whether a 401 answer to a request whose body can be sent again is replayed.
+	 */
+	private static boolean replays(PartnerAuthorization authorization, String method, URI uri,
+			OAuth2AccessToken rejected, @Nullable String challenge) {
+		return authorization.replayToken(request(method, uri), rejected, challenge)
+			.blockOptional(Duration.ofSeconds(5))
+			.isPresent();
+	}
+
+	private static HttpRequest request(String method, URI uri) {
+		return new MockClientHttpRequest(HttpMethod.valueOf(method), uri);
 	}
 
 	private static RenewalPolicy policy() {

@@ -12,9 +12,11 @@ import io.partnerapis.RenewalGrant;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.TokenState;
 import io.partnerapis.store.InMemoryPartnerTokenStore;
+import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.MutableClock;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 
@@ -34,6 +36,8 @@ class PartnerTokenCacheTests {
 
 	private static final Duration MILLI = Duration.ofMillis(1);
 
+	private static final Duration STORE_TIMEOUT = Duration.ofMillis(500);
+
 	private final MutableClock clock = new MutableClock();
 
 	private final StubTokenEndpoint endpoint = new StubTokenEndpoint();
@@ -42,10 +46,7 @@ class PartnerTokenCacheTests {
 
 	private final TokenKey key = new TokenKey("acme", "0123456789abcdef");
 
-	private final PartnerTokenCache cache = new PartnerTokenCache(this.endpoint.fetcher(), this.store, this.key,
-			Duration.ofMillis(500), new RenewalPolicy(REFRESH_BEFORE_EXPIRY, Duration.ofSeconds(30)), this.clock,
-			Duration.ofSeconds(10),
-			new MonthlyTokenQuota(null, this.store, this.key, Duration.ofMillis(500), this.clock));
+	private final PartnerTokenCache cache = cache(this.endpoint.fetcher(), this.store, this.clock, null);
 
 	@Test
 	void concurrentCallersWithoutATokenShareOneFetch() {
@@ -301,10 +302,7 @@ class PartnerTokenCacheTests {
 	@Test
 	void callerPreemptedAcrossTheEndOfARenewalStartsNoSecondOne() {
 		InterleavingClock interleaving = new InterleavingClock(this.clock);
-		PartnerTokenCache cache = new PartnerTokenCache(this.endpoint.fetcher(), this.store, this.key,
-				Duration.ofMillis(500), new RenewalPolicy(REFRESH_BEFORE_EXPIRY, Duration.ofSeconds(30)), interleaving,
-				Duration.ofSeconds(10),
-				new MonthlyTokenQuota(null, this.store, this.key, Duration.ofMillis(500), interleaving));
+		PartnerTokenCache cache = cache(this.endpoint.fetcher(), this.store, interleaving, null);
 		OAuth2AccessToken first = cache.token().block(Duration.ofSeconds(5));
 		this.clock.set(renewAt(first));
 		this.endpoint.lifetime(Duration.ofHours(2));
@@ -321,10 +319,8 @@ class PartnerTokenCacheTests {
 
 	@Test
 	void leaseCoversARefreshThatTimesOutAndItsClientCredentialsFallBack() {
-		PartnerTokenCache cache = new PartnerTokenCache(this.endpoint.fetcher(RenewalGrant.REFRESH_TOKEN), this.store,
-				this.key, Duration.ofMillis(500), new RenewalPolicy(REFRESH_BEFORE_EXPIRY, Duration.ofSeconds(30)),
-				this.clock, Duration.ofSeconds(10),
-				new MonthlyTokenQuota(null, this.store, this.key, Duration.ofMillis(500), this.clock));
+		PartnerTokenCache cache = cache(this.endpoint.fetcher(RenewalGrant.REFRESH_TOKEN), this.store, this.clock,
+				null);
 		this.endpoint.hold();
 		Disposable waiting = cache.token().subscribe();
 		try {
@@ -340,6 +336,68 @@ class PartnerTokenCacheTests {
 		finally {
 			waiting.dispose();
 		}
+	}
+
+	@Test
+	void saveAnnouncedWhileTheLeaseIsAskedForIsSeenWithoutWaitingForTheNextTry() {
+		ObservedStore observed = new ObservedStore(this.clock);
+		PartnerTokenCache cache = cache(this.endpoint.fetcher(), observed, this.clock, null);
+		Instant now = this.clock.instant();
+		StoredToken saved = new StoredToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
+				"saved-by-the-holder", now, now.plusSeconds(3600)), null);
+		observed.holdLeaseElsewhere(() -> observed.save(this.key, saved).block());
+		List<String> received = new CopyOnWriteArrayList<>();
+		Disposable waiting = cache.token().subscribe((token) -> received.add(token.getTokenValue()));
+		try {
+			assertThat(received).as("loaded on the save announced before the lease was refused, not a second later")
+				.containsExactly("saved-by-the-holder");
+			assertThat(observed.calls("tryLease")).isEqualTo(1);
+			assertThat(this.endpoint.requests()).isZero();
+		}
+		finally {
+			waiting.dispose();
+		}
+	}
+
+	@Test
+	void cacheListensToItsStoreFromStartUntilClose() {
+		ObservedStore observed = new ObservedStore(this.clock);
+		TokenStoreCoordinator coordinator = new TokenStoreCoordinator(observed, this.key, STORE_TIMEOUT,
+				Duration.ofSeconds(10));
+		PartnerTokenCache cache = new PartnerTokenCache(this.endpoint.fetcher(), coordinator,
+				new RenewalPolicy(REFRESH_BEFORE_EXPIRY, Duration.ofSeconds(30)),
+				new MonthlyTokenQuota(null, observed, this.key, STORE_TIMEOUT, this.clock), this.clock);
+		assertThat(observed.listeners()).as("not from the constructor").isZero();
+		cache.start();
+		cache.start();
+		assertThat(observed.listeners()).isEqualTo(1);
+		cache.close();
+		assertThat(observed.listeners()).isZero();
+	}
+
+	@Test
+	void tokenAnnouncedByAnotherInstanceRefreshesTheFleetsCount() {
+		PartnerTokenCache cache = cache(this.endpoint.fetcher(), this.store, this.clock, 1000);
+		new MonthlyTokenQuota(1000, this.store, this.key, STORE_TIMEOUT, this.clock).beforeRequest().block();
+		assertThat(cache.quota().state().remaining()).isEqualTo(1000);
+		Instant now = this.clock.instant();
+		this.store
+			.save(this.key, new StoredToken(
+					new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "t", now, now.plusSeconds(60)), null))
+			.block();
+		assertThat(cache.quota().state().remaining()).isEqualTo(999);
+	}
+
+	private PartnerTokenCache cache(TokenFetcher fetcher, PartnerTokenStore store, Clock clock,
+			@Nullable Integer quota) {
+		TokenEndpoint.Retries retries = new TokenEndpoint.Retries(Duration.ofSeconds(10), 0, Duration.ofMillis(200));
+		Duration lease = TokenWait.of(retries, fetcher.requestsPerFetch(), STORE_TIMEOUT).lease();
+		PartnerTokenCache cache = new PartnerTokenCache(fetcher,
+				new TokenStoreCoordinator(store, this.key, STORE_TIMEOUT, lease),
+				new RenewalPolicy(REFRESH_BEFORE_EXPIRY, Duration.ofSeconds(30)),
+				new MonthlyTokenQuota(quota, store, this.key, STORE_TIMEOUT, clock), clock);
+		cache.start();
+		return cache;
 	}
 
 	private OAuth2AccessToken token() {

@@ -3,6 +3,11 @@ package io.partnerapis.token;
 import java.net.URI;
 import java.time.Duration;
 
+import io.partnerapis.RenewalGrant;
+import io.partnerapis.store.PartnerTokenStore;
+import io.partnerapis.store.TokenKey;
+import io.partnerapis.testsupport.MutableClock;
+import io.partnerapis.testsupport.PartnerContexts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -10,43 +15,79 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link PartnerTokens}; the token handling it assembles is proved over
- * WireMock in {@code io.partnerapis.usecases}.
+ * Tests for {@link PartnerTokens} and the times of a token flight it computes through
+ * {@link TokenWait}; the token handling it assembles is proved over WireMock in
+ * {@code io.partnerapis.usecases}.
  */
 class PartnerTokensTests {
 
+	private static final Duration STORE_TIMEOUT = Duration.ofMillis(500);
+
+	private static final TokenEndpoint.Retries RETRIES = new TokenEndpoint.Retries(Duration.ofSeconds(10), 2,
+			Duration.ofMillis(200));
+
 	@Test
-	void callersWaitForEveryAttemptOfTheFetchWithItsLongestBackoffsAndAMargin() {
-		TokenEndpoint.Retries retries = new TokenEndpoint.Retries(Duration.ofSeconds(10), 2, Duration.ofMillis(200));
-		assertThat(PartnerTokens.tokenWait(retries)).isEqualTo(Duration.ofSeconds(30).plusMillis(900).plusSeconds(5));
+	void leaseCoversEachRequestOfAFetchWithItsQuotaCallsAndTheLoadBeforeAndSaveAfter() {
+		Duration requestTime = Duration.ofSeconds(30).plusMillis(900);
+		assertThat(RETRIES.longestTime()).isEqualTo(requestTime);
+		assertThat(TokenWait.of(RETRIES, 1, STORE_TIMEOUT).lease())
+			.isEqualTo(requestTime.plusSeconds(1).plusSeconds(1).plusSeconds(1));
+		assertThat(TokenWait.of(RETRIES, 2, STORE_TIMEOUT).lease())
+			.isEqualTo(requestTime.plusSeconds(1).multipliedBy(2).plusSeconds(1).plusSeconds(1));
 	}
 
 	@Test
-	void callersWaitForOneAttemptWhenThereAreNoRetries() {
-		TokenEndpoint.Retries retries = new TokenEndpoint.Retries(Duration.ofMillis(500), 0, Duration.ofMillis(200));
-		assertThat(PartnerTokens.tokenWait(retries)).isEqualTo(Duration.ofMillis(5500));
+	void longestWaitIsAnotherHoldersLeaseWaitedOutThenTheCallersOwnFlight() {
+		TokenWait wait = TokenWait.of(RETRIES, 1, STORE_TIMEOUT);
+		assertThat(wait.longest()).isEqualTo(wait.lease().multipliedBy(2).plus(STORE_TIMEOUT.multipliedBy(8)));
 	}
 
 	@Test
-	void builtAuthorizationWaitsForTheFetchTheStoreLeaseAndTheStoreCallsAroundIt() {
+	void builtAuthorizationWaitsAsLongAsAFlightThatTakesOverALeaseMayTake() {
 		PartnerAuthorization authorization = PartnerTokens
 			.builder("acme", StubTokenEndpoint.registration(), WebClient.create())
 			.retries(Duration.ofSeconds(10), 2, Duration.ofMillis(200))
+			.renewal(RenewalGrant.REFRESH_TOKEN, Duration.ofSeconds(60), Duration.ofSeconds(30), true)
 			.build(URI.create("https://api.acme.example"));
-		TokenEndpoint.Retries retries = new TokenEndpoint.Retries(Duration.ofSeconds(10), 2, Duration.ofMillis(200));
-		Duration storeTimeout = Duration.ofMillis(500);
-		Duration lease = PartnerTokenCache.leaseTime(retries.longestTime(), 1, storeTimeout);
-		assertThat(authorization.partner()).isEqualTo("acme");
-		assertThat(authorization.tokenWait())
-			.isEqualTo(PartnerTokens.tokenWait(retries).plus(lease).plus(storeTimeout.multipliedBy(4)));
-		assertThat(authorization.isPartnerOrigin(URI.create("https://api.acme.example/orders"))).isTrue();
-		assertThat(authorization.isPartnerOrigin(URI.create("https://elsewhere.example/orders"))).isFalse();
+		try {
+			Duration lease = TokenWait.of(RETRIES, 2, STORE_TIMEOUT).lease();
+			assertThat(authorization.tokenWait()).as("a holder's lease of a refresh and its fall-back, then its own")
+				.isGreaterThanOrEqualTo(lease.multipliedBy(2))
+				.isEqualTo(TokenWait.of(RETRIES, 2, STORE_TIMEOUT).longest());
+			assertThat(authorization.partner()).isEqualTo("acme");
+			assertThat(authorization.isPartnerOrigin(URI.create("https://api.acme.example/orders"))).isTrue();
+			assertThat(authorization.isPartnerOrigin(URI.create("https://elsewhere.example/orders"))).isFalse();
+		}
+		finally {
+			authorization.close();
+		}
 	}
 
 	@Test
-	void waitIsCappedAtOneHour() {
-		TokenEndpoint.Retries retries = new TokenEndpoint.Retries(Duration.ofMinutes(1), 1000, Duration.ofSeconds(1));
-		assertThat(PartnerTokens.tokenWait(retries)).isEqualTo(Duration.ofHours(1));
+	void builtAuthorizationListensToItsStoreUntilItIsClosed() {
+		ObservedStore store = new ObservedStore(new MutableClock());
+		PartnerAuthorization authorization = PartnerTokens
+			.builder("acme", StubTokenEndpoint.registration(), WebClient.create())
+			.store(store, TokenKey.builder("acme").build(), STORE_TIMEOUT)
+			.build(URI.create("https://api.acme.example"));
+		assertThat(store.listeners()).isEqualTo(1);
+		authorization.close();
+		assertThat(store.listeners()).isZero();
+	}
+
+	@Test
+	void partnersStopListeningToTheStoreWhenTheContextCloses() {
+		ObservedStore store = new ObservedStore(new MutableClock());
+		PartnerContexts.runner()
+			.withBean(PartnerTokenStore.class, () -> store)
+			.withPropertyValues("partner.apis.acme.client-id=id-acme", "partner.apis.acme.client-secret=secret-acme",
+					"partner.apis.acme.token-uri=https://auth.acme.example/token",
+					"partner.apis.acme.base-url=https://api.acme.example")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(store.listeners()).isEqualTo(1);
+			});
+		assertThat(store.listeners()).as("after the context closed").isZero();
 	}
 
 }

@@ -69,7 +69,7 @@ final class StubTokenEndpoint
 	 * @return the fetcher
 	 */
 	public TokenFetcher fetcher(RenewalGrant renewalGrant) {
-		return new TokenFetcher(registration(), "partner-apis", renewalGrant, this, this);
+		return new TokenFetcher(registration(), renewalGrant, this, this);
 	}
 
 	/**

@@ -6,12 +6,13 @@ import java.time.YearMonth;
 
 import io.partnerapis.RenewalGrant;
 import io.partnerapis.PartnerTokenQuotaException;
+import io.partnerapis.store.StoredToken;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 
@@ -28,19 +29,19 @@ class TokenFetcherTests {
 
 	@Test
 	void firstTokenComesFromAClientCredentialsGrant() {
-		OAuth2AuthorizedClient client = fetch(this.endpoint.fetcher(RenewalGrant.REFRESH_TOKEN), null);
-		assertThat(client.getAccessToken().getTokenValue()).isEqualTo("token-1");
-		assertThat(client.getRefreshToken().getTokenValue()).isEqualTo("refresh-1");
-		assertThat(client.getClientRegistration().getRegistrationId()).isEqualTo("acme");
+		StoredToken client = fetch(this.endpoint.fetcher(RenewalGrant.REFRESH_TOKEN), null);
+		assertThat(client.accessToken().getTokenValue()).isEqualTo("token-1");
+		assertThat(client.refreshToken().getTokenValue()).isEqualTo("refresh-1");
+		assertThat(this.endpoint.received().get(0).getClientRegistration().getRegistrationId()).isEqualTo("acme");
 		assertThat(this.endpoint.grants()).containsExactly(AuthorizationGrantType.CLIENT_CREDENTIALS);
 	}
 
 	@Test
 	void renewalByRefreshTokenSendsThePreviousRefreshToken() {
 		TokenFetcher fetcher = this.endpoint.fetcher(RenewalGrant.REFRESH_TOKEN);
-		OAuth2AuthorizedClient renewed = fetch(fetcher, fetch(fetcher, null));
-		assertThat(renewed.getAccessToken().getTokenValue()).isEqualTo("token-2");
-		assertThat(renewed.getRefreshToken().getTokenValue()).isEqualTo("refresh-2");
+		StoredToken renewed = fetch(fetcher, fetch(fetcher, null));
+		assertThat(renewed.accessToken().getTokenValue()).isEqualTo("token-2");
+		assertThat(renewed.refreshToken().getTokenValue()).isEqualTo("refresh-2");
 		assertThat(this.endpoint.grants()).containsExactly(AuthorizationGrantType.CLIENT_CREDENTIALS,
 				AuthorizationGrantType.REFRESH_TOKEN);
 		OAuth2RefreshTokenGrantRequest refresh = (OAuth2RefreshTokenGrantRequest) this.endpoint.received().get(1);
@@ -51,21 +52,21 @@ class TokenFetcherTests {
 	@Test
 	void refreshAnswerWithoutARefreshTokenKeepsThePreviousOne() {
 		TokenFetcher fetcher = this.endpoint.fetcher(RenewalGrant.REFRESH_TOKEN);
-		OAuth2AuthorizedClient first = fetch(fetcher, null);
+		StoredToken first = fetch(fetcher, null);
 		StubTokenEndpoint plain = new StubTokenEndpoint();
-		OAuth2AuthorizedClient renewed = fetch(plain.fetcher(RenewalGrant.REFRESH_TOKEN), first);
+		StoredToken renewed = fetch(plain.fetcher(RenewalGrant.REFRESH_TOKEN), first);
 		assertThat(plain.grants()).containsExactly(AuthorizationGrantType.REFRESH_TOKEN);
-		assertThat(renewed.getRefreshToken().getTokenValue()).isEqualTo("refresh-1");
+		assertThat(renewed.refreshToken().getTokenValue()).isEqualTo("refresh-1");
 	}
 
 	@ParameterizedTest
 	@ValueSource(ints = { 400, 401, 499 })
 	void refusedRefreshFallsBackToAClientCredentialsGrant(int status) {
 		TokenFetcher fetcher = this.endpoint.fetcher(RenewalGrant.REFRESH_TOKEN);
-		OAuth2AuthorizedClient first = fetch(fetcher, null);
+		StoredToken first = fetch(fetcher, null);
 		this.endpoint.failRefresh(status);
-		OAuth2AuthorizedClient renewed = fetch(fetcher, first);
-		assertThat(renewed.getAccessToken().getTokenValue()).isEqualTo("token-2");
+		StoredToken renewed = fetch(fetcher, first);
+		assertThat(renewed.accessToken().getTokenValue()).isEqualTo("token-2");
 		assertThat(this.endpoint.grants()).containsExactly(AuthorizationGrantType.CLIENT_CREDENTIALS,
 				AuthorizationGrantType.REFRESH_TOKEN, AuthorizationGrantType.CLIENT_CREDENTIALS);
 	}
@@ -73,7 +74,7 @@ class TokenFetcherTests {
 	@Test
 	void refreshThatFailsOnTheServerSideFallsBackAndItsRefreshTokenIsNeverSentAgain() {
 		TokenFetcher fetcher = this.endpoint.fetcher(RenewalGrant.REFRESH_TOKEN);
-		OAuth2AuthorizedClient first = fetch(fetcher, null);
+		StoredToken first = fetch(fetcher, null);
 		this.endpoint.failRefresh(503);
 		assertThat(fetch(fetcher, first)).isNotNull();
 		assertThat(this.endpoint.grants()).containsExactly(AuthorizationGrantType.CLIENT_CREDENTIALS,
@@ -94,7 +95,7 @@ class TokenFetcherTests {
 	@Test
 	void budgetIsAskedBeforeEachRequestAndCountsEachIssuedToken() {
 		TokenFetcher fetcher = this.endpoint.fetcher(RenewalGrant.REFRESH_TOKEN);
-		OAuth2AuthorizedClient first = fetch(fetcher, null);
+		StoredToken first = fetch(fetcher, null);
 		this.endpoint.failRefresh(400);
 		CountingBudget budget = new CountingBudget(false);
 		assertThat(fetcher.fetch(first, budget).block(Duration.ofSeconds(5))).isNotNull();
@@ -105,7 +106,7 @@ class TokenFetcherTests {
 	@Test
 	void refusalOfTheBudgetSendsNothingAndDoesNotFallBack() {
 		TokenFetcher fetcher = this.endpoint.fetcher(RenewalGrant.REFRESH_TOKEN);
-		OAuth2AuthorizedClient first = fetch(fetcher, null);
+		StoredToken first = fetch(fetcher, null);
 		CountingBudget refusing = new CountingBudget(true);
 		assertThatExceptionOfType(PartnerTokenQuotaException.class)
 			.isThrownBy(() -> fetcher.fetch(first, refusing).block(Duration.ofSeconds(5)));
@@ -116,8 +117,8 @@ class TokenFetcherTests {
 			.containsExactly(AuthorizationGrantType.CLIENT_CREDENTIALS, AuthorizationGrantType.REFRESH_TOKEN);
 	}
 
-	private static OAuth2AuthorizedClient fetch(TokenFetcher fetcher, OAuth2AuthorizedClient previous) {
-		OAuth2AuthorizedClient client = fetcher.fetch(previous).block(Duration.ofSeconds(5));
+	private static StoredToken fetch(TokenFetcher fetcher, @Nullable StoredToken previous) {
+		StoredToken client = fetcher.fetch(previous).block(Duration.ofSeconds(5));
 		assertThat(client).isNotNull();
 		return client;
 	}

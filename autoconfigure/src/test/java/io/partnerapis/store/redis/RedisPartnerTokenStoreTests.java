@@ -296,7 +296,7 @@ class RedisPartnerTokenStoreTests {
 		first.save(this.key, token("access-1", Duration.ofMinutes(5), null)).block(BLOCK);
 		assertThat(other.load(this.key).blockOptional(BLOCK)).isEmpty();
 		other.save(this.key, token("access-2", Duration.ofMinutes(5), null)).block(BLOCK);
-		assertThat(redis.raw().get(tokenKey())).startsWith(RedisPartnerTokenStore.digest("access-1") + " " + firstId);
+		assertThat(redis.raw().get(tokenKey())).startsWith(RedisTokenCodec.digest("access-1") + " " + firstId);
 		assertThat(first.load(this.key).block(BLOCK).accessToken().getTokenValue()).isEqualTo("access-1");
 		assertThat(other.readProblem(this.key))
 			.contains("key id " + firstId, "'partner.token-store.encryption-key'",
@@ -319,7 +319,7 @@ class RedisPartnerTokenStoreTests {
 		assertThat(keyed.readProblem(this.key)).as("saved once the clear token is gone").isNull();
 		keyless.save(this.key, token("access-4", Duration.ofMinutes(5), null)).block(BLOCK);
 		assertThat(redis.raw().get(tokenKey())).doesNotContain(" clear ")
-			.startsWith(RedisPartnerTokenStore.digest("access-3"));
+			.startsWith(RedisTokenCodec.digest("access-3"));
 		assertThat(keyless.readProblem(this.key)).contains("not among this instance's keys: it has none");
 	}
 

@@ -1,0 +1,76 @@
+package io.partnerapis.token;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpRequest;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+
+/**
+ * Remembers the renewals that 401 answers forced for one partner, so that
+ * {@link RenewalPolicy#mayForceRenewal} can space them out, and which answer proves that
+ * the last one cured its 401: only the rejected request itself, accepted with another
+ * token. An endpoint that always answers 401 beside others that accept the same token
+ * therefore cannot force a renewal every interval.
+ */
+final class ForcedRenewals {
+
+	private final RenewalPolicy policy;
+
+	private final Clock clock;
+
+	private final AtomicReference<@Nullable Instant> lastForced = new AtomicReference<>();
+
+	private final AtomicInteger unaccepted = new AtomicInteger();
+
+	private final AtomicReference<@Nullable Rejection> uncured = new AtomicReference<>();
+
+	ForcedRenewals(RenewalPolicy policy, Clock clock) {
+		this.policy = policy;
+		this.clock = clock;
+	}
+
+	boolean mayForce() {
+		return this.policy.mayForceRenewal(this.clock.instant(), this.lastForced.get(), this.unaccepted.get());
+	}
+
+	void forced(HttpRequest request, OAuth2AccessToken rejected) {
+		this.lastForced.set(this.clock.instant());
+		this.unaccepted.incrementAndGet();
+		this.uncured
+			.set(new Rejection(request.getMethod().name(), request.getURI().getRawPath(), rejected.getTokenValue()));
+	}
+
+	void accepted(HttpRequest request, OAuth2AccessToken token) {
+		Rejection rejection = this.uncured.get();
+		if (rejection != null && rejection.isCuredBy(request, token)) {
+			this.uncured.set(null);
+			this.unaccepted.set(0);
+		}
+	}
+
+	/**
+	 * The request whose 401 forced the last renewal, until a renewal is proved to cure
+	 * it.
+	 */
+	private record Rejection(String method, @Nullable String path, String tokenValue) {
+
+		boolean isCuredBy(HttpRequest request, OAuth2AccessToken token) {
+			return this.method.equals(request.getMethod().name())
+					&& Objects.equals(this.path, request.getURI().getRawPath())
+					&& !this.tokenValue.equals(token.getTokenValue());
+		}
+
+		@Override
+		public String toString() {
+			return "Rejection[" + this.method + " " + this.path + "]";
+		}
+
+	}
+
+}

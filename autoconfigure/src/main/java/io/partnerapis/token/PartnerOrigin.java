@@ -1,0 +1,73 @@
+package io.partnerapis.token;
+
+import java.net.URI;
+import java.util.Locale;
+
+import io.partnerapis.PartnerApiException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The origin of a partner's base URL, the only one its tokens are sent to: scheme, host
+ * and port, explicit or the scheme's default, compared without regard to case.
+ *
+ * @param partner the partner's name
+ * @param origin the origin, as {@code scheme://host:port}
+ */
+record PartnerOrigin(String partner, URI origin) {
+
+	/**
+	 * Returns the origin of a partner's base URL.
+	 * @param partner the partner's name
+	 * @param baseUrl the partner's base URL
+	 * @return the origin
+	 */
+	static PartnerOrigin of(String partner, URI baseUrl) {
+		return new PartnerOrigin(partner, originOf(baseUrl));
+	}
+
+	/**
+	 * Returns whether the given URI is on this origin.
+	 * @param uri the URI
+	 * @return whether it is
+	 */
+	boolean contains(URI uri) {
+		return this.origin.getScheme().equalsIgnoreCase(uri.getScheme())
+				&& this.origin.getHost().equalsIgnoreCase(uri.getHost())
+				&& this.origin.getPort() == port(uri.getScheme(), uri.getPort());
+	}
+
+	/**
+	 * Refuses a request to any other origin, before anything is sent.
+	 * @param method the request's method
+	 * @param uri the request's URI
+	 * @param client the kind of client, such as {@code WebClient}, for the message
+	 * @throws PartnerApiException if the URI is not on this origin
+	 */
+	void check(String method, URI uri, String client) {
+		if (!contains(uri)) {
+			throw new PartnerApiException("Partner '" + this.partner + "' " + client + " refused a " + method
+					+ " request to " + originOf(uri) + ": its tokens are only sent to " + this.origin
+					+ ", the origin of 'partner.apis." + this.partner + ".base-url'. Use a relative URI, or another "
+					+ client + " for other hosts.");
+		}
+	}
+
+	private static URI originOf(URI uri) {
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		String host = (uri.getHost() != null) ? uri.getHost().toLowerCase(Locale.ROOT) : "";
+		return URI.create(scheme + "://" + host + ":" + port(scheme, uri.getPort()));
+	}
+
+	private static int port(@Nullable String scheme, int port) {
+		if (port != -1) {
+			return port;
+		}
+		return "https".equalsIgnoreCase(scheme) ? 443 : ("http".equalsIgnoreCase(scheme) ? 80 : -1);
+	}
+
+	@Override
+	public String toString() {
+		return this.origin.toString();
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.partnerapis.token;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.partnerapis.PartnerTokenException;
+import io.partnerapis.TokenState;
+import io.partnerapis.store.StoredToken;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Counts one partner's token fetches and their failures, and reads them together with the
+ * cached token as the {@link TokenState} that health checks and endpoints show.
+ */
+final class TokenStatistics {
+
+	private final Clock clock;
+
+	private final AtomicLong fetches = new AtomicLong();
+
+	private final AtomicLong failures = new AtomicLong();
+
+	private volatile @Nullable Failure lastFailure;
+
+	private volatile boolean lastFetchFailed;
+
+	TokenStatistics(Clock clock) {
+		this.clock = clock;
+	}
+
+	void fetched() {
+		this.fetches.incrementAndGet();
+		this.lastFetchFailed = false;
+	}
+
+	void failed(Throwable ex) {
+		this.failures.incrementAndGet();
+		this.lastFailure = new Failure(describe(ex), this.clock.instant());
+		this.lastFetchFailed = true;
+	}
+
+	/**
+	 * Returns the state of the partner's token.
+	 * @param token the cached token, or {@code null}
+	 * @param renewAt when the cached token is renewed, or {@code null}
+	 * @param dropped whether a token was held and dropped since
+	 * @param storeProblem why the store cannot be used, or {@code null}
+	 * @return the state
+	 */
+	TokenState state(@Nullable StoredToken token, @Nullable Instant renewAt, boolean dropped,
+			@Nullable String storeProblem) {
+		Failure failure = this.lastFailure;
+		Instant expiresAt = (token != null) ? token.accessToken().getExpiresAt() : null;
+		TokenState.Status status;
+		if (token == null) {
+			status = (dropped || this.fetches.get() > 0) ? TokenState.Status.EXPIRED : TokenState.Status.NONE;
+		}
+		else {
+			boolean valid = expiresAt == null || this.clock.instant().isBefore(expiresAt);
+			status = valid ? TokenState.Status.VALID : TokenState.Status.EXPIRED;
+		}
+		return new TokenState(status, expiresAt, renewAt, this.fetches.get(), this.failures.get(),
+				(failure != null) ? failure.description : null, (failure != null) ? failure.at : null,
+				this.lastFetchFailed, storeProblem);
+	}
+
+	/**
+	 * Describes a failure for logs, health checks and endpoints. Only a
+	 * {@link PartnerTokenException}'s message is known to be free of secrets; any other
+	 * failure is described by its class alone.
+	 * @param ex the failure
+	 * @return the description
+	 */
+	static String describe(Throwable ex) {
+		return (ex instanceof PartnerTokenException) ? ex.getClass().getSimpleName() + ": " + ex.getMessage()
+				: ex.getClass().getSimpleName();
+	}
+
+	private record Failure(String description, Instant at) {
+	}
+
+}

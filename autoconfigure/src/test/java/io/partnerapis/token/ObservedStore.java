@@ -1,0 +1,130 @@
+package io.partnerapis.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.partnerapis.store.InMemoryPartnerTokenStore;
+import io.partnerapis.store.PartnerTokenStore;
+import io.partnerapis.store.StoredToken;
+import io.partnerapis.store.TokenKey;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A {@link PartnerTokenStore} in memory that counts the calls it receives by operation
+ * and the subscribers to its saves, and can hold the lease for another instance and run
+ * an action while it answers a lease call, so that tests see exactly what the token core
+ * asks of its store and when.
+ */
+final class ObservedStore implements PartnerTokenStore {
+
+	private final InMemoryPartnerTokenStore store;
+
+	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+	private final AtomicInteger listeners = new AtomicInteger();
+
+	private volatile boolean leaseHeldElsewhere;
+
+	private volatile Runnable duringLease = () -> {
+	};
+
+	ObservedStore(Clock clock) {
+		this.store = new InMemoryPartnerTokenStore(clock);
+	}
+
+	/**
+	 * Answers every lease call as if another instance held the lease for an hour, running
+	 * the given action before it answers.
+	 * @param action what happens while the lease call is answered
+	 */
+	void holdLeaseElsewhere(Runnable action) {
+		this.leaseHeldElsewhere = true;
+		this.duringLease = action;
+	}
+
+	int calls(String operation) {
+		AtomicInteger count = this.calls.get(operation);
+		return (count != null) ? count.get() : 0;
+	}
+
+	int listeners() {
+		return this.listeners.get();
+	}
+
+	private void count(String operation) {
+		this.calls.computeIfAbsent(operation, (name) -> new AtomicInteger()).incrementAndGet();
+	}
+
+	@Override
+	public Mono<StoredToken> load(TokenKey key) {
+		count("load");
+		return this.store.load(key);
+	}
+
+	@Override
+	public Mono<Void> save(TokenKey key, StoredToken token) {
+		count("save");
+		return this.store.save(key, token);
+	}
+
+	@Override
+	public Mono<Boolean> removeIfCurrent(TokenKey key, String rejectedTokenValue) {
+		count("removeIfCurrent");
+		return this.store.removeIfCurrent(key, rejectedTokenValue);
+	}
+
+	@Override
+	public Mono<Boolean> tryLease(TokenKey key, String holder, Duration timeToLive) {
+		count("tryLease");
+		if (this.leaseHeldElsewhere) {
+			return Mono.fromSupplier(() -> {
+				this.duringLease.run();
+				return false;
+			});
+		}
+		return this.store.tryLease(key, holder, timeToLive);
+	}
+
+	@Override
+	public Mono<Void> releaseLease(TokenKey key, String holder) {
+		count("releaseLease");
+		return this.store.releaseLease(key, holder);
+	}
+
+	@Override
+	public Mono<Duration> leaseRemaining(TokenKey key) {
+		count("leaseRemaining");
+		return this.leaseHeldElsewhere ? Mono.just(Duration.ofHours(1)) : this.store.leaseRemaining(key);
+	}
+
+	@Override
+	public Mono<Reservation> reserve(TokenKey key, YearMonth month, long limit) {
+		count("reserve");
+		return this.store.reserve(key, month, limit);
+	}
+
+	@Override
+	public Mono<Long> release(TokenKey key, YearMonth month) {
+		count("release");
+		return this.store.release(key, month);
+	}
+
+	@Override
+	public Mono<Long> issued(TokenKey key, YearMonth month) {
+		count("issued");
+		return this.store.issued(key, month);
+	}
+
+	@Override
+	public Flux<TokenKey> saves() {
+		return this.store.saves()
+			.doOnSubscribe((subscription) -> this.listeners.incrementAndGet())
+			.doFinally((signal) -> this.listeners.decrementAndGet());
+	}
+
+}

@@ -22,6 +22,7 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -160,6 +161,23 @@ final class ConfiguredPartnerApi implements PartnerServiceGroups.Partner, AutoCl
 							+ "' tokens are sent to",
 					"Remove '" + property + "' so that the HTTP service group uses '" + partnerProperty
 							+ "', or point it at a path on the same origin.")));
+		}
+	}
+
+	@Override
+	public void requireSslBundle(String property, String bundle) {
+		ClientAuthenticationMethod method = this.registration.getClientAuthenticationMethod();
+		boolean certificateBound = ClientAuthenticationMethod.TLS_CLIENT_AUTH.equals(method)
+				|| ClientAuthenticationMethod.SELF_SIGNED_TLS_CLIENT_AUTH.equals(method);
+		if (certificateBound && this.ssl != null && !this.ssl.name().equals(bundle)) {
+			String partnerProperty = "partner.apis." + this.name + ".ssl.bundle";
+			throw new PartnerApiConfigurationException(List.of(new Problem(property,
+					"is '" + bundle + "', but partner '" + this.name
+							+ "' authenticates with the client certificate of '" + partnerProperty + "' ("
+							+ this.ssl.name()
+							+ "), to which its tokens may be bound, so its API calls must present that certificate too",
+					"Remove '" + property + "' so that the HTTP service group uses the partner's bundle, or set it to '"
+							+ this.ssl.name() + "'.")));
 		}
 	}
 

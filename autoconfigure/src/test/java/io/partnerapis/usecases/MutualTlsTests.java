@@ -22,6 +22,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import io.partnerapis.autoconfigure.PartnerApiConfigurationException;
 import io.partnerapis.testsupport.Forms;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.TestKeys;
@@ -178,6 +179,46 @@ class MutualTlsTests {
 				assertThat(requestsTo("/things")).hasSize(2)
 					.allSatisfy((request) -> assertThat(request.client()).isEqualTo("CN=client-one"))
 					.allSatisfy((request) -> assertThat(request.authorization()).isEqualTo("Bearer token-1"));
+			});
+	}
+
+	@Test
+	void httpServiceGroupWithAnotherBundleFailsStartUpForACertificateAuthenticatedPartner() {
+		String other = "spring.ssl.bundle.pem.other.";
+		runner("tls-client-auth")
+			.withConfiguration(AutoConfigurations.of(HttpServiceClientPropertiesAutoConfiguration.class,
+					HttpServiceClientAutoConfiguration.class, ReactiveHttpServiceClientAutoConfiguration.class))
+			.withUserConfiguration(Groups.class)
+			.withPropertyValues(other + "keystore.certificate=" + clientOne[0].toUri(),
+					other + "keystore.private-key=" + clientOne[1].toUri(),
+					other + "truststore.certificate=" + serverCertificate[0].toUri(),
+					"spring.http.serviceclient.acme.ssl.bundle=other")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure()
+					.rootCause()
+					.isInstanceOfSatisfying(PartnerApiConfigurationException.class,
+							(ex) -> assertThat(ex.getProblems()).singleElement().satisfies((problem) -> {
+								assertThat(problem.property()).isEqualTo("spring.http.serviceclient.acme.ssl.bundle");
+								assertThat(problem.description()).startsWith("is 'other'")
+									.contains("'partner.apis.acme.ssl.bundle' (partner)");
+								assertThat(problem.action()).contains("set it to 'partner'");
+							}));
+			});
+		assertThat(this.received).isEmpty();
+	}
+
+	@Test
+	void httpServiceGroupMayNameThePartnersOwnBundle() {
+		runner("tls-client-auth")
+			.withConfiguration(AutoConfigurations.of(HttpServiceClientPropertiesAutoConfiguration.class,
+					HttpServiceClientAutoConfiguration.class, ReactiveHttpServiceClientAutoConfiguration.class))
+			.withUserConfiguration(Groups.class)
+			.withPropertyValues("spring.http.serviceclient.acme.ssl.bundle=partner")
+			.run((context) -> {
+				assertThat(context.getBean(AcmeApi.class).things().getStatusCode().value()).isEqualTo(200);
+				assertThat(requestsTo("/things")).singleElement()
+					.satisfies((request) -> assertThat(request.client()).isEqualTo("CN=client-one"));
 			});
 	}
 

@@ -166,9 +166,15 @@ public final class PartnerServiceGroups {
 	 */
 	@Nullable Partner sslPartner(HttpServiceGroup group) {
 		HttpClientProperties properties = this.groupProperties.get(group.name());
-		boolean ownBundle = properties != null && properties.getSsl() != null
-				&& StringUtils.hasText(properties.getSsl().getBundle());
-		return ownBundle ? null : partnerOf(group);
+		String ownBundle = (properties != null && properties.getSsl() != null) ? properties.getSsl().getBundle() : null;
+		Partner partner = partnerOf(group);
+		if (!StringUtils.hasText(ownBundle)) {
+			return partner;
+		}
+		if (partner != null) {
+			partner.requireSslBundle(SERVICE_CLIENT_PREFIX + "." + group.name() + ".ssl.bundle", ownBundle);
+		}
+		return null;
 	}
 
 	private Set<String> annotatedPartners(HttpServiceGroup group) {
@@ -240,6 +246,17 @@ public final class PartnerServiceGroups {
 		 * another
 		 */
 		void requireOrigin(String property, String url);
+
+		/**
+		 * Fails if the partner authenticates with the client certificate of its own SSL
+		 * bundle and the given bundle is another: its tokens may be bound to that
+		 * certificate (RFC 8705), so API calls must present it too.
+		 * @param property the property that names the bundle
+		 * @param bundle the bundle's name
+		 * @throws RuntimeException naming the property and the fix, if the bundle is
+		 * another
+		 */
+		void requireSslBundle(String property, String bundle);
 
 	}
 

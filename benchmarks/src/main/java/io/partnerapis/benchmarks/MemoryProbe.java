@@ -11,6 +11,7 @@ import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -60,10 +61,7 @@ public final class MemoryProbe {
 					registrations.add(StockWiring.registration(name(i), partner.tokenUri()));
 				}
 				StockWiring wiring = new StockWiring(registrations, StockWiring.Variant.RECOMMENDED);
-				WebClient.Builder builder = context.getBean(WebClient.Builder.class);
-				for (int i = 0; i < count; i++) {
-					webClients.add(wiring.webClient(builder.clone(), name(i), partner.baseUrl()));
-				}
+				registerWebClients(context, wiring, count, partner, webClients);
 			}
 			else if (variant.equals("stock-properties")) {
 				Map<String, Object> properties = new LinkedHashMap<>();
@@ -73,10 +71,7 @@ public final class MemoryProbe {
 				context = BootContexts.startStockFromProperties(jackson, properties);
 				StockWiring wiring = new StockWiring(context.getBean(ReactiveClientRegistrationRepository.class),
 						context.getBean(ReactiveOAuth2AuthorizedClientService.class), StockWiring.Variant.RECOMMENDED);
-				WebClient.Builder builder = context.getBean(WebClient.Builder.class);
-				for (int i = 0; i < count; i++) {
-					webClients.add(wiring.webClient(builder.clone(), name(i), partner.baseUrl()));
-				}
+				registerWebClients(context, wiring, count, partner, webClients);
 			}
 			else {
 				throw new IllegalArgumentException("Unknown variant " + variant);
@@ -92,6 +87,22 @@ public final class MemoryProbe {
 			Probes.print("calledBytes", called - before);
 			Probes.print("partners", webClients.size());
 			context.close();
+		}
+	}
+
+	/**
+	 * Registers one stock WebClient bean per partner, as an application that injects them
+	 * declares them (and as part 6's stock contexts do), and collects them.
+	 */
+	private static void registerWebClients(ConfigurableApplicationContext context, StockWiring wiring, int count,
+			LoopbackPartner partner, List<WebClient> webClients) {
+		GenericApplicationContext registry = (GenericApplicationContext) context;
+		WebClient.Builder builder = context.getBean(WebClient.Builder.class);
+		for (int i = 0; i < count; i++) {
+			String name = name(i);
+			registry.registerBean(name + "WebClient", WebClient.class,
+					() -> wiring.webClient(builder.clone(), name, partner.baseUrl()));
+			webClients.add(context.getBean(name + "WebClient", WebClient.class));
 		}
 	}
 

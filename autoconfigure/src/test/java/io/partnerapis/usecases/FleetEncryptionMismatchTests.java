@@ -1,11 +1,10 @@
 package io.partnerapis.usecases;
 
-import java.util.List;
 import java.util.Map;
 
 import io.partnerapis.PartnerApis;
 import io.partnerapis.actuate.PartnerApiHealthIndicator;
-import io.partnerapis.store.redis.TokenEncryption;
+import io.partnerapis.store.redis.TestEncryptionKeys;
 import io.partnerapis.testsupport.FleetExtension;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;
@@ -32,16 +31,16 @@ class FleetEncryptionMismatchTests {
 	@RegisterExtension
 	static final FleetExtension fleet = new FleetExtension();
 
-	private static final String KEY_1 = TokenEncryption.generateKey();
+	private static final String KEY_1 = TestEncryptionKeys.generate();
 
-	private static final String KEY_2 = TokenEncryption.generateKey();
+	private static final String KEY_2 = TestEncryptionKeys.generate();
 
 	@Test
 	void instancesWithOtherKeysKeepTheirOwnTokensAndLeaveTheStoredOne(CapturedOutput output) {
 		PartnerStub partner = fleet.partner();
 		partner.tokens(10, 3600);
 		partner.apiAlwaysAnswers("/things", 200);
-		String storedId = TokenEncryption.of(KEY_1, List.of()).keyId();
+		String storedId = TestEncryptionKeys.keyId(KEY_1);
 		instance(KEY_1).run((first) -> {
 			assertThat(fleet.presented(first)).isEqualTo("Bearer token-1");
 			instance(KEY_2).run((otherKey) -> {

@@ -9,9 +9,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.partnerapis.PartnerApi;
+import io.partnerapis.PartnerApi.UnauthorizedRetryOutcome;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.TokenState;
-import io.partnerapis.UnauthorizedRetryOutcome;
 
 /**
  * {@link MeterBinder} for the state partner-apis keeps about each partner: how requests

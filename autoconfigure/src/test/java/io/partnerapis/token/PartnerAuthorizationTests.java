@@ -3,8 +3,8 @@ package io.partnerapis.token;
 import java.net.URI;
 import java.time.Duration;
 
+import io.partnerapis.PartnerApi.UnauthorizedRetryOutcome;
 import io.partnerapis.PartnerApiException;
-import io.partnerapis.UnauthorizedRetryOutcome;
 import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;

@@ -1,8 +1,8 @@
 package io.partnerapis.usecases;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.partnerapis.PartnerApi.UnauthorizedRetryOutcome;
 import io.partnerapis.PartnerRestClientCustomizer;
-import io.partnerapis.UnauthorizedRetryOutcome;
 import io.partnerapis.autoconfigure.PartnerApisMetricsAutoConfiguration;
 import io.partnerapis.observation.PartnerApisMeterBinder;
 import io.partnerapis.testsupport.PartnerClient;

@@ -3,7 +3,7 @@ package io.partnerapis.usecases;
 import java.util.Map;
 
 import io.partnerapis.PartnerApis;
-import io.partnerapis.actuate.PartnerApiHealthIndicator;
+import io.partnerapis.autoconfigure.PartnerHealth;
 import io.partnerapis.store.redis.TestEncryptionKeys;
 import io.partnerapis.testsupport.FleetExtension;
 import io.partnerapis.testsupport.PartnerStub;
@@ -46,7 +46,7 @@ class FleetEncryptionMismatchTests {
 			instance(KEY_2).run((otherKey) -> {
 				assertThat(fleet.presented(otherKey)).isEqualTo("Bearer token-2");
 				assertThat(fleet.presented(otherKey)).as("its own token, from memory").isEqualTo("Bearer token-2");
-				Health health = new PartnerApiHealthIndicator(otherKey.getBean(PartnerApis.class).get("acme")).health();
+				Health health = PartnerHealth.of(otherKey.getBean(PartnerApis.class).get("acme"));
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat(health.getDetails().get("store").toString()).contains("key id " + storedId,
 						"'partner.token-store.encryption-key'", "'partner.token-store.previous-encryption-keys'");

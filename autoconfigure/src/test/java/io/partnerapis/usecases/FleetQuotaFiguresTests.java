@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
-import io.partnerapis.actuate.PartnerApiHealthIndicator;
+import io.partnerapis.autoconfigure.PartnerHealth;
 import io.partnerapis.observation.PartnerApisMeterBinder;
 import io.partnerapis.testsupport.FleetExtension;
 import io.partnerapis.testsupport.PartnerStub;
@@ -48,7 +48,7 @@ class FleetQuotaFiguresTests {
 			await().atMost(Duration.ofSeconds(5))
 				.untilAsserted(() -> assertThat(remaining(registryOfB)).isEqualTo(999));
 			assertThat(acme(b).getTokenQuota().remaining()).isEqualTo(999);
-			assertThat(new PartnerApiHealthIndicator(acme(b)).health().getDetails().get("quota").toString())
+			assertThat(PartnerHealth.of(acme(b)).getDetails().get("quota").toString())
 				.startsWith("1 of 1000 tokens issued in ");
 			assertThat(partner.tokenRequests()).as("A's request only").isEqualTo(1);
 			fleet.instance(QUOTA).run((c) -> {

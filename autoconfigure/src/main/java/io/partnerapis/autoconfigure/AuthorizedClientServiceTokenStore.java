@@ -1,9 +1,9 @@
 package io.partnerapis.autoconfigure;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 
-import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
@@ -50,7 +50,7 @@ final class AuthorizedClientServiceTokenStore implements PartnerTokenStore {
 
 	private final ReactiveClientRegistrationRepository registrations;
 
-	private final InMemoryPartnerTokenStore local = new InMemoryPartnerTokenStore();
+	private final PartnerTokenStore local = PartnerTokenStore.inMemory(Clock.systemUTC());
 
 	/**
 	 * Creates a store over the given service.

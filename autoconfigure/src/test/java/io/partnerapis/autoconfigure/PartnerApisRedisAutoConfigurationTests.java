@@ -1,8 +1,8 @@
 package io.partnerapis.autoconfigure;
 
+import java.time.Clock;
 import java.time.Duration;
 
-import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
@@ -68,14 +68,17 @@ class PartnerApisRedisAutoConfigurationTests {
 
 	@Test
 	void memoryIsTheDefault() {
-		PartnerContexts.runner()
-			.run((context) -> assertThat(context).hasSingleBean(InMemoryPartnerTokenStore.class)
-				.doesNotHaveBean(RedisPartnerTokenStore.class));
+		PartnerContexts.runner().run((context) -> {
+			assertThat(context).hasSingleBean(PartnerTokenStore.class).doesNotHaveBean(RedisPartnerTokenStore.class);
+			assertThat(context.getBean(PartnerTokenStore.class).getClass())
+				.isSameAs(PartnerTokenStore.inMemory(Clock.systemUTC()).getClass());
+		});
 	}
 
 	@Test
 	void userStoreBeanIsKept() {
-		this.contextRunner.withBean("myStore", PartnerTokenStore.class, InMemoryPartnerTokenStore::new)
+		this.contextRunner
+			.withBean("myStore", PartnerTokenStore.class, () -> PartnerTokenStore.inMemory(Clock.systemUTC()))
 			.run((context) -> assertThat(context).hasSingleBean(PartnerTokenStore.class)
 				.hasBean("myStore")
 				.doesNotHaveBean(RedisPartnerTokenStore.class));

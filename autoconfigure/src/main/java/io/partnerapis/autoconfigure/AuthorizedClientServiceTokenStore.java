@@ -41,7 +41,7 @@ final class AuthorizedClientServiceTokenStore implements PartnerTokenStore {
 	/**
 	 * Principal name the partners' authorized clients are stored under.
 	 */
-	static final String PRINCIPAL_NAME = "partner-apis";
+	private static final String PRINCIPAL_NAME = "partner-apis";
 
 	private static final Authentication PRINCIPAL = UsernamePasswordAuthenticationToken.unauthenticated(PRINCIPAL_NAME,
 			null);

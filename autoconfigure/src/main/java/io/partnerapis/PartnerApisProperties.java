@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -647,6 +648,31 @@ public class PartnerApisProperties {
 
 		public void setQuotaZone(ZoneId quotaZone) {
 			this.quotaZone = quotaZone;
+		}
+
+	}
+
+	/**
+	 * Partner environments whose hosts a provider preset knows.
+	 */
+	public enum PartnerEnvironment {
+
+		/**
+		 * Live hosts.
+		 */
+		PRODUCTION,
+
+		/**
+		 * Sandbox hosts for development and testing.
+		 */
+		SANDBOX;
+
+		/**
+		 * Returns the name of this environment as written in configuration.
+		 * @return the lower-case environment id
+		 */
+		public String id() {
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.partnerapis.PartnerApi;
+import io.partnerapis.PartnerApi.UnauthorizedRetryOutcome;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.TokenQuota;
 import io.partnerapis.TokenState;
-import io.partnerapis.UnauthorizedRetryOutcome;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;

@@ -1,5 +1,5 @@
 /**
- * Actuator support: the partners' health indicator and the {@code partnerapis} endpoint.
+ * Actuator support: the {@code partnerapis} endpoint.
  */
 @NullMarked
 package io.partnerapis.actuate;

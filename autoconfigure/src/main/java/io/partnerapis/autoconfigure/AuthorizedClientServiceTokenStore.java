@@ -1,9 +1,9 @@
 package io.partnerapis.autoconfigure;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 
-import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
@@ -41,7 +41,7 @@ final class AuthorizedClientServiceTokenStore implements PartnerTokenStore {
 	/**
 	 * Principal name the partners' authorized clients are stored under.
 	 */
-	static final String PRINCIPAL_NAME = "partner-apis";
+	private static final String PRINCIPAL_NAME = "partner-apis";
 
 	private static final Authentication PRINCIPAL = UsernamePasswordAuthenticationToken.unauthenticated(PRINCIPAL_NAME,
 			null);
@@ -50,7 +50,7 @@ final class AuthorizedClientServiceTokenStore implements PartnerTokenStore {
 
 	private final ReactiveClientRegistrationRepository registrations;
 
-	private final InMemoryPartnerTokenStore local = new InMemoryPartnerTokenStore();
+	private final PartnerTokenStore local = PartnerTokenStore.inMemory(Clock.systemUTC());
 
 	/**
 	 * Creates a store over the given service.

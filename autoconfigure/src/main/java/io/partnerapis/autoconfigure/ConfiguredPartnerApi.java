@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.partnerapis.PartnerApi.UnauthorizedRetryOutcome;
 import io.partnerapis.PartnerProvider;
 import io.partnerapis.TokenQuota;
 import io.partnerapis.TokenState;
-import io.partnerapis.UnauthorizedRetryOutcome;
 import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
 import io.partnerapis.autoconfigure.service.PartnerServiceGroups;
 import io.partnerapis.restclient.PartnerAuthorizationInterceptor;

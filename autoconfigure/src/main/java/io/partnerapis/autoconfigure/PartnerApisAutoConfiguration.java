@@ -13,7 +13,6 @@ import io.partnerapis.PartnerRestClientCustomizer;
 import io.partnerapis.PartnerWebClientCustomizer;
 import io.partnerapis.autoconfigure.service.PartnerServiceGroups;
 import io.partnerapis.observation.TokenFetchObservationConvention;
-import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -137,7 +136,7 @@ public final class PartnerApisAutoConfiguration {
 			ObjectProvider<PartnerAuthorizedClientServiceFactory> serviceFactory, ObjectProvider<Clock> clock) {
 		PartnerAuthorizedClientServiceFactory factory = serviceFactory.getIfUnique();
 		if (factory == null || properties.getApis().isEmpty()) {
-			return new InMemoryPartnerTokenStore(clock.getIfUnique(Clock::systemUTC));
+			return PartnerTokenStore.inMemory(clock.getIfUnique(Clock::systemUTC));
 		}
 		logger.warn("A PartnerAuthorizedClientServiceFactory bean is deprecated for removal: declare a "
 				+ "PartnerTokenStore bean instead, or set 'partner.token-store.type' to 'redis' to share tokens "

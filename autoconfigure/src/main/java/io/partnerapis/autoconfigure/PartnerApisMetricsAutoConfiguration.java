@@ -2,7 +2,6 @@ package io.partnerapis.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.partnerapis.PartnerApis;
-import io.partnerapis.observation.PartnerApisMeterBinder;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,7 +13,8 @@ import org.springframework.context.annotation.Bean;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of partner-apis metrics: a {@link PartnerApisMeterBinder} that
  * Spring Boot binds to every {@link MeterRegistry}. Backs off when Micrometer is not on
- * the class path or the application has no meter registry.
+ * the class path, the application has no meter registry, or it declares a bean named
+ * {@code partnerApisMeterBinder}, which replaces this one.
  *
  * @since 0.1.0
  */
@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Bean;
 public final class PartnerApisMetricsAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(name = "partnerApisMeterBinder")
 	PartnerApisMeterBinder partnerApisMeterBinder(PartnerApis partnerApis) {
 		return new PartnerApisMeterBinder(partnerApis);
 	}

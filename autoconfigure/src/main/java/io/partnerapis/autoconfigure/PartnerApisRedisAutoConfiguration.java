@@ -7,7 +7,6 @@ import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.redis.RedisPartnerTokenStore;
-import io.partnerapis.store.redis.TokenEncryption;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,8 +54,16 @@ public final class PartnerApisRedisAutoConfiguration {
 		RedisPartnerTokenStore redisPartnerTokenStore(PartnerApisProperties properties,
 				ReactiveRedisConnectionFactory connectionFactory, ObjectProvider<Clock> clock) {
 			PartnerApisProperties.TokenStore store = properties.getTokenStore();
-			return new RedisPartnerTokenStore(connectionFactory, store.getKeyPrefix(), store.getTimeout(),
-					encryption(store), clock.getIfUnique(Clock::systemUTC));
+			String key = encryptionKey(store);
+			try {
+				return new RedisPartnerTokenStore(connectionFactory, store.getKeyPrefix(), store.getTimeout(), key,
+						store.getPreviousEncryptionKeys(), clock.getIfUnique(Clock::systemUTC));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new PartnerApiConfigurationException(
+						List.of(new Problem(ENCRYPTION_KEY_PROPERTY, ex.getMessage(), "Set '" + ENCRYPTION_KEY_PROPERTY
+								+ "' (and any previous keys) to base64 of 32 random bytes: openssl rand -base64 32")));
+			}
 		}
 
 		@Bean
@@ -70,7 +77,7 @@ public final class PartnerApisRedisAutoConfiguration {
 							+ "' to 'memory'.");
 		}
 
-		private static @Nullable TokenEncryption encryption(PartnerApisProperties.TokenStore store) {
+		private static @Nullable String encryptionKey(PartnerApisProperties.TokenStore store) {
 			String key = store.getEncryptionKey();
 			if (key == null || key.isBlank()) {
 				if (!store.getPreviousEncryptionKeys().isEmpty()) {
@@ -80,14 +87,7 @@ public final class PartnerApisRedisAutoConfiguration {
 				}
 				return null;
 			}
-			try {
-				return TokenEncryption.of(key, store.getPreviousEncryptionKeys());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new PartnerApiConfigurationException(
-						List.of(new Problem(ENCRYPTION_KEY_PROPERTY, ex.getMessage(), "Set '" + ENCRYPTION_KEY_PROPERTY
-								+ "' (and any previous keys) to base64 of 32 random bytes: openssl rand -base64 32")));
-			}
+			return key;
 		}
 
 	}

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import io.partnerapis.PartnerEnvironment;
+import io.partnerapis.PartnerApisProperties.PartnerEnvironment;
 import io.partnerapis.PartnerProvider;
 import org.jspecify.annotations.Nullable;
 

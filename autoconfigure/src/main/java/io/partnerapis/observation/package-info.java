@@ -1,5 +1,5 @@
 /**
- * Observation of token fetches and meters of the partners' token state.
+ * Observation of token fetches: its documentation, context and conventions.
  */
 @NullMarked
 package io.partnerapis.observation;

@@ -18,11 +18,9 @@ import reactor.core.publisher.Sinks;
 /**
  * {@link PartnerTokenStore} that keeps tokens, leases and monthly counts in memory: the
  * default, where each instance has its own tokens and its own count. Every operation is
- * atomic.
- *
- * @since 0.2.0
+ * atomic. Created through {@link PartnerTokenStore#inMemory(Clock)}.
  */
-public final class InMemoryPartnerTokenStore implements PartnerTokenStore {
+final class InMemoryPartnerTokenStore implements PartnerTokenStore {
 
 	private final Map<TokenKey, StoredToken> tokens = new ConcurrentHashMap<>();
 
@@ -38,18 +36,7 @@ public final class InMemoryPartnerTokenStore implements PartnerTokenStore {
 
 	private final Clock clock;
 
-	/**
-	 * Creates a store that reads lease expiry from the system clock.
-	 */
-	public InMemoryPartnerTokenStore() {
-		this(Clock.systemUTC());
-	}
-
-	/**
-	 * Creates a store that reads lease expiry from the given clock.
-	 * @param clock the clock
-	 */
-	public InMemoryPartnerTokenStore(Clock clock) {
+	InMemoryPartnerTokenStore(Clock clock) {
 		this.clock = clock;
 	}
 

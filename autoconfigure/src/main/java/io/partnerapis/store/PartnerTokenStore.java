@@ -1,5 +1,6 @@
 package io.partnerapis.store;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 
@@ -21,7 +22,7 @@ import reactor.core.publisher.Mono;
  * store costs at most an extra token, never a failed call.
  *
  * <p>
- * The default is {@link InMemoryPartnerTokenStore}. A fleet of instances shares tokens,
+ * The default is {@link #inMemory(Clock) in memory}. A fleet of instances shares tokens,
  * leases and counts through Redis with
  * {@link io.partnerapis.store.redis.RedisPartnerTokenStore}
  * ({@code partner.token-store.type: redis}). Declare a bean of this type to keep tokens
@@ -30,6 +31,16 @@ import reactor.core.publisher.Mono;
  * @since 0.2.0
  */
 public interface PartnerTokenStore {
+
+	/**
+	 * Returns a store that keeps tokens, leases and monthly counts in this instance's
+	 * memory, the default, with lease expiry read from the given clock.
+	 * @param clock the clock
+	 * @return a new in-memory store
+	 */
+	static PartnerTokenStore inMemory(Clock clock) {
+		return new InMemoryPartnerTokenStore(clock);
+	}
 
 	/**
 	 * Loads the token stored under the given key.

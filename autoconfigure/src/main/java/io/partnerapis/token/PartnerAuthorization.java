@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
+import io.partnerapis.PartnerApi.UnauthorizedRetryOutcome;
 import io.partnerapis.PartnerApiException;
 import io.partnerapis.TokenQuota;
 import io.partnerapis.TokenState;
-import io.partnerapis.UnauthorizedRetryOutcome;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 

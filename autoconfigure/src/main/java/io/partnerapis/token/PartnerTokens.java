@@ -16,7 +16,6 @@ import io.partnerapis.PartnerProvider;
 import io.partnerapis.RenewalGrant;
 import io.partnerapis.RequestFormat;
 import io.partnerapis.observation.TokenFetchObservationConvention;
-import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.TokenKey;
 import org.jspecify.annotations.Nullable;
@@ -266,7 +265,7 @@ public final class PartnerTokens {
 		TokenFetcher fetcher = new TokenFetcher(this.registration, this.renewalGrant, client, client);
 		TokenWait wait = TokenWait.of(this.retries, fetcher.requestsPerFetch(), this.storeTimeout);
 		RenewalPolicy policy = new RenewalPolicy(this.refreshBeforeExpiry, this.unauthorizedRenewalInterval);
-		PartnerTokenStore store = (this.store != null) ? this.store : new InMemoryPartnerTokenStore(this.clock);
+		PartnerTokenStore store = (this.store != null) ? this.store : PartnerTokenStore.inMemory(this.clock);
 		TokenKey key = (this.key != null) ? this.key : TokenKey.builder(this.partner).build();
 		MonthlyTokenQuota quota = new MonthlyTokenQuota(this.monthlyQuota, store, key, this.storeTimeout, this.clock,
 				this.quotaZone);

@@ -3,7 +3,6 @@ package io.partnerapis.autoconfigure;
 import java.util.Map;
 
 import io.partnerapis.PartnerApis;
-import io.partnerapis.actuate.PartnerApiHealthIndicator;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,12 @@
 package io.partnerapis.autoconfigure;
 
-import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.partnerapis.PartnerApis;
-import io.partnerapis.observation.PartnerApisMeterBinder;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;
@@ -125,13 +124,31 @@ class PartnerApisMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void meterBinderBacksOffForAUserBinder() {
-		this.contextRunner.withBean(SimpleMeterRegistry.class)
-			.withBean("myBinder", PartnerApisMeterBinder.class,
-					() -> new PartnerApisMeterBinder(new PartnerApis(List.of())))
-			.run((context) -> assertThat(context).hasSingleBean(PartnerApisMeterBinder.class)
-				.hasBean("myBinder")
-				.doesNotHaveBean("partnerApisMeterBinder"));
+	void meterBinderBacksOffForAUserBeanOfItsName() {
+		this.bootMetricsRunner
+			.withBean("partnerApisMeterBinder", MeterBinder.class,
+					() -> (registry) -> registry.gauge("user.partner.meter", 1))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(PartnerApisMeterBinder.class).hasBean("partnerApisMeterBinder");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find("user.partner.meter").gauge()).isNotNull();
+				assertThat(registry.find(PartnerApisMeterBinder.TOKEN_EXPIRY).meters()).isEmpty();
+				assertThat(registry.find(PartnerApisMeterBinder.UNAUTHORIZED_RETRIES).meters()).isEmpty();
+			});
+	}
+
+	@Test
+	void meterBinderStaysBesideUserBindersOfOtherNames() {
+		this.bootMetricsRunner
+			.withBean("myBinder", MeterBinder.class, () -> (registry) -> registry.gauge("user.partner.meter", 1))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(PartnerApisMeterBinder.class).hasBean("myBinder");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find("user.partner.meter").gauge()).isNotNull();
+				assertThat(registry.find(PartnerApisMeterBinder.TOKEN_EXPIRY)
+					.tag(PartnerApisMeterBinder.PARTNER_TAG, "acme")
+					.gauge()).isNotNull();
+			});
 	}
 
 	@Test

@@ -1,14 +1,13 @@
 package io.partnerapis.autoconfigure;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
-import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.store.redis.RedisPartnerTokenStore;
-import io.partnerapis.store.redis.TokenEncryption;
+import io.partnerapis.store.redis.TestEncryptionKeys;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.RedisServerExtension;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,7 @@ class PartnerApisRedisAutoConfigurationTests {
 
 	@Test
 	void keyPrefixAndEncryptionKeyAreApplied() {
-		String key = TokenEncryption.generateKey();
+		String key = TestEncryptionKeys.generate();
 		this.contextRunner
 			.withPropertyValues("partner.token-store.key-prefix=fleet-a", "partner.token-store.encryption-key=" + key)
 			.run((context) -> {
@@ -63,20 +62,23 @@ class PartnerApisRedisAutoConfigurationTests {
 									java.time.Instant.now(), java.time.Instant.now().plusSeconds(60)), null))
 					.block(Duration.ofSeconds(5));
 				assertThat(redis.raw().get("fleet-a:acme:abc:token"))
-					.contains(" " + TokenEncryption.of(key, List.of()).keyId() + " ");
+					.contains(" " + TestEncryptionKeys.keyId(key) + " ");
 			});
 	}
 
 	@Test
 	void memoryIsTheDefault() {
-		PartnerContexts.runner()
-			.run((context) -> assertThat(context).hasSingleBean(InMemoryPartnerTokenStore.class)
-				.doesNotHaveBean(RedisPartnerTokenStore.class));
+		PartnerContexts.runner().run((context) -> {
+			assertThat(context).hasSingleBean(PartnerTokenStore.class).doesNotHaveBean(RedisPartnerTokenStore.class);
+			assertThat(context.getBean(PartnerTokenStore.class).getClass())
+				.isSameAs(PartnerTokenStore.inMemory(Clock.systemUTC()).getClass());
+		});
 	}
 
 	@Test
 	void userStoreBeanIsKept() {
-		this.contextRunner.withBean("myStore", PartnerTokenStore.class, InMemoryPartnerTokenStore::new)
+		this.contextRunner
+			.withBean("myStore", PartnerTokenStore.class, () -> PartnerTokenStore.inMemory(Clock.systemUTC()))
 			.run((context) -> assertThat(context).hasSingleBean(PartnerTokenStore.class)
 				.hasBean("myStore")
 				.doesNotHaveBean(RedisPartnerTokenStore.class));
@@ -127,7 +129,7 @@ class PartnerApisRedisAutoConfigurationTests {
 	@Test
 	void previousKeysWithoutACurrentKeyFail() {
 		this.contextRunner
-			.withPropertyValues("partner.token-store.previous-encryption-keys=" + TokenEncryption.generateKey())
+			.withPropertyValues("partner.token-store.previous-encryption-keys=" + TestEncryptionKeys.generate())
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()

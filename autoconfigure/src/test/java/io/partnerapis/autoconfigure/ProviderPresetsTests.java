@@ -2,13 +2,13 @@ package io.partnerapis.autoconfigure;
 
 import java.util.Map;
 
+import io.partnerapis.ClientAuthentication;
 import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.PartnerApisProperties.Api;
-import io.partnerapis.ClientAuthentication;
+import io.partnerapis.PartnerApisProperties.PartnerEnvironment;
+import io.partnerapis.PartnerProvider;
 import io.partnerapis.RenewalGrant;
 import io.partnerapis.RequestFormat;
-import io.partnerapis.PartnerEnvironment;
-import io.partnerapis.PartnerProvider;
 import io.partnerapis.testsupport.PartnerContexts;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.partnerapis.PartnerTokenQuotaException;
-import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
@@ -42,7 +41,7 @@ class MonthlyTokenQuotaTests {
 
 	private static final ZoneId UTC = ZoneOffset.UTC;
 
-	private final InMemoryPartnerTokenStore store = new InMemoryPartnerTokenStore(this.clock);
+	private final PartnerTokenStore store = PartnerTokenStore.inMemory(this.clock);
 
 	@Test
 	void fullQuotaStopsTokenRequestsWithAnErrorThatSaysWhy() {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
@@ -22,7 +21,7 @@ import reactor.core.publisher.Mono;
  */
 final class ObservedStore implements PartnerTokenStore {
 
-	private final InMemoryPartnerTokenStore store;
+	private final PartnerTokenStore store;
 
 	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
@@ -34,7 +33,7 @@ final class ObservedStore implements PartnerTokenStore {
 	};
 
 	ObservedStore(Clock clock) {
-		this.store = new InMemoryPartnerTokenStore(clock);
+		this.store = PartnerTokenStore.inMemory(clock);
 	}
 
 	/**

@@ -3,9 +3,9 @@ package io.partnerapis.token;
 import java.net.URI;
 import java.time.Duration;
 
+import io.partnerapis.PartnerApi.UnauthorizedRetryOutcome;
 import io.partnerapis.PartnerApiException;
-import io.partnerapis.UnauthorizedRetryOutcome;
-import io.partnerapis.store.InMemoryPartnerTokenStore;
+import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.MutableClock;
@@ -46,7 +46,7 @@ class PartnerAuthorizationTests {
 
 	private final StubTokenEndpoint endpoint = new StubTokenEndpoint();
 
-	private final InMemoryPartnerTokenStore store = new InMemoryPartnerTokenStore(this.clock);
+	private final PartnerTokenStore store = PartnerTokenStore.inMemory(this.clock);
 
 	private final TokenKey key = new TokenKey("acme", "0123456789abcdef");
 

@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.partnerapis.RenewalGrant;
 import io.partnerapis.PartnerTokenException;
+import io.partnerapis.RenewalGrant;
 import io.partnerapis.TokenState;
-import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
@@ -42,7 +41,7 @@ class PartnerTokenCacheTests {
 
 	private final StubTokenEndpoint endpoint = new StubTokenEndpoint();
 
-	private final InMemoryPartnerTokenStore store = new InMemoryPartnerTokenStore(this.clock);
+	private final PartnerTokenStore store = PartnerTokenStore.inMemory(this.clock);
 
 	private final TokenKey key = new TokenKey("acme", "0123456789abcdef");
 

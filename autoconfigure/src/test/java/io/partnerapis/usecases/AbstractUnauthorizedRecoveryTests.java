@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.partnerapis.PartnerApi;
+import io.partnerapis.PartnerApi.UnauthorizedRetryOutcome;
 import io.partnerapis.PartnerApis;
-import io.partnerapis.UnauthorizedRetryOutcome;
 import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.PartnerClient;
 import io.partnerapis.testsupport.PartnerStub;

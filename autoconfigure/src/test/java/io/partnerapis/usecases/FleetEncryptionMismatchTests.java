@@ -1,11 +1,10 @@
 package io.partnerapis.usecases;
 
-import java.util.List;
 import java.util.Map;
 
 import io.partnerapis.PartnerApis;
-import io.partnerapis.actuate.PartnerApiHealthIndicator;
-import io.partnerapis.store.redis.TokenEncryption;
+import io.partnerapis.autoconfigure.PartnerHealth;
+import io.partnerapis.store.redis.TestEncryptionKeys;
 import io.partnerapis.testsupport.FleetExtension;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;
@@ -32,22 +31,22 @@ class FleetEncryptionMismatchTests {
 	@RegisterExtension
 	static final FleetExtension fleet = new FleetExtension();
 
-	private static final String KEY_1 = TokenEncryption.generateKey();
+	private static final String KEY_1 = TestEncryptionKeys.generate();
 
-	private static final String KEY_2 = TokenEncryption.generateKey();
+	private static final String KEY_2 = TestEncryptionKeys.generate();
 
 	@Test
 	void instancesWithOtherKeysKeepTheirOwnTokensAndLeaveTheStoredOne(CapturedOutput output) {
 		PartnerStub partner = fleet.partner();
 		partner.tokens(10, 3600);
 		partner.apiAlwaysAnswers("/things", 200);
-		String storedId = TokenEncryption.of(KEY_1, List.of()).keyId();
+		String storedId = TestEncryptionKeys.keyId(KEY_1);
 		instance(KEY_1).run((first) -> {
 			assertThat(fleet.presented(first)).isEqualTo("Bearer token-1");
 			instance(KEY_2).run((otherKey) -> {
 				assertThat(fleet.presented(otherKey)).isEqualTo("Bearer token-2");
 				assertThat(fleet.presented(otherKey)).as("its own token, from memory").isEqualTo("Bearer token-2");
-				Health health = new PartnerApiHealthIndicator(otherKey.getBean(PartnerApis.class).get("acme")).health();
+				Health health = PartnerHealth.of(otherKey.getBean(PartnerApis.class).get("acme"));
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat(health.getDetails().get("store").toString()).contains("key id " + storedId,
 						"'partner.token-store.encryption-key'", "'partner.token-store.previous-encryption-keys'");

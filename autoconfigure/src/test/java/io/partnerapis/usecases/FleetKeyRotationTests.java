@@ -2,11 +2,10 @@ package io.partnerapis.usecases;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import io.partnerapis.PartnerApis;
-import io.partnerapis.store.redis.TokenEncryption;
+import io.partnerapis.store.redis.TestEncryptionKeys;
 import io.partnerapis.testsupport.FleetExtension;
 import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.PartnerStub;
@@ -33,9 +32,9 @@ class FleetKeyRotationTests {
 	@RegisterExtension
 	static final FleetExtension fleet = new FleetExtension();
 
-	private static final String OLD_KEY = TokenEncryption.generateKey();
+	private static final String OLD_KEY = TestEncryptionKeys.generate();
 
-	private static final String NEW_KEY = TokenEncryption.generateKey();
+	private static final String NEW_KEY = TestEncryptionKeys.generate();
 
 	private final MutableClock clock = new MutableClock();
 
@@ -46,7 +45,7 @@ class FleetKeyRotationTests {
 		// renewal, they are not due at once
 		partner.tokens(10, (token) -> PartnerStub.tokenResponse(token, token.equals("token-1") ? 3600 : 7200), 0);
 		partner.apiAlwaysAnswers("/things", 200);
-		String newId = TokenEncryption.of(NEW_KEY, List.of()).keyId();
+		String newId = TestEncryptionKeys.keyId(NEW_KEY);
 		instance(OLD_KEY, NEW_KEY).run((step1) -> instance(NEW_KEY, OLD_KEY).run((step2) -> {
 			assertThat(fleet.presented(step1)).as("step 1: the new key is a previous key").isEqualTo("Bearer token-1");
 			assertThat(fleet.presented(step2)).as("step 2: the new key is primary, reads the old")

@@ -4,17 +4,21 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.partnerapis.PartnerApi;
 import io.partnerapis.PartnerApis;
-import io.partnerapis.actuate.PartnerApiHealthIndicator;
-import io.partnerapis.observation.PartnerApisMeterBinder;
+import io.partnerapis.autoconfigure.PartnerApisMetricsAutoConfiguration;
+import io.partnerapis.autoconfigure.PartnerHealth;
 import io.partnerapis.testsupport.FleetExtension;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,14 +45,14 @@ class FleetQuotaFiguresTests {
 		PartnerStub partner = fleet.partner();
 		partner.tokens(5, 3600);
 		partner.apiAlwaysAnswers("/things", 200);
-		fleet.instance(QUOTA).run((a) -> fleet.instance(QUOTA).run((b) -> {
-			MeterRegistry registryOfB = registry(b);
+		fleet.instance(QUOTA).run((a) -> withMetrics(fleet.instance(QUOTA)).run((b) -> {
+			MeterRegistry registryOfB = b.getBean(MeterRegistry.class);
 			assertThat(remaining(registryOfB)).isEqualTo(1000);
 			assertThat(PartnerStub.call(a.getBean("acmeWebClient", WebClient.class), "/things")).isEqualTo(200);
 			await().atMost(Duration.ofSeconds(5))
 				.untilAsserted(() -> assertThat(remaining(registryOfB)).isEqualTo(999));
 			assertThat(acme(b).getTokenQuota().remaining()).isEqualTo(999);
-			assertThat(new PartnerApiHealthIndicator(acme(b)).health().getDetails().get("quota").toString())
+			assertThat(PartnerHealth.of(acme(b)).getDetails().get("quota").toString())
 				.startsWith("1 of 1000 tokens issued in ");
 			assertThat(partner.tokenRequests()).as("A's request only").isEqualTo(1);
 			fleet.instance(QUOTA).run((c) -> {
@@ -64,14 +68,14 @@ class FleetQuotaFiguresTests {
 		return context.getBean(PartnerApis.class).get("acme");
 	}
 
-	private static MeterRegistry registry(AssertableApplicationContext context) {
-		MeterRegistry registry = new SimpleMeterRegistry();
-		new PartnerApisMeterBinder(context.getBean(PartnerApis.class)).bindTo(registry);
-		return registry;
+	private static ApplicationContextRunner withMetrics(ApplicationContextRunner instance) {
+		return instance.withConfiguration(
+				AutoConfigurations.of(PartnerApisMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+						CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class));
 	}
 
 	private static double remaining(MeterRegistry registry) {
-		return registry.get(PartnerApisMeterBinder.TOKEN_QUOTA_REMAINING).gauge().value();
+		return registry.get("partner.apis.token.quota.remaining").gauge().value();
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerTokenQuotaException;
-import io.partnerapis.actuate.PartnerApiHealthIndicator;
+import io.partnerapis.autoconfigure.PartnerHealth;
 import io.partnerapis.testsupport.Fleet;
 import io.partnerapis.testsupport.FleetExtension;
 import io.partnerapis.testsupport.PartnerStub;
@@ -47,7 +47,7 @@ class FleetQuotaTests {
 			for (int i = 0; i < 2; i++) {
 				PartnerApis apis = instances.instances().get(i).getBean(PartnerApis.class);
 				assertThat(apis.get("acme").getTokenQuota().remaining()).isZero();
-				Health health = new PartnerApiHealthIndicator(apis.get("acme")).health();
+				Health health = PartnerHealth.of(apis.get("acme"));
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(health.getDetails().get("quota").toString()).startsWith("3 of 3 tokens issued in ")
 					.contains("none left until");

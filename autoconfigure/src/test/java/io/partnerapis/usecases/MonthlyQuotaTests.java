@@ -11,7 +11,6 @@ import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.PartnerTokenQuotaException;
 import io.partnerapis.TokenQuota;
-import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.MutableClock;
@@ -54,7 +53,7 @@ class MonthlyQuotaTests {
 	void retriedRequestsThatThePartnerRefusedAreAllTakenBack() {
 		this.partner.tokenEndpointFails(503, "{\"error\":\"temporarily_unavailable\"}");
 		this.partner.apiAlwaysAnswers("/things", 200);
-		InMemoryPartnerTokenStore store = new InMemoryPartnerTokenStore();
+		PartnerTokenStore store = PartnerTokenStore.inMemory(Clock.systemUTC());
 		PartnerContexts.runner()
 			.withPropertyValues(this.partner.properties("acme",
 					Map.of("token.monthly-quota", "10", "token.max-retries", "2", "token.retry-backoff", "10ms")))
@@ -142,7 +141,7 @@ class MonthlyQuotaTests {
 	 */
 	private ApplicationContextRunner instanceWithIssued(int issued, int quota) {
 		TokenKey key = this.partner.tokenKey("acme");
-		InMemoryPartnerTokenStore store = new InMemoryPartnerTokenStore();
+		PartnerTokenStore store = PartnerTokenStore.inMemory(Clock.systemUTC());
 		for (int i = 0; i < issued; i++) {
 			store.reserve(key, YearMonth.now(ZoneOffset.UTC), Long.MAX_VALUE).block();
 		}

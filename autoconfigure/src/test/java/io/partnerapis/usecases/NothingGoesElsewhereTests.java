@@ -2,8 +2,8 @@ package io.partnerapis.usecases;
 
 import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerTokenException;
-import io.partnerapis.actuate.PartnerApiHealthIndicator;
 import io.partnerapis.actuate.PartnerApisEndpoint;
+import io.partnerapis.autoconfigure.PartnerHealth;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,8 +42,7 @@ class NothingGoesElsewhereTests {
 				PartnerApis apis = context.getBean(PartnerApis.class);
 				assertThat(apis.get("acme").getTokenState().lastFailure()).contains("accessToken")
 					.doesNotContain("live-TOKEN-value");
-				assertThat(new PartnerApiHealthIndicator(apis.get("acme")).health().getDetails().toString())
-					.contains("accessToken")
+				assertThat(PartnerHealth.of(apis.get("acme")).getDetails().toString()).contains("accessToken")
 					.doesNotContain("live-TOKEN-value");
 				assertThat(new PartnerApisEndpoint(apis).partners().toString()).contains("accessToken")
 					.doesNotContain("live-TOKEN-value");

@@ -1,10 +1,9 @@
 package io.partnerapis.usecases;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.partnerapis.PartnerApi.UnauthorizedRetryOutcome;
 import io.partnerapis.PartnerRestClientCustomizer;
-import io.partnerapis.UnauthorizedRetryOutcome;
 import io.partnerapis.autoconfigure.PartnerApisMetricsAutoConfiguration;
-import io.partnerapis.observation.PartnerApisMeterBinder;
 import io.partnerapis.testsupport.PartnerClient;
 import org.junit.jupiter.api.Test;
 
@@ -66,9 +65,9 @@ class RestClientUnauthorizedRecoveryTests extends AbstractUnauthorizedRecoveryTe
 	}
 
 	private static double retries(MeterRegistry registry, UnauthorizedRetryOutcome outcome) {
-		return registry.get(PartnerApisMeterBinder.UNAUTHORIZED_RETRIES)
-			.tag(PartnerApisMeterBinder.PARTNER_TAG, "acme")
-			.tag(PartnerApisMeterBinder.OUTCOME_TAG, outcome.tagValue())
+		return registry.get("partner.apis.unauthorized.retries")
+			.tag("partner", "acme")
+			.tag("outcome", outcome.tagValue())
 			.functionCounter()
 			.count();
 	}

@@ -1,6 +1,7 @@
 package io.partnerapis.usecases;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerAuthorizedClientServiceFactory;
 import io.partnerapis.TokenState;
-import io.partnerapis.store.InMemoryPartnerTokenStore;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
@@ -171,7 +171,7 @@ class TokenStoreFaultTests {
 	 */
 	private static class FaultyStore implements PartnerTokenStore {
 
-		private final InMemoryPartnerTokenStore delegate = new InMemoryPartnerTokenStore();
+		private final PartnerTokenStore delegate = PartnerTokenStore.inMemory(Clock.systemUTC());
 
 		@Override
 		public Mono<StoredToken> load(TokenKey key) {

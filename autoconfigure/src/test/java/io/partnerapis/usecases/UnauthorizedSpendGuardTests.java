@@ -3,8 +3,8 @@ package io.partnerapis.usecases;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.partnerapis.PartnerApi.UnauthorizedRetryOutcome;
 import io.partnerapis.PartnerApis;
-import io.partnerapis.UnauthorizedRetryOutcome;
 import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import io.partnerapis.PartnerApi;
+import io.partnerapis.PartnerApi.UnauthorizedRetryOutcome;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerWebClientCustomizer;
-import io.partnerapis.UnauthorizedRetryOutcome;
 import io.partnerapis.testsupport.PartnerClient;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;

@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.partnerapis.PartnerApiException;
-import io.partnerapis.store.InMemoryPartnerTokenStore;
+import io.partnerapis.RenewalGrant;
+import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.MutableClock;
-import io.partnerapis.RenewalGrant;
 import io.partnerapis.token.PartnerAuthorization;
 import io.partnerapis.token.PartnerTokens;
 import org.junit.jupiter.api.Test;
@@ -134,7 +134,7 @@ class PartnerAuthorizationFilterTests {
 		return PartnerTokens.builder("acme", registration, tokenEndpoint())
 			.renewal(RenewalGrant.CLIENT_CREDENTIALS, Duration.ofSeconds(60), Duration.ofSeconds(30),
 					retryOnUnauthorized)
-			.store(new InMemoryPartnerTokenStore(this.clock), new TokenKey("acme", "0123456789abcdef"),
+			.store(PartnerTokenStore.inMemory(this.clock), new TokenKey("acme", "0123456789abcdef"),
 					Duration.ofMillis(500))
 			.clock(this.clock)
 			.build(URI.create("https://api.acme.example"));

@@ -24,17 +24,18 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.util.Assert;
 
 /**
  * {@link PartnerTokenStore} that a fleet of instances shares through Redis, on Spring
  * Data Redis's reactive API. Each token has keys
  * {@code <prefix>:<partner>:<fingerprint>:} {@code token} (expiring with the token,
- * encrypted when a {@link TokenEncryption} is given), {@code lease} (the instance
- * fetching the next token) and {@code count:<yyyy-MM>} (a quota month's requests, kept
- * two months); none holds a credential or token. Save, compare-and-delete, lease and
- * quota are atomic Lua scripts; a token this instance cannot read is never overwritten.
- * Saves are announced on {@code <prefix>:saves}. Every operation fails after the
- * configured timeout.
+ * encrypted with AES-256-GCM when an encryption key is given), {@code lease} (the
+ * instance fetching the next token) and {@code count:<yyyy-MM>} (a quota month's
+ * requests, kept two months); none holds a credential or token. Save, compare-and-delete,
+ * lease and quota are atomic Lua scripts; a token this instance cannot read is never
+ * overwritten. Saves are announced on {@code <prefix>:saves}. Every operation fails after
+ * the configured timeout.
  *
  * @since 0.2.0
  */
@@ -67,10 +68,20 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 	 * @param connectionFactory the reactive connection to Redis
 	 * @param keyPrefix the prefix of every key and of the channel
 	 * @param timeout how long any one operation may take before it fails
-	 * @param encryption encrypts tokens, or {@code null} to store them in clear
+	 * @param encryptionKey base64 of 32 random bytes that tokens are encrypted with, or
+	 * {@code null} to store them in clear
+	 * @param previousEncryptionKeys keys used before the current one, which tokens
+	 * already stored are still read with
 	 * @param clock the clock to compute expiries from
+	 * @throws IllegalArgumentException naming which key is not base64 of 32 bytes, and
+	 * never its value, or when previous keys are given without a current one
 	 */
 	public RedisPartnerTokenStore(ReactiveRedisConnectionFactory connectionFactory, String keyPrefix, Duration timeout,
+			@Nullable String encryptionKey, List<String> previousEncryptionKeys, Clock clock) {
+		this(connectionFactory, keyPrefix, timeout, encryption(encryptionKey, previousEncryptionKeys), clock);
+	}
+
+	RedisPartnerTokenStore(ReactiveRedisConnectionFactory connectionFactory, String keyPrefix, Duration timeout,
 			@Nullable TokenEncryption encryption, Clock clock) {
 		this.redis = new ReactiveStringRedisTemplate(connectionFactory);
 		this.prefix = keyPrefix;
@@ -79,6 +90,14 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 		this.codec = new RedisTokenCodec(encryption);
 		this.listener = new RedisSaveListener(connectionFactory, this.channel, timeout);
 		this.clock = clock;
+	}
+
+	private static @Nullable TokenEncryption encryption(@Nullable String key, List<String> previousKeys) {
+		if (key == null) {
+			Assert.isTrue(previousKeys.isEmpty(), "Previous encryption keys are only read: give the current key too");
+			return null;
+		}
+		return TokenEncryption.of(key, previousKeys);
 	}
 
 	@Override

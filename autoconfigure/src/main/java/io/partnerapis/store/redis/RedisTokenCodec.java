@@ -102,7 +102,7 @@ final class RedisTokenCodec {
 			return unreadable(redisKey, (parts.length != 3) ? "it is not in this store's format"
 					: "it was written with key id " + parts[1]);
 		}
-		String payload = (this.encryption != null) ? decrypt(this.encryption, parts[1], parts[2], redisKey) : parts[2];
+		String payload = (this.encryption != null) ? this.encryption.decrypt(parts[1], parts[2], redisKey) : parts[2];
 		if (payload == null) {
 			return unreadable(redisKey, "its ciphertext does not authenticate");
 		}
@@ -111,20 +111,6 @@ final class RedisTokenCodec {
 		}
 		catch (RuntimeException ex) {
 			return unreadable(redisKey, "it is not in this store's format");
-		}
-	}
-
-	/**
-	 * Decrypts a value's ciphertext; one too short to hold an IV and a tag makes the
-	 * JDK's cipher throw a {@code ProviderException}, which reads as not authenticating
-	 * too.
-	 */
-	private static @Nullable String decrypt(TokenEncryption encryption, String keyId, String sealed, String redisKey) {
-		try {
-			return encryption.decrypt(keyId, sealed, redisKey);
-		}
-		catch (RuntimeException ex) {
-			return null;
 		}
 	}
 

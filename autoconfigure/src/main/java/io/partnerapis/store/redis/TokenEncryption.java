@@ -27,16 +27,16 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * The associated data of each ciphertext is the Redis key it is stored under, so a
  * ciphertext copied to another key does not decrypt.
- *
- * @since 0.2.0
  */
-public final class TokenEncryption {
+final class TokenEncryption {
 
 	private static final int KEY_BYTES = 32;
 
 	private static final int IV_BYTES = 12;
 
 	private static final int TAG_BITS = 128;
+
+	private static final int TAG_BYTES = TAG_BITS / 8;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -58,7 +58,7 @@ public final class TokenEncryption {
 	 * @throws IllegalArgumentException naming which key is not base64 of 32 bytes, and
 	 * never its value
 	 */
-	public static TokenEncryption of(String currentKey, List<String> previousKeys) {
+	static TokenEncryption of(String currentKey, List<String> previousKeys) {
 		Map<String, SecretKey> keys = new LinkedHashMap<>();
 		SecretKey current = decode(currentKey, "the encryption key");
 		String currentId = keyId(current);
@@ -74,7 +74,7 @@ public final class TokenEncryption {
 	 * Returns a new random key, as {@link #of(String, List)} takes it.
 	 * @return base64 of 32 random bytes
 	 */
-	public static String generateKey() {
+	static String generateKey() {
 		byte[] key = new byte[KEY_BYTES];
 		RANDOM.nextBytes(key);
 		return Base64.getEncoder().encodeToString(key);
@@ -84,7 +84,7 @@ public final class TokenEncryption {
 	 * Returns the id of the key this encryption writes with.
 	 * @return the key id
 	 */
-	public String keyId() {
+	String keyId() {
 		return this.currentId;
 	}
 
@@ -92,7 +92,7 @@ public final class TokenEncryption {
 	 * Returns the ids of every key this encryption reads with, the current one first.
 	 * @return the key ids
 	 */
-	public List<String> keyIds() {
+	List<String> keyIds() {
 		return new ArrayList<>(this.keys.keySet());
 	}
 
@@ -123,8 +123,9 @@ public final class TokenEncryption {
 	 * @param keyId the key id stored with the ciphertext
 	 * @param sealed the ciphertext
 	 * @param associatedData data the ciphertext is bound to
-	 * @return the text, or {@code null} when no key has that id or the ciphertext does
-	 * not authenticate
+	 * @return the text, or {@code null} when no key has that id or the ciphertext is not
+	 * base64, too short to hold an initialisation vector and a tag, or does not
+	 * authenticate
 	 */
 	@Nullable String decrypt(String keyId, String sealed, String associatedData) {
 		SecretKey key = this.keys.get(keyId);
@@ -133,12 +134,17 @@ public final class TokenEncryption {
 		}
 		try {
 			byte[] in = Base64.getDecoder().decode(sealed);
+			if (in.length < IV_BYTES + TAG_BYTES) {
+				// The JDK's cipher throws a ProviderException, not a
+				// GeneralSecurityException, for input shorter than the tag
+				return null;
+			}
 			byte[] iv = new byte[IV_BYTES];
 			System.arraycopy(in, 0, iv, 0, IV_BYTES);
 			Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, iv, associatedData);
 			return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
 		}
-		catch (GeneralSecurityException | IllegalArgumentException | IndexOutOfBoundsException ex) {
+		catch (GeneralSecurityException | IllegalArgumentException ex) {
 			return null;
 		}
 	}

@@ -276,7 +276,8 @@ class RedisPartnerTokenStoreTests {
 		String newKey = TokenEncryption.generateKey();
 		store(TokenEncryption.of(oldKey, List.of())).save(this.key, token("access-1", Duration.ofMinutes(5), null))
 			.block(BLOCK);
-		RedisPartnerTokenStore rotated = store(TokenEncryption.of(newKey, List.of(oldKey)));
+		RedisPartnerTokenStore rotated = new RedisPartnerTokenStore(redis.connectionFactory(), "partner-apis", TIMEOUT,
+				newKey, List.of(oldKey), Clock.systemUTC());
 		assertThat(rotated.load(this.key).block(BLOCK).accessToken().getTokenValue()).isEqualTo("access-1");
 		assertThat(store(TokenEncryption.of(newKey, List.of())).load(this.key).blockOptional(BLOCK))
 			.as("without the previous key the old token is unreadable")
@@ -284,6 +285,22 @@ class RedisPartnerTokenStoreTests {
 		rotated.save(this.key, token("access-2", Duration.ofMinutes(5), null)).block(BLOCK);
 		assertThat(redis.raw().get(tokenKey())).contains(" " + TokenEncryption.of(newKey, List.of()).keyId() + " ");
 		assertThat(rotated.removeIfCurrent(this.key, "access-2").block(BLOCK)).isTrue();
+	}
+
+	@Test
+	void keysThatCannotBeUsedAreRefusedWithoutTheirValue() {
+		String key = TokenEncryption.generateKey();
+		String short16 = Base64.getEncoder().encodeToString(new byte[16]);
+		assertThatThrownBy(() -> new RedisPartnerTokenStore(redis.connectionFactory(), "partner-apis", TIMEOUT, key,
+				List.of(short16), Clock.systemUTC()))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageStartingWith("Previous encryption key [0] decodes to 16 bytes")
+			.hasMessageNotContaining(short16);
+		assertThatThrownBy(() -> new RedisPartnerTokenStore(redis.connectionFactory(), "partner-apis", TIMEOUT, null,
+				List.of(key), Clock.systemUTC()))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("give the current key too")
+			.hasMessageNotContaining(key);
 	}
 
 	@Test

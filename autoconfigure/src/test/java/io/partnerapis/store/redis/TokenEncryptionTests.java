@@ -1,5 +1,6 @@
 package io.partnerapis.store.redis;
 
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -54,6 +55,20 @@ class TokenEncryptionTests {
 	void malformedCiphertextDoesNotDecrypt() {
 		assertThat(this.encryption.decrypt(this.encryption.keyId(), "not base64!", REDIS_KEY)).isNull();
 		assertThat(this.encryption.decrypt(this.encryption.keyId(), "AAAA", REDIS_KEY)).isNull();
+	}
+
+	@Test
+	void ciphertextTooShortForAnInitialisationVectorAndATagDoesNotDecrypt() {
+		byte[] sealed = Base64.getDecoder().decode(this.encryption.encrypt("", REDIS_KEY));
+		assertThat(sealed).as("IV and tag of an empty text").hasSize(12 + 16);
+		for (int length : new int[] { 12, 12 + 1, 12 + 15 }) {
+			String truncated = Base64.getEncoder().encodeToString(Arrays.copyOf(sealed, length));
+			assertThat(this.encryption.decrypt(this.encryption.keyId(), truncated, REDIS_KEY)).as("%d bytes", length)
+				.isNull();
+		}
+		assertThat(
+				this.encryption.decrypt(this.encryption.keyId(), Base64.getEncoder().encodeToString(sealed), REDIS_KEY))
+			.isEmpty();
 	}
 
 	@Test

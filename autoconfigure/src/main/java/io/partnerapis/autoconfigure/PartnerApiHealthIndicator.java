@@ -1,4 +1,4 @@
-package io.partnerapis.actuate;
+package io.partnerapis.autoconfigure;
 
 import io.partnerapis.PartnerApi;
 import io.partnerapis.TokenQuota;
@@ -21,10 +21,8 @@ import org.springframework.boot.health.contributor.Status;
  * Details name the provider and the token's status and times. They never hold a client
  * id, a secret or a token: failure messages come from partner-apis, which masks token
  * values and the client secret in them.
- *
- * @since 0.1.0
  */
-public final class PartnerApiHealthIndicator implements HealthIndicator {
+final class PartnerApiHealthIndicator implements HealthIndicator {
 
 	private final PartnerApi api;
 
@@ -32,7 +30,7 @@ public final class PartnerApiHealthIndicator implements HealthIndicator {
 	 * Creates an indicator of the given partner.
 	 * @param api the partner
 	 */
-	public PartnerApiHealthIndicator(PartnerApi api) {
+	PartnerApiHealthIndicator(PartnerApi api) {
 		this.api = api;
 	}
 

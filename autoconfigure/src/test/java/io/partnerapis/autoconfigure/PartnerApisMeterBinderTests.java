@@ -1,4 +1,4 @@
-package io.partnerapis.observation;
+package io.partnerapis.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;

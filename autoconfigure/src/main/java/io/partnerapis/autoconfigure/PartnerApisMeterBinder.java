@@ -1,4 +1,4 @@
-package io.partnerapis.observation;
+package io.partnerapis.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,9 +9,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.partnerapis.PartnerApi;
+import io.partnerapis.PartnerApi.UnauthorizedRetryOutcome;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.TokenState;
-import io.partnerapis.UnauthorizedRetryOutcome;
+import io.partnerapis.observation.DefaultTokenFetchObservationConvention;
 
 /**
  * {@link MeterBinder} for the state partner-apis keeps about each partner: how requests
@@ -23,38 +24,36 @@ import io.partnerapis.UnauthorizedRetryOutcome;
  * <p>
  * Every meter is tagged with the partner's name only, never with a client id, a secret or
  * a token.
- *
- * @since 0.1.0
  */
-public final class PartnerApisMeterBinder implements MeterBinder {
+final class PartnerApisMeterBinder implements MeterBinder {
 
 	/**
 	 * Name of the counter of requests a partner answered with 401 Unauthorized, by
 	 * outcome.
 	 */
-	public static final String UNAUTHORIZED_RETRIES = "partner.apis.unauthorized.retries";
+	static final String UNAUTHORIZED_RETRIES = "partner.apis.unauthorized.retries";
 
 	/**
 	 * Name of the gauge of seconds until a partner's cached token expires.
 	 */
-	public static final String TOKEN_EXPIRY = "partner.apis.token.expiry";
+	static final String TOKEN_EXPIRY = "partner.apis.token.expiry";
 
 	/**
 	 * Name of the gauge of tokens a partner may still issue this month, registered for
 	 * partners with a monthly quota.
 	 */
-	public static final String TOKEN_QUOTA_REMAINING = "partner.apis.token.quota.remaining";
+	static final String TOKEN_QUOTA_REMAINING = "partner.apis.token.quota.remaining";
 
 	/**
 	 * Tag key holding the partner's name.
 	 */
-	public static final String PARTNER_TAG = "partner";
+	static final String PARTNER_TAG = "partner";
 
 	/**
 	 * Tag key holding the {@linkplain UnauthorizedRetryOutcome#tagValue() outcome} of a
 	 * 401 answer.
 	 */
-	public static final String OUTCOME_TAG = "outcome";
+	static final String OUTCOME_TAG = "outcome";
 
 	private static final String UNAUTHORIZED_RETRIES_DESCRIPTION = "Requests the partner answered with 401 Unauthorized: "
 			+ "recovered by one replay with a fresh token, failed again, or skipped without a replay";
@@ -73,7 +72,7 @@ public final class PartnerApisMeterBinder implements MeterBinder {
 	 * Creates a binder for the given partners that reads the time from the system clock.
 	 * @param apis the partners
 	 */
-	public PartnerApisMeterBinder(PartnerApis apis) {
+	PartnerApisMeterBinder(PartnerApis apis) {
 		this(apis, Clock.systemUTC());
 	}
 
@@ -82,7 +81,7 @@ public final class PartnerApisMeterBinder implements MeterBinder {
 	 * @param apis the partners
 	 * @param clock the clock that the token expiry is measured against
 	 */
-	public PartnerApisMeterBinder(PartnerApis apis, Clock clock) {
+	PartnerApisMeterBinder(PartnerApis apis, Clock clock) {
 		this.apis = apis;
 		this.clock = clock;
 	}

@@ -136,6 +136,7 @@ final class PartnerApiPropertiesMapper {
 	/**
 	 * Returns the parameters of every client-credentials token request: the audience,
 	 * then the partner's {@code token.parameters.*}.
+	 * @return the extra form parameters, in the order they are sent
 	 */
 	Map<String, String> tokenParameters() {
 		Map<String, String> parameters = new LinkedHashMap<>();

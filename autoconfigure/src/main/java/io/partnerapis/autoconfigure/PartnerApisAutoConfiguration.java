@@ -89,6 +89,10 @@ public final class PartnerApisAutoConfiguration {
 
 	/**
 	 * The partners, from properties validated here, once.
+	 * @param properties the bound {@code partner.*} properties
+	 * @param partnerApiFactory the factory that assembles each partner
+	 * @param beanFactory the bean factory, asked which partners have no client bean
+	 * @return the registry of every configured partner
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -145,6 +149,11 @@ public final class PartnerApisAutoConfiguration {
 	 * deprecated {@link PartnerAuthorizedClientServiceFactory}, the Spring Security store
 	 * it creates, over the partners' registrations, which are mapped when the store is
 	 * first used, after {@link #partnerApis} has validated them.
+	 * @param properties the bound {@code partner.*} properties
+	 * @param serviceFactory the deprecated factory of a Spring Security store, if the
+	 * application declares one
+	 * @param clock the application's clock, if it declares one
+	 * @return the store that keeps the partners' tokens
 	 */
 	@Bean
 	@ConditionalOnMissingBean

@@ -64,6 +64,11 @@ public final class PartnerApisRedisAutoConfiguration {
 		/**
 		 * The Redis store. It takes the connection factory as a direct dependency, so
 		 * that the context closes the store, and its subscription, before the connection.
+		 * @param properties the bound {@code partner.*} properties
+		 * @param connectionFactory the reactive Redis connection factory Spring Boot
+		 * configures
+		 * @param clock the application's clock, if it declares one
+		 * @return the store that shares tokens through Redis
 		 */
 		@Bean
 		@ConditionalOnMissingBean(PartnerTokenStore.class)

@@ -153,6 +153,7 @@ final class PartnerWebClients {
 	 * Keeps form fields and headers, which carry the client secret and tokens, out of
 	 * Spring's request logging even where {@code spring.codec.log-request-details} turns
 	 * it on for the application's other clients.
+	 * @param codecs the codecs of a partner WebClient
 	 */
 	private static void maskRequestDetails(ClientCodecConfigurer codecs) {
 		codecs.defaultCodecs().enableLoggingRequestDetails(false);

@@ -105,15 +105,6 @@ final class ProviderPresets {
 		return this.presets.getProperty(provider.id() + "." + HINT + "." + property);
 	}
 
-	/**
-	 * Holds the shipped presets, read when first asked for.
-	 */
-	private static final class Shipped {
-
-		static final ProviderPresets INSTANCE = read();
-
-	}
-
 	private static boolean isQualified(String key) {
 		int dot = key.indexOf('.');
 		if (dot == -1) {
@@ -129,6 +120,15 @@ final class ProviderPresets {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Holds the shipped presets, read when first asked for.
+	 */
+	private static final class Shipped {
+
+		static final ProviderPresets INSTANCE = read();
+
 	}
 
 }

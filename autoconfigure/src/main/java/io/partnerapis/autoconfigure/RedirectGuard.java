@@ -122,12 +122,6 @@ final class RedirectGuard {
 				});
 	}
 
-	/**
-	 * What a kind of partner client's customizers may not call, and what to do instead.
-	 */
-	private record Client(Set<String> takeOvers, String customizer, String transport, String alternative) {
-	}
-
 	private static @Nullable Object invoke(Method method, Object target, Object @Nullable [] args) throws Throwable {
 		try {
 			return method.invoke(target, args);
@@ -135,6 +129,12 @@ final class RedirectGuard {
 		catch (InvocationTargetException ex) {
 			throw ex.getCause();
 		}
+	}
+
+	/**
+	 * What a kind of partner client's customizers may not call, and what to do instead.
+	 */
+	private record Client(Set<String> takeOvers, String customizer, String transport, String alternative) {
 	}
 
 }

@@ -116,6 +116,8 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 	/**
 	 * Returns the {@code Authorization} header value for the token, built once per token
 	 * rather than on every call.
+	 * @param token the token to send
+	 * @return {@code Bearer} followed by the token's value
 	 */
 	private String bearer(OAuth2AccessToken token) {
 		BearerHeader header = this.lastHeader;
@@ -129,6 +131,9 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 	/**
 	 * Returns the partner's token: at once when it is cached, otherwise after waiting for
 	 * the shared fetch.
+	 * @return the partner's current token
+	 * @throws IOException when the fetch failed with a checked exception or the wait was
+	 * interrupted
 	 */
 	private OAuth2AccessToken token() throws IOException {
 		OAuth2AccessToken token = this.authorization.currentToken();
@@ -147,6 +152,10 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 	 * waiting for it, on a future rather than Reactor's {@code block}, so that a wait
 	 * that runs out is told apart from a failed fetch and a thread that must not block is
 	 * refused only when it would.
+	 * @param token the partner's token, as the cache gives it
+	 * @return the token, or {@code null} when the source completes without one
+	 * @throws IOException when the fetch failed with a checked exception or the wait was
+	 * interrupted
 	 */
 	private @Nullable OAuth2AccessToken await(Mono<OAuth2AccessToken> token) throws IOException {
 		CompletableFuture<OAuth2AccessToken> future = token.toFuture();

@@ -92,6 +92,24 @@ public record TokenKey(String partner, String fingerprint) {
 	}
 
 	/**
+	 * Returns the digest that fingerprints are made of, of any value: the first 16 bytes
+	 * of its SHA-256, in hex. Stores use it to compare token values without keeping them
+	 * readable.
+	 * @param value the value
+	 * @return the digest
+	 * @since 0.2.0
+	 */
+	public static String digest(String value) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash, 0, FINGERPRINT_BYTES);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+	/**
 	 * Collects what shapes a partner's token, component by component, and digests it into
 	 * a {@link TokenKey}. Components left out or empty add nothing, so a key that adds a
 	 * component only where it is set keeps its fingerprint elsewhere. Maps are taken in
@@ -207,24 +225,6 @@ public record TokenKey(String partner, String fingerprint) {
 			return new TokenKey(this.partner, digest(identity.toString()));
 		}
 
-	}
-
-	/**
-	 * Returns the digest that fingerprints are made of, of any value: the first 16 bytes
-	 * of its SHA-256, in hex. Stores use it to compare token values without keeping them
-	 * readable.
-	 * @param value the value
-	 * @return the digest
-	 * @since 0.2.0
-	 */
-	public static String digest(String value) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash, 0, FINGERPRINT_BYTES);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 }

@@ -223,6 +223,9 @@ public final class PartnerAuthorization implements AutoCloseable {
 	/**
 	 * Returns whether a request answered with 401 will find another token: this call
 	 * dropped the rejected one, or it was already replaced.
+	 * @param request the request the partner rejected
+	 * @param rejected the token the request carried
+	 * @return whether retrying the request will send another token
 	 */
 	private boolean renew(HttpRequest request, OAuth2AccessToken rejected) {
 		if (!this.tokens.isCurrent(rejected)) {

@@ -117,7 +117,7 @@ final class PartnerTokenResponseClient<T extends AbstractOAuth2AuthorizationGran
 	 * @param assertionSigner the signer of the client's assertions where it authenticates
 	 * with a JWT, else {@code null}
 	 */
-	public PartnerTokenResponseClient(WebClient webClient, TokenEndpoint endpoint, ClientRegistration registration,
+	PartnerTokenResponseClient(WebClient webClient, TokenEndpoint endpoint, ClientRegistration registration,
 			ObservationRegistry observationRegistry, @Nullable TokenFetchObservationConvention observationConvention,
 			@Nullable ClientAssertionSigner assertionSigner) {
 		this.webClient = webClient;

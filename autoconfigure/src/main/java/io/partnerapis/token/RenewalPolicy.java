@@ -66,7 +66,7 @@ final class RenewalPolicy {
 	 * @param refreshBeforeExpiry how long before expiry a token is renewed
 	 * @param unauthorizedRenewalInterval shortest time between two renewals forced by 401
 	 */
-	public RenewalPolicy(Duration refreshBeforeExpiry, Duration unauthorizedRenewalInterval) {
+	RenewalPolicy(Duration refreshBeforeExpiry, Duration unauthorizedRenewalInterval) {
 		Assert.isTrue(!refreshBeforeExpiry.isNegative(), "'refreshBeforeExpiry' must not be negative");
 		Assert.isTrue(!unauthorizedRenewalInterval.isNegative(), "'unauthorizedRenewalInterval' must not be negative");
 		this.refreshBeforeExpiry = refreshBeforeExpiry;
@@ -79,7 +79,7 @@ final class RenewalPolicy {
 	 * @return the instant from which it is renewed in the background, or
 	 * {@link Instant#MAX} for a token that does not expire
 	 */
-	public Instant renewAt(OAuth2AccessToken token) {
+	Instant renewAt(OAuth2AccessToken token) {
 		Instant expiresAt = token.getExpiresAt();
 		if (expiresAt == null) {
 			return Instant.MAX;
@@ -99,7 +99,7 @@ final class RenewalPolicy {
 	 * @param expiresAt when the token in use expires
 	 * @return the instant of the next attempt
 	 */
-	public Instant retryAfterFailure(Instant now, @Nullable Instant expiresAt) {
+	Instant retryAfterFailure(Instant now, @Nullable Instant expiresAt) {
 		if (expiresAt == null) {
 			return now.plus(MAX_RETRY_DELAY);
 		}
@@ -121,7 +121,7 @@ final class RenewalPolicy {
 	 * {@code null}
 	 * @return the back-off
 	 */
-	public Duration backOffAfterFailure(int consecutiveFailures, @Nullable Duration retryAfter) {
+	Duration backOffAfterFailure(int consecutiveFailures, @Nullable Duration retryAfter) {
 		if (retryAfter != null && !retryAfter.isNegative()) {
 			return (retryAfter.compareTo(MAX_RETRY_AFTER) > 0) ? MAX_RETRY_AFTER : retryAfter;
 		}
@@ -143,7 +143,7 @@ final class RenewalPolicy {
 	 * a token
 	 * @return whether a renewal may be forced
 	 */
-	public boolean mayForceRenewal(Instant now, @Nullable Instant lastForced, int unaccepted) {
+	boolean mayForceRenewal(Instant now, @Nullable Instant lastForced, int unaccepted) {
 		return lastForced == null || !now.isBefore(lastForced.plus(forcedRenewalInterval(unaccepted)));
 	}
 
@@ -153,7 +153,7 @@ final class RenewalPolicy {
 	 * a token
 	 * @return the interval
 	 */
-	public Duration forcedRenewalInterval(int unaccepted) {
+	Duration forcedRenewalInterval(int unaccepted) {
 		Duration cap = (this.unauthorizedRenewalInterval.compareTo(MAX_FORCED_RENEWAL_INTERVAL) > 0)
 				? this.unauthorizedRenewalInterval : MAX_FORCED_RENEWAL_INTERVAL;
 		Duration interval = this.unauthorizedRenewalInterval;

@@ -123,6 +123,9 @@ final class TokenFetcher {
 	 * how the partner answered. The budget travels in the Reactor context, so that a
 	 * response client that retries reserves each retry through
 	 * {@link #beforeRetry(Throwable)}.
+	 * @param budget the budget of the fetch that sends the request
+	 * @param request sends the token request when subscribed to
+	 * @return the partner's token response
 	 */
 	private static Mono<OAuth2AccessTokenResponse> counted(TokenRequestBudget budget,
 			Supplier<Mono<OAuth2AccessTokenResponse>> request) {
@@ -152,6 +155,8 @@ final class TokenFetcher {
 	/**
 	 * Returns whether a failed token request still got a 2xx answer, a token the partner
 	 * issued and probably counted against its quota even though it could not be used.
+	 * @param ex how the token request failed
+	 * @return whether the partner answered with a 2xx status
 	 */
 	private static boolean wasIssued(Throwable ex) {
 		return ex instanceof PartnerTokenException tokenException && tokenException.getStatus() != null
@@ -161,6 +166,8 @@ final class TokenFetcher {
 	/**
 	 * Returns whether the partner answered a failed token request with a status that
 	 * issues no token.
+	 * @param ex how the token request failed
+	 * @return whether the partner's answer says no token was issued
 	 */
 	private static boolean wasRefused(Throwable ex) {
 		return ex instanceof PartnerTokenException tokenException && tokenException.getStatus() != null

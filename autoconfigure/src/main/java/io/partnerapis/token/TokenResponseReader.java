@@ -194,6 +194,10 @@ final class TokenResponseReader {
 	 * Reports a 2xx answer that is not a usable token response. Its body is never quoted:
 	 * it may hold a live token under a name this reader does not know, so only its shape,
 	 * the names of its JSON fields, is described.
+	 * @param status the HTTP status of the answer
+	 * @param body the answer's body, described by its shape only
+	 * @param reason why the body is not a usable token response
+	 * @return the exception to signal
 	 */
 	private PartnerTokenException invalid(int status, String body, String reason) {
 		return new PartnerTokenException(this.endpoint.partner(), status,
@@ -235,6 +239,9 @@ final class TokenResponseReader {
 	/**
 	 * Reads a {@code Retry-After} header: a number of seconds or an HTTP date (RFC 9110
 	 * section 10.2.3).
+	 * @param header the header's value, or {@code null} when the answer has none
+	 * @return how long to wait, never negative, or {@code null} when the header is absent
+	 * or unreadable
 	 */
 	static @Nullable Duration retryAfter(@Nullable String header) {
 		if (!StringUtils.hasText(header)) {

@@ -201,6 +201,8 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	/**
 	 * Saves a token the partner issued; a store that fails costs nothing but the sharing,
 	 * since the token is used from memory either way.
+	 * @param fresh the token the partner just issued
+	 * @return completion, also when the store failed
 	 */
 	private Mono<Void> save(StoredToken fresh) {
 		return Mono.defer(() -> this.store.save(this.key, fresh))

@@ -90,6 +90,9 @@ class PartnerRestClientHttpServiceGroupConfigurer implements RestClientHttpServi
 	 * Returns the interceptor of the group's partner or, when the group names partners in
 	 * {@code @ClientRegistrationId}, one that picks the interceptor of the partner each
 	 * request names and falls back to the group's partner.
+	 * @param group the HTTP service group being configured
+	 * @param partner the partner the group is named after, or {@code null} if none is
+	 * @return the interceptor that authorizes the group's requests
 	 */
 	ClientHttpRequestInterceptor interceptor(HttpServiceGroup group, @Nullable Partner partner) {
 		if (partner != null && !this.partners.namesPartners(group)) {
@@ -104,6 +107,11 @@ class PartnerRestClientHttpServiceGroupConfigurer implements RestClientHttpServi
 	 * Returns an interceptor that sends each request through the interceptor of the
 	 * partner it names in its client registration id attribute, or else through the
 	 * fallback.
+	 * @param byName the interceptor of each partner the group's interfaces name, by
+	 * partner name
+	 * @param fallback the interceptor for requests that name no partner, or {@code null}
+	 * to send them unchanged
+	 * @return an interceptor that delegates per request
 	 */
 	static ClientHttpRequestInterceptor selecting(Map<String, ClientHttpRequestInterceptor> byName,
 			@Nullable ClientHttpRequestInterceptor fallback) {

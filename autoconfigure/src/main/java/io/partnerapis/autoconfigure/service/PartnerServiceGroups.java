@@ -17,7 +17,6 @@
 package io.partnerapis.autoconfigure.service;
 
 import java.lang.reflect.Method;
-import java.net.URI;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -144,6 +143,8 @@ public final class PartnerServiceGroups {
 	/**
 	 * Adds the partner's API headers to the group's default headers, except those the
 	 * group's properties already set.
+	 * @param headers the group's default headers, added to in place
+	 * @param partner the partner whose API headers are added
 	 */
 	void addHeaders(HttpHeaders headers, Partner partner) {
 		partner.headers().forEach((name, value) -> {
@@ -157,6 +158,10 @@ public final class PartnerServiceGroups {
 	 * Returns the base URL to set on the client of a group named after a partner: the
 	 * partner's, or {@code null} when the group's {@code base-url} property sets one,
 	 * which Spring Boot has applied and which the partner must accept.
+	 * @param group the HTTP service group being configured
+	 * @param partner the partner the group is named after
+	 * @return the partner's base URL, or {@code null} to keep the one the group's
+	 * properties set
 	 */
 	@Nullable String baseUrl(HttpServiceGroup group, Partner partner) {
 		HttpClientProperties properties = this.groupProperties.get(group.name());
@@ -171,6 +176,8 @@ public final class PartnerServiceGroups {
 	/**
 	 * Returns the HTTP client settings of a group that calls partners: Spring Boot's for
 	 * the group, never following redirects.
+	 * @param group the HTTP service group being configured
+	 * @return the group's settings with redirects turned off
 	 */
 	HttpClientSettings settings(HttpServiceGroup group) {
 		return this.settingsMapper.map(this.groupProperties.get(group.name())).withRedirects(HttpRedirects.DONT_FOLLOW);
@@ -179,6 +186,9 @@ public final class PartnerServiceGroups {
 	/**
 	 * Returns the partner whose own SSL bundle the client of the group uses: the group's
 	 * partner, unless the group's properties name a bundle of their own.
+	 * @param group the HTTP service group being configured
+	 * @return the partner whose SSL bundle applies, or {@code null} to keep the group's
+	 * own
 	 */
 	@Nullable Partner sslPartner(HttpServiceGroup group) {
 		HttpClientProperties properties = this.groupProperties.get(group.name());

@@ -70,6 +70,8 @@ class PartnerWebClientHttpServiceGroupConfigurer implements WebClientHttpService
 	 * Sets the group's partner, HTTP client and filter. The filter is added last, so that
 	 * it is innermost, and headers, which carry the token, are kept out of Spring's
 	 * request logging, as for partner WebClients.
+	 * @param group the HTTP service group being configured
+	 * @param builder the builder of the group's WebClient
 	 */
 	private void configureClient(HttpServiceGroup group, WebClient.Builder builder) {
 		Partner partner = this.partners.partnerOf(group);
@@ -97,6 +99,9 @@ class PartnerWebClientHttpServiceGroupConfigurer implements WebClientHttpService
 	 * Returns the filter of the group's partner or, when the group names partners in
 	 * {@code @ClientRegistrationId}, one that picks the filter of the partner each
 	 * request names and falls back to the group's partner.
+	 * @param group the HTTP service group being configured
+	 * @param partner the partner the group is named after, or {@code null} if none is
+	 * @return the filter that authorizes the group's requests
 	 */
 	ExchangeFilterFunction filter(HttpServiceGroup group, @Nullable Partner partner) {
 		if (partner != null && !this.partners.namesPartners(group)) {
@@ -110,6 +115,11 @@ class PartnerWebClientHttpServiceGroupConfigurer implements WebClientHttpService
 	/**
 	 * Returns a filter that sends each request through the filter of the partner it names
 	 * in its client registration id attribute, or else through the fallback.
+	 * @param byName the filter of each partner the group's interfaces name, by partner
+	 * name
+	 * @param fallback the filter for requests that name no partner, or {@code null} to
+	 * send them unchanged
+	 * @return a filter that delegates per request
 	 */
 	static ExchangeFilterFunction selecting(Map<String, ExchangeFilterFunction> byName,
 			@Nullable ExchangeFilterFunction fallback) {

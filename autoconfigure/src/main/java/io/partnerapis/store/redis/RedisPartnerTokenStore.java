@@ -277,10 +277,12 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 	/**
 	 * Records that Redis holds a token of the key written with a key id, or in clear,
 	 * that this instance cannot read, and says so in one WARN line per partner.
+	 * @param key the key of the partner whose token cannot be read
+	 * @param found the key id the stored value names, or {@link RedisTokenCodec#CLEAR}
 	 */
 	private void cannotRead(TokenKey key, String found) {
 		String how = RedisTokenCodec.CLEAR.equals(found)
-				? "is stored in clear, which this instance, having an encryption key, does not " + "trust"
+				? "is stored in clear, which this instance, having an encryption key, does not trust"
 				: "is encrypted with key id " + found + ", which is not among this instance's "
 						+ (this.codec.encrypts() ? "key ids " + this.codec.readableIds() : "keys: it has none");
 		String problem = "The token stored in Redis for partner '" + key.partner() + "' " + how

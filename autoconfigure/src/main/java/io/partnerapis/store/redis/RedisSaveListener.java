@@ -147,6 +147,7 @@ final class RedisSaveListener {
 	 * stop runs is destroyed at once rather than kept: the stop sets {@code listening}
 	 * before it takes the container, and the creator reads {@code listening} after it set
 	 * the container, so one of them always sees the other.
+	 * @return the container, or {@code null} when the listener is stopped
 	 */
 	private @Nullable ReactiveRedisMessageListenerContainer container() {
 		ReactiveRedisMessageListenerContainer existing = this.container.get();
@@ -171,6 +172,7 @@ final class RedisSaveListener {
 	/**
 	 * Destroys a container without waiting: the creator may run on a Reactor thread
 	 * (after a retry's back-off), where blocking is refused.
+	 * @param container the container to destroy
 	 */
 	private void destroyLater(ReactiveRedisMessageListenerContainer container) {
 		container.destroyLater().timeout(this.timeout).subscribe(null, (ex) -> logger.debug(NOT_CLOSED, ex));

@@ -134,6 +134,12 @@ final class RedisTokenCodec {
 	 * Decrypts a value's ciphertext; one too short to hold an IV and a tag makes the
 	 * JDK's cipher throw a {@code ProviderException}, which reads as not authenticating
 	 * too.
+	 * @param encryption the store's encryption keys
+	 * @param keyId the key id the value names
+	 * @param sealed the ciphertext
+	 * @param redisKey the Redis key the value is stored under, which the ciphertext is
+	 * bound to
+	 * @return the clear payload, or {@code null} when it cannot be decrypted
 	 */
 	private static @Nullable String decrypt(TokenEncryption encryption, String keyId, String sealed, String redisKey) {
 		try {
@@ -153,6 +159,8 @@ final class RedisTokenCodec {
 	 * Writes a token as lines: format version, access token value (base64), type, issue
 	 * and expiry instants (epoch milliseconds), scopes, and the refresh token's value,
 	 * issue and expiry instants.
+	 * @param stored the token to write
+	 * @return the value to encrypt and store
 	 */
 	private static String payload(StoredToken stored) {
 		OAuth2AccessToken access = stored.accessToken();

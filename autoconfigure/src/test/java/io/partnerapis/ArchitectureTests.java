@@ -16,17 +16,15 @@
 
 package io.partnerapis;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import com.tngtech.archunit.library.Architectures;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The packages form a layered graph without cycles: the public API at the top level
@@ -42,22 +40,25 @@ class ArchitectureTests {
 
 	@Test
 	void packagesAreFreeOfCycles() {
-		ArchRule rule = slices().matching("(**)").should().beFreeOfCycles();
+		ArchRule rule = SlicesRuleDefinition.slices().matching("(**)").should().beFreeOfCycles();
 		rule.check(MAIN);
 	}
 
 	@Test
 	void publicApiDependsOnNothingBelowIt() {
-		noClasses().that()
+		ArchRuleDefinition.noClasses()
+			.that()
 			.resideInAPackage("io.partnerapis")
 			.should()
-			.dependOnClassesThat(resideInAPackage("io.partnerapis..").and(resideOutsideOfPackage("io.partnerapis")))
+			.dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.partnerapis..")
+				.and(JavaClass.Predicates.resideOutsideOfPackage("io.partnerapis")))
 			.check(MAIN);
 	}
 
 	@Test
 	void autoConfigurationIsReachedFromNowhereElse() {
-		noClasses().that()
+		ArchRuleDefinition.noClasses()
+			.that()
 			.resideOutsideOfPackage("io.partnerapis.autoconfigure..")
 			.should()
 			.dependOnClassesThat()
@@ -67,7 +68,8 @@ class ArchitectureTests {
 
 	@Test
 	void layersDependOnlyDownwards() {
-		layeredArchitecture().consideringOnlyDependenciesInLayers()
+		Architectures.layeredArchitecture()
+			.consideringOnlyDependenciesInLayers()
 			.layer("API")
 			.definedBy("io.partnerapis")
 			.layer("Store")

@@ -235,6 +235,53 @@ class PartnerApisAutoConfigurationTests {
 				prefix + "base-url=https://api." + name + ".example" };
 	}
 
+	@Test
+	@SuppressWarnings("removal")
+	void deprecatedAuthorizedClientServiceFactoryStillStoresTokensAndWarnsAtStartUp(CapturedOutput output) {
+		InMemoryReactiveOAuth2AuthorizedClientService[] created = new InMemoryReactiveOAuth2AuthorizedClientService[1];
+		this.contextRunner
+			.withBean(io.partnerapis.PartnerAuthorizedClientServiceFactory.class, () -> (registrations) -> {
+				created[0] = new InMemoryReactiveOAuth2AuthorizedClientService(registrations);
+				return created[0];
+			})
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(PartnerTokenStore.class))
+					.isInstanceOf(AuthorizedClientServiceTokenStore.class);
+				assertThat(created[0]).isNotNull();
+				assertThat(output).contains("A PartnerAuthorizedClientServiceFactory bean is deprecated for removal")
+					.contains("declare a PartnerTokenStore bean instead");
+			});
+	}
+
+	@Test
+	void noDeprecationWarningWithoutAnAuthorizedClientServiceFactory(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(PartnerTokenStore.class))
+				.isNotInstanceOf(AuthorizedClientServiceTokenStore.class);
+			assertThat(output).doesNotContain("PartnerAuthorizedClientServiceFactory");
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		final List<String> calls = new ArrayList<>();
+
+		@Bean
+		@Order(2)
+		PartnerWebClientCustomizer second() {
+			return (partner, builder) -> this.calls.add("second:" + partner);
+		}
+
+		@Bean
+		@Order(1)
+		PartnerWebClientCustomizer first() {
+			return (partner, builder) -> this.calls.add("first:" + partner);
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class QualifiedInjectionConfiguration {
 
@@ -265,53 +312,6 @@ class PartnerApisAutoConfigurationTests {
 	}
 
 	record UnqualifiedInjection(WebClient webClient) {
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CustomizerConfiguration {
-
-		final List<String> calls = new ArrayList<>();
-
-		@Bean
-		@Order(2)
-		PartnerWebClientCustomizer second() {
-			return (partner, builder) -> this.calls.add("second:" + partner);
-		}
-
-		@Bean
-		@Order(1)
-		PartnerWebClientCustomizer first() {
-			return (partner, builder) -> this.calls.add("first:" + partner);
-		}
-
-	}
-
-	@Test
-	@SuppressWarnings("removal")
-	void deprecatedAuthorizedClientServiceFactoryStillStoresTokensAndWarnsAtStartUp(CapturedOutput output) {
-		InMemoryReactiveOAuth2AuthorizedClientService[] created = new InMemoryReactiveOAuth2AuthorizedClientService[1];
-		this.contextRunner
-			.withBean(io.partnerapis.PartnerAuthorizedClientServiceFactory.class, () -> (registrations) -> {
-				created[0] = new InMemoryReactiveOAuth2AuthorizedClientService(registrations);
-				return created[0];
-			})
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(PartnerTokenStore.class))
-					.isInstanceOf(AuthorizedClientServiceTokenStore.class);
-				assertThat(created[0]).isNotNull();
-				assertThat(output).contains("A PartnerAuthorizedClientServiceFactory bean is deprecated for removal")
-					.contains("declare a PartnerTokenStore bean instead");
-			});
-	}
-
-	@Test
-	void noDeprecationWarningWithoutAnAuthorizedClientServiceFactory(CapturedOutput output) {
-		this.contextRunner.run((context) -> {
-			assertThat(context.getBean(PartnerTokenStore.class))
-				.isNotInstanceOf(AuthorizedClientServiceTokenStore.class);
-			assertThat(output).doesNotContain("PartnerAuthorizedClientServiceFactory");
-		});
 	}
 
 }

@@ -119,11 +119,9 @@ class PartnerApisMetricsAutoConfigurationTests {
 
 	@Test
 	void noMeterBinderWithoutMeterRegistry() {
-		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(PartnerApis.class)
-				.doesNotHaveBean(MeterRegistry.class)
-				.doesNotHaveBean(PartnerApisMeterBinder.class);
-		});
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(PartnerApis.class)
+			.doesNotHaveBean(MeterRegistry.class)
+			.doesNotHaveBean(PartnerApisMeterBinder.class));
 	}
 
 	@Test

@@ -19,7 +19,6 @@ package io.partnerapis.usecases;
 import java.util.List;
 import java.util.Map;
 
-import io.partnerapis.testsupport.Fleet;
 import io.partnerapis.testsupport.FleetExtension;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;

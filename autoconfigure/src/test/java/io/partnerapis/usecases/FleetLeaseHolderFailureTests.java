@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.testsupport.FleetExtension;
 import io.partnerapis.testsupport.PartnerStub;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -54,7 +54,7 @@ class FleetLeaseHolderFailureTests {
 	void waiterTakesTheLeaseOverWhenTheHolderFails() throws Exception {
 		PartnerStub partner = fleet.partner();
 		partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).inScenario("holder fails")
-			.whenScenarioStateIs(STARTED)
+			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(500).withFixedDelay(1500))
 			.willSetStateTo("recovered"));
 		partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).inScenario("holder fails")

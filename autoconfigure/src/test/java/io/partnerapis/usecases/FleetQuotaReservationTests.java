@@ -16,7 +16,6 @@
 
 package io.partnerapis.usecases;
 
-import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -26,8 +25,6 @@ import io.partnerapis.testsupport.FleetExtension;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;

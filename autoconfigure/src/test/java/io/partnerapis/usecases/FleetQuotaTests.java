@@ -24,7 +24,6 @@ import io.partnerapis.PartnerTokenQuotaException;
 import io.partnerapis.actuate.PartnerApiHealthIndicator;
 import io.partnerapis.testsupport.Fleet;
 import io.partnerapis.testsupport.FleetExtension;
-import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -23,7 +23,6 @@ import java.util.Map;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.testsupport.Fleet;
 import io.partnerapis.testsupport.FleetExtension;
-import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-import io.partnerapis.testsupport.Fleet;
 import io.partnerapis.testsupport.FleetExtension;
 import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.PartnerStub;
@@ -59,9 +58,10 @@ class FleetRestartTests {
 		partner.tokens(5, 3600);
 		partner.apiAnswers("/things", "token-1", 200);
 		MutableClock clock = new MutableClock();
-		fleet.instance(Map.of()).withBean(Clock.class, () -> clock).run((first) -> {
-			assertThat(PartnerStub.call(first.getBean("acmeWebClient", WebClient.class), "/things")).isEqualTo(200);
-		});
+		fleet.instance(Map.of())
+			.withBean(Clock.class, () -> clock)
+			.run((first) -> assertThat(PartnerStub.call(first.getBean("acmeWebClient", WebClient.class), "/things"))
+				.isEqualTo(200));
 		partner.tokenEndpointFails(503, "{}");
 		clock.advance(Duration.ofSeconds(3590));
 		fleet.instance(Map.of()).withBean(Clock.class, () -> clock).run((restarted) -> {

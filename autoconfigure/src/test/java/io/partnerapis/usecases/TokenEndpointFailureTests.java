@@ -154,12 +154,11 @@ class TokenEndpointFailureTests {
 			closedPort = socket.getLocalPort();
 		}
 		String tokenUri = "http://127.0.0.1:" + closedPort + "/oauth/token";
-		runner().withPropertyValues("partner.apis.acme.token-uri=" + tokenUri).run((context) -> {
-			assertThatExceptionOfType(PartnerTokenException.class)
+		runner().withPropertyValues("partner.apis.acme.token-uri=" + tokenUri)
+			.run((context) -> assertThatExceptionOfType(PartnerTokenException.class)
 				.isThrownBy(() -> call(context.getBean("acmeWebClient", WebClient.class)))
 				.withMessageContaining("partner 'acme' to " + tokenUri + " could not be sent")
-				.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("token_endpoint_unreachable"));
-		});
+				.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("token_endpoint_unreachable")));
 	}
 
 	@Test

@@ -134,7 +134,7 @@ public final class PartnerStandIns implements AutoCloseable {
 		String method = configuration.value("client-authentication-method");
 		String clientId = Objects.requireNonNull(configuration.valueOr("client-id", "test-" + partner));
 		String secret = configuration.valueOr("client-secret",
-				needsSecret(provider, method) || configuration.isGiven("client-secret")
+				(needsSecret(provider, method) || configuration.isGiven("client-secret"))
 						? "test-" + partner + TEST_SECRET_SUFFIX : null);
 		StandInSettings settings = new StandInSettings(partner, provider,
 				Objects.requireNonNullElse(configuration.value("environment"), "production"), clientId, secret, method,
@@ -227,6 +227,8 @@ public final class PartnerStandIns implements AutoCloseable {
 
 		/**
 		 * Returns whether a property is given, resolvable or not.
+		 * @param key the property's name under the partner's prefix
+		 * @return whether the environment holds the property
 		 */
 		boolean isGiven(String key) {
 			return raw(key) != null;
@@ -235,6 +237,8 @@ public final class PartnerStandIns implements AutoCloseable {
 		/**
 		 * Returns a property's value, or {@code null} if it is absent, empty, or reads a
 		 * variable the machine lacks.
+		 * @param key the property's name under the partner's prefix
+		 * @return the property's value, or {@code null}
 		 */
 		@Nullable String value(String key) {
 			Object raw = raw(key);
@@ -253,6 +257,9 @@ public final class PartnerStandIns implements AutoCloseable {
 		/**
 		 * Returns a property's value, or the given test value, which is then also one of
 		 * the {@link #defaults()}.
+		 * @param key the property's name under the partner's prefix
+		 * @param testValue the value to use when the property is not given
+		 * @return the property's value, or the test value
 		 */
 		@Nullable String valueOr(String key, @Nullable String testValue) {
 			String value = value(key);

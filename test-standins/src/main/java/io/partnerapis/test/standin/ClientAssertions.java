@@ -187,6 +187,8 @@ public final class ClientAssertions implements AutoCloseable {
 	 * Writes the private key as PKCS#8 PEM to a new file in a new temporary directory;
 	 * both are created readable by their owner only where the file system has POSIX
 	 * permissions.
+	 * @param keyPair the key pair whose private key is written
+	 * @return the path of the written file
 	 */
 	private static Path writePrivateKey(KeyPair keyPair) {
 		String pem = "-----BEGIN PRIVATE KEY-----\n"

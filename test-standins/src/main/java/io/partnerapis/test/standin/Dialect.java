@@ -316,6 +316,8 @@ public enum Dialect {
 	/**
 	 * Matches an HTTP Basic header with the client's credentials, URL-encoded first as
 	 * RFC 6749 section 2.3.1 says, or as they are.
+	 * @param settings the stand-in's settings, which hold the client's credentials
+	 * @return a pattern matching either form of the header
 	 */
 	private static StringValuePattern basic(StandInSettings settings) {
 		String encoded = basicHeader(urlEncode(settings.clientId()), urlEncode(secret(settings)));

@@ -24,12 +24,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * A running stand-in of one partner: a WireMock server on its own free loopback port
@@ -60,7 +60,8 @@ public final class StandInServer implements AutoCloseable {
 		this.settings = settings;
 		this.dialect = Dialect.of(settings.provider());
 		this.tokens = this.dialect.tokenAuthority(settings.partner(), clock);
-		this.server = new WireMockServer(options().bindAddress("127.0.0.1")
+		this.server = new WireMockServer(WireMockConfiguration.options()
+			.bindAddress("127.0.0.1")
 			.dynamicPort()
 			.containerThreads(40)
 			.extensions(this.tokens.extensions()));

@@ -48,6 +48,9 @@ import org.springframework.context.event.ContextRefreshedEvent;
 		ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class })
 public class AotStartupApplication {
 
+	protected AotStartupApplication() {
+	}
+
 	/**
 	 * Starts the application and prints what it measured.
 	 * @param args the command-line arguments

@@ -134,6 +134,8 @@ public final class BenchmarkSuite {
 	/**
 	 * Returns where JMH's own output goes: beside the benchmarks jar, whatever the
 	 * working directory.
+	 * @param name the log file's name
+	 * @return the log file's path
 	 */
 	private static Path jmhLog(String name) {
 		Path first = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]).toAbsolutePath();

@@ -151,6 +151,7 @@ final class BlockingLoad {
 	/**
 	 * Stops the threads and waits until they are gone, so that the next measurement does
 	 * not count them at its start and lose their CPU time when they end.
+	 * @param threads the load's threads
 	 */
 	private static void stop(ExecutorService threads) {
 		threads.shutdownNow();

@@ -128,6 +128,7 @@ final class FleetScenario {
 	/**
 	 * Runs a scenario against a new embedded Redis server and a new loopback partner, and
 	 * stops both after it.
+	 * @param scenario the scenario, given the partner and the Redis server's port
 	 */
 	private static void withRedis(BiConsumer<LoopbackPartner, Integer> scenario) {
 		RedisServer redis = startRedis();
@@ -142,6 +143,10 @@ final class FleetScenario {
 	/**
 	 * Runs one fleet: every instance of it, the restarted one too, shares one new key
 	 * prefix, as the instances of one service share their configuration.
+	 * @param partner the loopback partner the fleet calls
+	 * @param kind creates one instance of the contender measured, given the fleet's key
+	 * prefix
+	 * @return the fleet's token requests and timings
 	 */
 	private static Measurement herdAndRestart(LoopbackPartner partner, Function<String, Contender> kind) {
 		String prefix = keyPrefix();

@@ -152,6 +152,8 @@ final class JmhRun {
 	/**
 	 * Describes the forks and iterations of a JMH part, such as {@code 2 forks × 3
 	 * measured iterations of 1 s (after 8 warm-up iterations)}.
+	 * @param settings the run's settings
+	 * @return the description, for the part's heading
 	 */
 	private static String iterations(Settings settings) {
 		return settings.jmhForks() + " forks × " + settings.jmhIterations() + " measured iterations of "

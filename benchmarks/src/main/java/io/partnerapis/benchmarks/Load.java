@@ -95,16 +95,6 @@ final class Load {
 	}
 
 	/**
-	 * What a burst measured.
-	 *
-	 * @param succeeded calls that succeeded
-	 * @param sentMillis time until the last call was sent into the WebClient
-	 * @param answeredMillis time until every call was answered
-	 */
-	record Burst(long succeeded, double sentMillis, double answeredMillis) {
-	}
-
-	/**
 	 * Keeps a fixed number of calls in flight for a set time: each of {@code concurrency}
 	 * workers sends its next call as soon as the last one is answered.
 	 * @param webClient the WebClient
@@ -267,6 +257,16 @@ final class Load {
 			this.latencies[this.count++] = latency;
 		}
 
+	}
+
+	/**
+	 * What a burst measured.
+	 *
+	 * @param succeeded calls that succeeded
+	 * @param sentMillis time until the last call was sent into the WebClient
+	 * @param answeredMillis time until every call was answered
+	 */
+	record Burst(long succeeded, double sentMillis, double answeredMillis) {
 	}
 
 }

@@ -101,6 +101,8 @@ final class StartupScenario {
 	 * Starts {@link AotStartupApplication} in the regular JVM mode and in AOT mode, from
 	 * the classes the build generated for it, and tabulates refresh time, start time and
 	 * heap.
+	 * @param settings the run's settings
+	 * @return the table, in Markdown
 	 */
 	private static String aotTable(Settings settings) {
 		List<String> aot = new ArrayList<>(AOT_JVM);

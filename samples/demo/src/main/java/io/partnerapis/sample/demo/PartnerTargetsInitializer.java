@@ -114,6 +114,9 @@ public class PartnerTargetsInitializer implements ApplicationContextInitializer<
 	/**
 	 * Stubs the endpoint the demo calls on a partner, in WireMock's own DSL; the stand-in
 	 * answers it only for requests that carry a token it issued.
+	 * @param standIn the partner's stand-in
+	 * @param environment the environment that may set the path under
+	 * {@code demo.paths.<partner>}
 	 */
 	private static void serveDemoPath(PartnerStandIn standIn, ConfigurableEnvironment environment) {
 		String path = environment.getProperty("demo.paths." + standIn.name(), "/");
@@ -126,6 +129,8 @@ public class PartnerTargetsInitializer implements ApplicationContextInitializer<
 	 * are not set, each with the first property that needs it. Only the value that wins
 	 * for each property counts, so a variable whose property is set some other way is not
 	 * needed.
+	 * @param environment the application's environment
+	 * @return each missing variable's name with the first property that needs it
 	 */
 	private static Map<String, String> missingVariables(ConfigurableEnvironment environment) {
 		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(environment);

@@ -159,6 +159,8 @@ public final class FleetDemo {
 	/**
 	 * Starts one instance: the partner-apis starter, Spring Boot's Redis and WebClient
 	 * auto-configuration, the provider presets and the given properties.
+	 * @param properties the instance's properties
+	 * @return the instance's running context
 	 */
 	private static ConfigurableApplicationContext start(Map<String, Object> properties) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
@@ -172,6 +174,7 @@ public final class FleetDemo {
 	/**
 	 * Starts Redis on a free port, trying another port when the one found free was taken
 	 * before the server bound it.
+	 * @return the running server
 	 */
 	private static RedisServer startRedis() {
 		IOException last = null;

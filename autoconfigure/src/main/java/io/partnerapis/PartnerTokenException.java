@@ -76,7 +76,10 @@ public class PartnerTokenException extends OAuth2AuthorizationException {
 	 */
 	public PartnerTokenException(String partner, @Nullable Integer status, OAuth2Error error, String message,
 			@Nullable Throwable cause, @Nullable Duration retryAfter) {
-		super(error, message, cause);
+		super(error, message);
+		if (cause != null) {
+			initCause(cause);
+		}
 		this.partner = partner;
 		this.status = status;
 		this.retryAfter = retryAfter;

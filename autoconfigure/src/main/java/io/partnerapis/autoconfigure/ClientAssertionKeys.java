@@ -90,13 +90,15 @@ final class ClientAssertionKeys {
 				? privateKey(this.prefix, assertion) : secretKey(this.prefix, api);
 		String keyId = StringUtils.hasText(assertion.getKeyId()) ? assertion.getKeyId() : key.keyId();
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.parse(key.algorithm().name())).keyID(keyId).build();
-		String audience = StringUtils.hasText(assertion.getAudience()) ? assertion.getAudience() : api.getTokenUri();
-		return tokens.clientAssertion(api.getClientId(), audience, assertion.getLifetime(), key.signer(), header);
+		String audience = StringUtils.hasText(assertion.getAudience()) ? assertion.getAudience()
+				: PartnerApisPropertiesValidator.required(api.getTokenUri(), this.prefix + "token-uri");
+		String clientId = PartnerApisPropertiesValidator.required(api.getClientId(), this.prefix + "client-id");
+		return tokens.clientAssertion(clientId, audience, assertion.getLifetime(), key.signer(), header);
 	}
 
 	private SigningKey privateKey(String prefix, ClientAssertion assertion) {
 		String property = prefix + "client-assertion.key";
-		String location = assertion.getKey();
+		String location = PartnerApisPropertiesValidator.required(assertion.getKey(), property);
 		Resource resource = this.resourceLoader.getResource(location);
 		if (!resource.exists()) {
 			throw ClientAuthenticationLoader.fail(property, "'" + location + "' does not exist",
@@ -158,7 +160,8 @@ final class ClientAssertionKeys {
 				? api.getClientAssertion().getAlgorithm() : SigningAlgorithm.HS256;
 		requireFit(prefix + "client-assertion.algorithm", algorithm, HMAC_ALGORITHMS,
 				"a client secret ('client-secret-jwt')", false);
-		byte[] secret = api.getClientSecret().getBytes(StandardCharsets.UTF_8);
+		byte[] secret = PartnerApisPropertiesValidator.required(api.getClientSecret(), prefix + "client-secret")
+			.getBytes(StandardCharsets.UTF_8);
 		int needed = Integer.parseInt(algorithm.name().substring(2)) / 8;
 		if (secret.length < needed) {
 			throw ClientAuthenticationLoader.fail(prefix + "client-secret",

@@ -106,7 +106,8 @@ final class PartnerApiFactory {
 		WebClient tokenWebClient = this.webClients.tokenWebClient(api.getToken().getConnectTimeout(),
 				api.getToken().getResponseTimeout(), ssl);
 		TokenKey key = mapper.tokenKey(ClientAuthenticationLoader.identity(api, (ssl != null) ? ssl.bundle() : null));
-		String baseUrl = api.getBaseUrl();
+		String baseUrl = PartnerApisPropertiesValidator.required(api.getBaseUrl(),
+				ProviderPresetsEnvironmentPostProcessor.APIS + "." + name + ".base-url");
 		PartnerTokens tokens = mapper.tokens(PartnerTokens.builder(name, registration, tokenWebClient))
 			.observations(this.webClients.observationRegistry(), this.observationConvention)
 			.store(this.store, key, tokenStore.getTimeout())

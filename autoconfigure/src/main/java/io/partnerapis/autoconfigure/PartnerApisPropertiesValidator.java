@@ -31,6 +31,7 @@ import io.partnerapis.PartnerProvider;
 import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
@@ -43,6 +44,19 @@ final class PartnerApisPropertiesValidator {
 
 	PartnerApisPropertiesValidator(ProviderPresets presets) {
 		this.presets = presets;
+	}
+
+	/**
+	 * Returns a value that {@link #validate} requires, for the code that builds from
+	 * properties this validator passed.
+	 * @param value the bound value
+	 * @param property the property's full name
+	 * @return the value
+	 * @throws IllegalStateException if the value is missing, which validation prevents
+	 */
+	static String required(@Nullable String value, String property) {
+		Assert.state(value != null, () -> "'" + property + "' must be set; it was not validated");
+		return value;
 	}
 
 	void validate(PartnerApisProperties properties) {

@@ -105,8 +105,9 @@ public final class PartnerApisRedisAutoConfiguration {
 				return TokenEncryption.of(key, store.getPreviousEncryptionKeys());
 			}
 			catch (IllegalArgumentException ex) {
+				String problem = (ex.getMessage() != null) ? ex.getMessage() : "is not a usable key";
 				throw new PartnerApiConfigurationException(
-						List.of(new Problem(ENCRYPTION_KEY_PROPERTY, ex.getMessage(), "Set '" + ENCRYPTION_KEY_PROPERTY
+						List.of(new Problem(ENCRYPTION_KEY_PROPERTY, problem, "Set '" + ENCRYPTION_KEY_PROPERTY
 								+ "' (and any previous keys) to base64 of 32 random bytes: openssl rand -base64 32")));
 			}
 		}

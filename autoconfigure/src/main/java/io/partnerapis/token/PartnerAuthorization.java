@@ -19,9 +19,7 @@ package io.partnerapis.token;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Pattern;
 
 import io.partnerapis.PartnerApiException;
@@ -62,8 +60,7 @@ public final class PartnerAuthorization implements AutoCloseable {
 
 	private final Duration tokenWait;
 
-	private final Map<UnauthorizedRetryOutcome, AtomicLong> unauthorized = new EnumMap<>(
-			UnauthorizedRetryOutcome.class);
+	private final AtomicLongArray unauthorized = new AtomicLongArray(UnauthorizedRetryOutcome.values().length);
 
 	PartnerAuthorization(PartnerOrigin origin, PartnerTokenCache tokens, RenewalPolicy policy, Clock clock,
 			boolean retryOnUnauthorized, Duration tokenWait) {
@@ -72,9 +69,6 @@ public final class PartnerAuthorization implements AutoCloseable {
 		this.forcedRenewals = new ForcedRenewals(policy, clock);
 		this.retryOnUnauthorized = retryOnUnauthorized;
 		this.tokenWait = tokenWait;
-		for (UnauthorizedRetryOutcome outcome : UnauthorizedRetryOutcome.values()) {
-			this.unauthorized.put(outcome, new AtomicLong());
-		}
 	}
 
 	/**
@@ -262,7 +256,7 @@ public final class PartnerAuthorization implements AutoCloseable {
 	 * @return the count since start-up
 	 */
 	public long unauthorizedCount(UnauthorizedRetryOutcome outcome) {
-		return this.unauthorized.get(outcome).get();
+		return this.unauthorized.get(outcome.ordinal());
 	}
 
 	private void skipped() {
@@ -272,7 +266,7 @@ public final class PartnerAuthorization implements AutoCloseable {
 	}
 
 	private void count(UnauthorizedRetryOutcome outcome) {
-		this.unauthorized.get(outcome).incrementAndGet();
+		this.unauthorized.incrementAndGet(outcome.ordinal());
 	}
 
 	/**

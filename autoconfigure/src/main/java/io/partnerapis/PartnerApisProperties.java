@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis;
 
 import java.time.Duration;
@@ -29,7 +45,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class PartnerApisProperties {
 
 	/**
-	 * Partner APIs by name. The name becomes the client registration id, the qualifier of
+	 * Partner APIs by name, which becomes the client registration id, the qualifier of
 	 * the partner's WebClient and the tag of its metrics.
 	 */
 	private final Map<String, Api> apis = new LinkedHashMap<>();
@@ -65,8 +81,8 @@ public class PartnerApisProperties {
 		private String keyPrefix = "partner-apis";
 
 		/**
-		 * Key that encrypts the tokens stored in Redis with AES-256-GCM: base64 of 32
-		 * random bytes. Without one, tokens are stored in clear.
+		 * Key that encrypts the tokens stored in Redis with AES-256-GCM, base64 of 32
+		 * random bytes; without one, tokens are stored in clear.
 		 */
 		private @Nullable String encryptionKey;
 
@@ -147,8 +163,8 @@ public class PartnerApisProperties {
 	public static class Api {
 
 		/**
-		 * Provider preset to apply. When absent, taken from the partner's name if that
-		 * names a known provider, else 'generic'.
+		 * Provider preset to apply, by default the one the partner's name names, else
+		 * 'generic'.
 		 */
 		private @Nullable PartnerProvider provider;
 
@@ -173,8 +189,8 @@ public class PartnerApisProperties {
 		private @Nullable String tokenUri;
 
 		/**
-		 * Absolute base URL of the partner's API. Relative request URIs are resolved
-		 * against it, and tokens are only ever sent to its origin.
+		 * Absolute base URL of the partner's API, which relative request URIs are
+		 * resolved against and the only origin tokens are sent to.
 		 */
 		private @Nullable String baseUrl;
 
@@ -194,8 +210,8 @@ public class PartnerApisProperties {
 		private ClientAuthentication clientAuthenticationMethod = ClientAuthentication.CLIENT_SECRET_BASIC;
 
 		/**
-		 * How long before its expiry a token is renewed in the background. Renewal never
-		 * starts before half of the token's lifetime has passed.
+		 * How long before its expiry a token is renewed in the background, though never
+		 * before half of its lifetime has passed.
 		 */
 		private Duration refreshBeforeExpiry = Duration.ofSeconds(60);
 
@@ -211,16 +227,15 @@ public class PartnerApisProperties {
 		private boolean retryOnUnauthorized = true;
 
 		/**
-		 * Shortest time between two renewals forced by 401 answers. Inside it, a 401 that
-		 * meets the token renewed last goes back to the caller without a new token. It
-		 * doubles, up to an hour, with each forced renewal until one is proved to cure a
-		 * 401: the rejected request, replayed or sent again, accepted with the new token.
+		 * Shortest time between two renewals forced by 401 answers, which grows while
+		 * forced renewals do not cure them.
 		 */
 		private Duration unauthorizedRenewalInterval = Duration.ofSeconds(30);
 
 		/**
 		 * Whether the token URI and base URL may use plain 'http' for a host that is not
-		 * loopback. Sends the client secret and tokens in clear; meant for tests only.
+		 * loopback, which sends the client secret and tokens in clear and is meant for
+		 * tests only.
 		 */
 		private boolean allowInsecureHttp;
 
@@ -401,19 +416,19 @@ public class PartnerApisProperties {
 		private @Nullable String key;
 
 		/**
-		 * Key id sent as the assertion's 'kid' header. Taken from the JWK when the key is
-		 * one and this is absent.
+		 * Key id sent as the assertion's 'kid' header, by default the JWK's when the key
+		 * is one.
 		 */
 		private @Nullable String keyId;
 
 		/**
-		 * JWS algorithm that signs assertions. When absent, taken from the key: RS256 for
-		 * RSA, ES256 for P-256, ES384 for P-384, HS256 for 'client-secret-jwt'.
+		 * JWS algorithm that signs assertions, by default the key's: RS256 for RSA, ES256
+		 * for P-256, ES384 for P-384, HS256 for 'client-secret-jwt'.
 		 */
 		private @Nullable SigningAlgorithm algorithm;
 
 		/**
-		 * Audience of the assertion, its 'aud' claim. When absent, the token URI.
+		 * Audience of the assertion, its 'aud' claim, by default the token URI.
 		 */
 		private @Nullable String audience;
 
@@ -498,7 +513,7 @@ public class PartnerApisProperties {
 
 		/**
 		 * Dot-separated path of the JSON object in the token response that holds the
-		 * token fields, for partners that wrap them. Empty when they are at the top
+		 * token fields, for partners that wrap them, empty when they are at the top
 		 * level.
 		 */
 		private @Nullable String responsePath;
@@ -523,8 +538,8 @@ public class PartnerApisProperties {
 
 		/**
 		 * Whether the client id and secret are URL-encoded before they go into an HTTP
-		 * Basic header, as RFC 6749 section 2.3.1 says. Some token endpoints expect them
-		 * as they are.
+		 * Basic header, as RFC 6749 section 2.3.1 says and some token endpoints do not
+		 * expect.
 		 */
 		private boolean encodeClientCredentials = true;
 
@@ -540,7 +555,7 @@ public class PartnerApisProperties {
 
 		/**
 		 * How many times a token request that failed with a 5xx answer, a connection
-		 * error or a timeout is retried. 4xx answers are never retried.
+		 * error or a timeout is retried, 4xx answers never being retried.
 		 */
 		private int maxRetries = 2;
 
@@ -551,9 +566,9 @@ public class PartnerApisProperties {
 		private Duration retryBackoff = Duration.ofMillis(200);
 
 		/**
-		 * Most tokens the partner issues per calendar month (in 'quota-zone'). Counted
-		 * for the whole fleet with the Redis token store, per instance otherwise.
-		 * Unlimited when absent.
+		 * Most tokens the partner issues per calendar month in 'quota-zone', counted for
+		 * the whole fleet with the Redis token store and per instance otherwise,
+		 * unlimited when absent.
 		 */
 		private @Nullable Integer monthlyQuota;
 

@@ -1,16 +1,30 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import com.tngtech.archunit.library.Architectures;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The packages form a layered graph without cycles: the public API at the top level
@@ -26,22 +40,25 @@ class ArchitectureTests {
 
 	@Test
 	void packagesAreFreeOfCycles() {
-		ArchRule rule = slices().matching("(**)").should().beFreeOfCycles();
+		ArchRule rule = SlicesRuleDefinition.slices().matching("(**)").should().beFreeOfCycles();
 		rule.check(MAIN);
 	}
 
 	@Test
 	void publicApiDependsOnNothingBelowIt() {
-		noClasses().that()
+		ArchRuleDefinition.noClasses()
+			.that()
 			.resideInAPackage("io.partnerapis")
 			.should()
-			.dependOnClassesThat(resideInAPackage("io.partnerapis..").and(resideOutsideOfPackage("io.partnerapis")))
+			.dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.partnerapis..")
+				.and(JavaClass.Predicates.resideOutsideOfPackage("io.partnerapis")))
 			.check(MAIN);
 	}
 
 	@Test
 	void autoConfigurationIsReachedFromNowhereElse() {
-		noClasses().that()
+		ArchRuleDefinition.noClasses()
+			.that()
 			.resideOutsideOfPackage("io.partnerapis.autoconfigure..")
 			.should()
 			.dependOnClassesThat()
@@ -51,7 +68,8 @@ class ArchitectureTests {
 
 	@Test
 	void layersDependOnlyDownwards() {
-		layeredArchitecture().consideringOnlyDependenciesInLayers()
+		Architectures.layeredArchitecture()
+			.consideringOnlyDependenciesInLayers()
 			.layer("API")
 			.definedBy("io.partnerapis")
 			.layer("Store")

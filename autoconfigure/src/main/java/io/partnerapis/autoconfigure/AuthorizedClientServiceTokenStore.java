@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.autoconfigure;
 
 import java.time.Clock;
@@ -18,23 +34,11 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 
 /**
  * {@link PartnerTokenStore} over a Spring Security
- * {@link ReactiveOAuth2AuthorizedClientService}, made for the deprecated
- * {@link io.partnerapis.PartnerAuthorizedClientServiceFactory}, for applications that
- * already keep authorized clients in a shared store such as Spring Security's
- * {@code R2dbcReactiveOAuth2AuthorizedClientService}. Tokens are stored under the
- * principal name {@value #PRINCIPAL_NAME} and the partner's name as registration id.
- *
- * <p>
- * What such a service can guarantee is less than a store made for sharing:
- * <ul>
- * <li>{@link #removeIfCurrent} loads, compares and then removes: the service cannot do
- * that atomically, so a token another instance saved between the two steps can be
- * removed. Each instance's in-memory copy stays authoritative, so this costs at most one
- * extra token fetch.</li>
- * <li>Leases, the notification of saves and the monthly counts are kept in this
- * instance's memory only.</li>
- * <li>The key's fingerprint is not stored: one registration id holds one token.</li>
- * </ul>
+ * {@link ReactiveOAuth2AuthorizedClientService}, for the deprecated
+ * {@link io.partnerapis.PartnerAuthorizedClientServiceFactory}. Tokens are stored under
+ * the principal name {@value #PRINCIPAL_NAME} and the partner's name, without the key's
+ * fingerprint; leases, save notifications and monthly counts stay in this instance's
+ * memory, and {@link #removeIfCurrent} is not atomic.
  */
 final class AuthorizedClientServiceTokenStore implements PartnerTokenStore {
 
@@ -78,6 +82,11 @@ final class AuthorizedClientServiceTokenStore implements PartnerTokenStore {
 			.then(this.local.save(key, token));
 	}
 
+	/**
+	 * Loads, compares and then removes, which the service cannot do atomically: a token
+	 * another instance saved between the two steps can be removed. Each instance's
+	 * in-memory copy stays authoritative, so this costs at most one extra token fetch.
+	 */
 	@Override
 	public Mono<Boolean> removeIfCurrent(TokenKey key, String rejectedTokenValue) {
 		return this.service.<OAuth2AuthorizedClient>loadAuthorizedClient(key.partner(), PRINCIPAL_NAME)

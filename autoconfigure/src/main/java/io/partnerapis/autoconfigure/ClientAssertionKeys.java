@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.autoconfigure;
 
 import java.io.IOException;
@@ -19,9 +35,9 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.partnerapis.ClientAuthentication;
 import io.partnerapis.PartnerApisProperties.Api;
 import io.partnerapis.PartnerApisProperties.ClientAssertion;
-import io.partnerapis.ClientAuthentication;
 import io.partnerapis.PartnerApisProperties.SigningAlgorithm;
 import io.partnerapis.token.PartnerTokens;
 import org.jspecify.annotations.Nullable;
@@ -74,13 +90,15 @@ final class ClientAssertionKeys {
 				? privateKey(this.prefix, assertion) : secretKey(this.prefix, api);
 		String keyId = StringUtils.hasText(assertion.getKeyId()) ? assertion.getKeyId() : key.keyId();
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.parse(key.algorithm().name())).keyID(keyId).build();
-		String audience = StringUtils.hasText(assertion.getAudience()) ? assertion.getAudience() : api.getTokenUri();
-		return tokens.clientAssertion(api.getClientId(), audience, assertion.getLifetime(), key.signer(), header);
+		String audience = StringUtils.hasText(assertion.getAudience()) ? assertion.getAudience()
+				: PartnerApisPropertiesValidator.required(api.getTokenUri(), this.prefix + "token-uri");
+		String clientId = PartnerApisPropertiesValidator.required(api.getClientId(), this.prefix + "client-id");
+		return tokens.clientAssertion(clientId, audience, assertion.getLifetime(), key.signer(), header);
 	}
 
 	private SigningKey privateKey(String prefix, ClientAssertion assertion) {
 		String property = prefix + "client-assertion.key";
-		String location = assertion.getKey();
+		String location = PartnerApisPropertiesValidator.required(assertion.getKey(), property);
 		Resource resource = this.resourceLoader.getResource(location);
 		if (!resource.exists()) {
 			throw ClientAuthenticationLoader.fail(property, "'" + location + "' does not exist",
@@ -142,7 +160,8 @@ final class ClientAssertionKeys {
 				? api.getClientAssertion().getAlgorithm() : SigningAlgorithm.HS256;
 		requireFit(prefix + "client-assertion.algorithm", algorithm, HMAC_ALGORITHMS,
 				"a client secret ('client-secret-jwt')", false);
-		byte[] secret = api.getClientSecret().getBytes(StandardCharsets.UTF_8);
+		byte[] secret = PartnerApisPropertiesValidator.required(api.getClientSecret(), prefix + "client-secret")
+			.getBytes(StandardCharsets.UTF_8);
 		int needed = Integer.parseInt(algorithm.name().substring(2)) / 8;
 		if (secret.length < needed) {
 			throw ClientAuthenticationLoader.fail(prefix + "client-secret",

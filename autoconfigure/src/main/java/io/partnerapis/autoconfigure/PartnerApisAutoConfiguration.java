@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.autoconfigure;
 
 import java.time.Clock;
@@ -72,6 +88,10 @@ public final class PartnerApisAutoConfiguration {
 
 	/**
 	 * The partners, from properties validated here, once.
+	 * @param properties the bound {@code partner.*} properties
+	 * @param partnerApiFactory the factory that assembles each partner
+	 * @param beanFactory the bean factory, asked which partners have no client bean
+	 * @return the registry of every configured partner
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -128,6 +148,11 @@ public final class PartnerApisAutoConfiguration {
 	 * deprecated {@link PartnerAuthorizedClientServiceFactory}, the Spring Security store
 	 * it creates, over the partners' registrations, which are mapped when the store is
 	 * first used, after {@link #partnerApis} has validated them.
+	 * @param properties the bound {@code partner.*} properties
+	 * @param serviceFactory the deprecated factory of a Spring Security store, if the
+	 * application declares one
+	 * @param clock the application's clock, if it declares one
+	 * @return the store that keeps the partners' tokens
 	 */
 	@Bean
 	@ConditionalOnMissingBean

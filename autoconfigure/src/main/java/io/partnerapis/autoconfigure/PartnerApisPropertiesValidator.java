@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.autoconfigure;
 
 import java.net.InetAddress;
@@ -8,13 +24,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.partnerapis.ClientAuthentication;
 import io.partnerapis.PartnerApisProperties;
 import io.partnerapis.PartnerApisProperties.Api;
-import io.partnerapis.ClientAuthentication;
 import io.partnerapis.PartnerProvider;
 import io.partnerapis.autoconfigure.PartnerApiConfigurationException.Problem;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
@@ -27,6 +44,19 @@ final class PartnerApisPropertiesValidator {
 
 	PartnerApisPropertiesValidator(ProviderPresets presets) {
 		this.presets = presets;
+	}
+
+	/**
+	 * Returns a value that {@link #validate} requires, for the code that builds from
+	 * properties this validator passed.
+	 * @param value the bound value
+	 * @param property the property's full name
+	 * @return the value
+	 * @throws IllegalStateException if the value is missing, which validation prevents
+	 */
+	static String required(@Nullable String value, String property) {
+		Assert.state(value != null, () -> "'" + property + "' must be set; it was not validated");
+		return value;
 	}
 
 	void validate(PartnerApisProperties properties) {

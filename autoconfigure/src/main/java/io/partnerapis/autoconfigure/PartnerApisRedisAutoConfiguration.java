@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.autoconfigure;
 
 import java.time.Clock;
@@ -47,6 +63,11 @@ public final class PartnerApisRedisAutoConfiguration {
 		/**
 		 * The Redis store. It takes the connection factory as a direct dependency, so
 		 * that the context closes the store, and its subscription, before the connection.
+		 * @param properties the bound {@code partner.*} properties
+		 * @param connectionFactory the reactive Redis connection factory Spring Boot
+		 * configures
+		 * @param clock the application's clock, if it declares one
+		 * @return the store that shares tokens through Redis
 		 */
 		@Bean
 		@ConditionalOnMissingBean(PartnerTokenStore.class)
@@ -60,8 +81,9 @@ public final class PartnerApisRedisAutoConfiguration {
 						store.getPreviousEncryptionKeys(), clock.getIfUnique(Clock::systemUTC));
 			}
 			catch (IllegalArgumentException ex) {
+				String problem = (ex.getMessage() != null) ? ex.getMessage() : "is not a usable key";
 				throw new PartnerApiConfigurationException(
-						List.of(new Problem(ENCRYPTION_KEY_PROPERTY, ex.getMessage(), "Set '" + ENCRYPTION_KEY_PROPERTY
+						List.of(new Problem(ENCRYPTION_KEY_PROPERTY, problem, "Set '" + ENCRYPTION_KEY_PROPERTY
 								+ "' (and any previous keys) to base64 of 32 random bytes: openssl rand -base64 32")));
 			}
 		}

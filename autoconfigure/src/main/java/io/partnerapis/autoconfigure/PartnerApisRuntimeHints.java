@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.autoconfigure;
 
 import io.partnerapis.PartnerApiException;
@@ -16,22 +32,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * {@link RuntimeHintsRegistrar} for what partner-apis reads by name or by reflection at
- * run time, so that it works in a GraalVM native image. Registered in
- * {@code META-INF/spring/aot.factories}, so the hints apply whichever of the starter's
- * beans an application has.
- *
- * <ul>
- * <li>The provider presets, a class path resource.</li>
- * <li>Binding of {@code partner.apis}, which the provider presets' environment
- * post-processor does before any bean exists (Spring Boot registers the same hints for
- * the properties bean only when it is part of the processed context).</li>
- * <li>Parsing of token responses: the JSON libraries that Spring Boot's
- * {@code JsonParserFactory} looks up by name, so that a native image picks the same
- * parser as the JVM, and the type tokens through which they read the target type.</li>
- * <li>The actuator endpoint's response records, serialized to JSON.</li>
- * <li>Java serialization of the public exceptions, which are {@code Serializable} as
- * every {@code Throwable} is, for applications that send them elsewhere.</li>
- * </ul>
+ * run time, so that it works in a GraalVM native image; each {@code register} method says
+ * what it covers and why.
  */
 final class PartnerApisRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -54,16 +56,31 @@ final class PartnerApisRuntimeHints implements RuntimeHintsRegistrar {
 		registerExceptionHints(hints, classLoader);
 	}
 
+	/**
+	 * Registers the provider presets, a class path resource.
+	 * @param hints the hints to add to
+	 */
 	private void registerPresetHints(RuntimeHints hints) {
 		hints.resources().registerPattern(ProviderPresets.LOCATION);
 	}
 
+	/**
+	 * Registers the binding of {@code partner.apis}, which the presets' environment
+	 * post-processor does before any bean exists.
+	 * @param hints the hints to add to
+	 */
 	private void registerPropertiesBindingHints(RuntimeHints hints) {
 		BindableRuntimeHintsRegistrar
 			.forTypes(PartnerApisProperties.class, ProviderPresetsEnvironmentPostProcessor.PresetChoice.class)
 			.registerHints(hints);
 	}
 
+	/**
+	 * Registers the JSON libraries that Spring Boot's {@code JsonParserFactory} looks up
+	 * by name, and the type tokens through which they read a map, for token responses.
+	 * @param hints the hints to add to
+	 * @param classLoader the class loader to look the libraries up in
+	 */
 	private void registerTokenResponseHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		if (ClassUtils.isPresent(JACKSON_MAPPER, classLoader)) {
 			hints.reflection().registerType(TypeReference.of(JACKSON_MAPPER));
@@ -77,12 +94,23 @@ final class PartnerApisRuntimeHints implements RuntimeHintsRegistrar {
 		}
 	}
 
+	/**
+	 * Registers the actuator endpoint's response records, serialized to JSON.
+	 * @param hints the hints to add to
+	 * @param classLoader the class loader to look the actuator up in
+	 */
 	private void registerEndpointHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		if (ClassUtils.isPresent(ACTUATOR_RESPONSE_BODY, classLoader)) {
 			EndpointTypes.register(this.bindingHints, hints);
 		}
 	}
 
+	/**
+	 * Registers Java serialization of the public exceptions, which are
+	 * {@code Serializable} as every {@code Throwable} is.
+	 * @param hints the hints to add to
+	 * @param classLoader the class loader to look Spring Security up in
+	 */
 	private void registerExceptionHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		hints.reflection().registerJavaSerialization(PartnerApiException.class);
 		if (ClassUtils.isPresent(OAUTH2_ERROR, classLoader)) {

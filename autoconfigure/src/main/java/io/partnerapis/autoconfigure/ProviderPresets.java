@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.autoconfigure;
 
 import java.io.IOException;
@@ -89,15 +105,6 @@ final class ProviderPresets {
 		return this.presets.getProperty(provider.id() + "." + HINT + "." + property);
 	}
 
-	/**
-	 * Holds the shipped presets, read when first asked for.
-	 */
-	private static final class Shipped {
-
-		static final ProviderPresets INSTANCE = read();
-
-	}
-
 	private static boolean isQualified(String key) {
 		int dot = key.indexOf('.');
 		if (dot == -1) {
@@ -113,6 +120,15 @@ final class ProviderPresets {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Holds the shipped presets, read when first asked for.
+	 */
+	private static final class Shipped {
+
+		static final ProviderPresets INSTANCE = read();
+
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.restclient;
 
 import java.io.IOException;
@@ -100,6 +116,8 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 	/**
 	 * Returns the {@code Authorization} header value for the token, built once per token
 	 * rather than on every call.
+	 * @param token the token to send
+	 * @return {@code Bearer} followed by the token's value
 	 */
 	private String bearer(OAuth2AccessToken token) {
 		BearerHeader header = this.lastHeader;
@@ -113,6 +131,9 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 	/**
 	 * Returns the partner's token: at once when it is cached, otherwise after waiting for
 	 * the shared fetch.
+	 * @return the partner's current token
+	 * @throws IOException when the fetch failed with a checked exception or the wait was
+	 * interrupted
 	 */
 	private OAuth2AccessToken token() throws IOException {
 		OAuth2AccessToken token = this.authorization.currentToken();
@@ -131,6 +152,10 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 	 * waiting for it, on a future rather than Reactor's {@code block}, so that a wait
 	 * that runs out is told apart from a failed fetch and a thread that must not block is
 	 * refused only when it would.
+	 * @param token the partner's token, as the cache gives it
+	 * @return the token, or {@code null} when the source completes without one
+	 * @throws IOException when the fetch failed with a checked exception or the wait was
+	 * interrupted
 	 */
 	private @Nullable OAuth2AccessToken await(Mono<OAuth2AccessToken> token) throws IOException {
 		CompletableFuture<OAuth2AccessToken> future = token.toFuture();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.store;
 
 import java.time.Clock;
@@ -10,23 +26,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * Where partner tokens are kept beyond one instance's memory, and what instances that
- * share them need to agree on: which of them fetches the next token (a lease), which
- * rejected token may be removed (compare and delete), and how many token requests a
- * partner's quota month has counted.
- *
- * <p>
- * A store is a cache, never the source of truth: each instance keeps its own copy of the
- * current token in memory and reads the store only when it has none that is valid, so a
- * call with a valid token never reaches the store. Callers bound every operation with a
- * timeout and treat an error as "nothing stored" or "lease granted", so a slow or failed
- * store costs at most an extra token, never a failed call.
- *
- * <p>
- * The default is {@link #inMemory(Clock) in memory}. A fleet of instances shares tokens,
- * leases and counts through Redis with
- * {@link io.partnerapis.store.redis.RedisPartnerTokenStore}
- * ({@code partner.token-store.type: redis}). Declare a bean of this type to keep tokens
- * elsewhere.
+ * share them agree on: who fetches the next token (a lease), which rejected token may be
+ * removed, and how many token requests a quota month has counted. A store is a cache,
+ * never the source of truth: a call with a valid token never reaches it, and callers
+ * treat a slow or failed store as empty, so it costs at most an extra token. The default
+ * is {@link #inMemory(Clock) in memory};
+ * {@link io.partnerapis.store.redis.RedisPartnerTokenStore} shares tokens across a fleet;
+ * declare a bean of this type to keep them elsewhere.
  *
  * @since 0.2.0
  */

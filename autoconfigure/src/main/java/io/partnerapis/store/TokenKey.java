@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.store;
 
 import java.nio.charset.StandardCharsets;
@@ -73,6 +89,24 @@ public record TokenKey(String partner, String fingerprint) {
 	 */
 	public static Builder builder(String partner) {
 		return new Builder(partner);
+	}
+
+	/**
+	 * Returns the digest that fingerprints are made of, of any value: the first 16 bytes
+	 * of its SHA-256, in hex. Stores use it to compare token values without keeping them
+	 * readable.
+	 * @param value the value
+	 * @return the digest
+	 * @since 0.2.0
+	 */
+	public static String digest(String value) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash, 0, FINGERPRINT_BYTES);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
 	}
 
 	/**
@@ -191,24 +225,6 @@ public record TokenKey(String partner, String fingerprint) {
 			return new TokenKey(this.partner, digest(identity.toString()));
 		}
 
-	}
-
-	/**
-	 * Returns the digest that fingerprints are made of, of any value: the first 16 bytes
-	 * of its SHA-256, in hex. Stores use it to compare token values without keeping them
-	 * readable.
-	 * @param value the value
-	 * @return the digest
-	 * @since 0.2.0
-	 */
-	public static String digest(String value) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash, 0, FINGERPRINT_BYTES);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 }

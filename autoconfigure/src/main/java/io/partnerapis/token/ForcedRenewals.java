@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.token;
 
 import java.time.Clock;
@@ -12,11 +28,8 @@ import org.springframework.http.HttpRequest;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
 /**
- * Remembers the renewals that 401 answers forced for one partner, so that
- * {@link RenewalPolicy#mayForceRenewal} can space them out, and which answer proves that
- * the last one cured its 401: only the rejected request itself, accepted with another
- * token. An endpoint that always answers 401 beside others that accept the same token
- * therefore cannot force a renewal every interval.
+ * Remembers the renewals that 401 answers forced for one partner, and whether the last
+ * one cured its 401, for the spacing {@link RenewalPolicy#forcedRenewalInterval} states.
  */
 final class ForcedRenewals {
 
@@ -46,6 +59,14 @@ final class ForcedRenewals {
 			.set(new Rejection(request.getMethod().name(), request.getURI().getRawPath(), rejected.getTokenValue()));
 	}
 
+	/**
+	 * Records a request the partner accepted. It proves the last forced renewal cured its
+	 * 401 only if it is the rejected request itself, replayed or sent again with the same
+	 * method and path, carrying another token than the rejected one; answers to other
+	 * requests prove nothing.
+	 * @param request the accepted request
+	 * @param token the token it carried
+	 */
 	void accepted(HttpRequest request, OAuth2AccessToken token) {
 		Rejection rejection = this.uncured.get();
 		if (rejection != null && rejection.isCuredBy(request, token)) {

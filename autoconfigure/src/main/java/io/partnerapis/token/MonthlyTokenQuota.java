@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.token;
 
 import java.time.Clock;
@@ -66,7 +82,7 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 	 * own count stands in for the store's
 	 * @param clock the clock to read the month from
 	 */
-	public MonthlyTokenQuota(@Nullable Integer limit, PartnerTokenStore store, TokenKey key, Duration storeTimeout,
+	MonthlyTokenQuota(@Nullable Integer limit, PartnerTokenStore store, TokenKey key, Duration storeTimeout,
 			Clock clock) {
 		this(limit, store, key, storeTimeout, clock, ZoneOffset.UTC);
 	}
@@ -82,7 +98,7 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 	 * @param clock the clock to read the month from
 	 * @param zone the time zone in which the partner's quota month starts
 	 */
-	public MonthlyTokenQuota(@Nullable Integer limit, PartnerTokenStore store, TokenKey key, Duration storeTimeout,
+	MonthlyTokenQuota(@Nullable Integer limit, PartnerTokenStore store, TokenKey key, Duration storeTimeout,
 			Clock clock, ZoneId zone) {
 		this.partner = key.partner();
 		this.limit = limit;
@@ -101,7 +117,7 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 	 * could not make.
 	 * @return completion, or a {@link PartnerTokenQuotaException} when no token is left
 	 */
-	public Mono<Void> check() {
+	Mono<Void> check() {
 		if (this.limit == null) {
 			return Mono.empty();
 		}
@@ -176,7 +192,7 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 	 * partner has a quota and no read is running already. Called when a token was loaded
 	 * from the store or another instance announced one.
 	 */
-	public void refresh() {
+	void refresh() {
 		if (this.limit == null || !this.refreshing.compareAndSet(false, true)) {
 			return;
 		}
@@ -197,7 +213,7 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 	 * last read it, without I/O.
 	 * @return whether a forced renewal may be made
 	 */
-	public boolean mayForceRenewal() {
+	boolean mayForceRenewal() {
 		if (this.limit == null) {
 			return true;
 		}
@@ -209,7 +225,7 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 	 * Returns the month's count and the quota, as this instance last read or made them.
 	 * @return the quota state
 	 */
-	public TokenQuota state() {
+	TokenQuota state() {
 		Count count = current();
 		return new TokenQuota(this.limit, count.issued(), count.month(), resetsAt(count.month()));
 	}
@@ -248,6 +264,8 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 	/**
 	 * Records a count read or made for a month, keeping the higher of two counts of the
 	 * same month, since a count only grows between two reads.
+	 * @param month the month the count belongs to
+	 * @param issued the number of tokens issued in that month
 	 */
 	private void record(YearMonth month, long issued) {
 		this.count.updateAndGet(

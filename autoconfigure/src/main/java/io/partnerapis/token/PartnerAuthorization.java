@@ -1,11 +1,25 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.token;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Pattern;
 
 import io.partnerapis.PartnerApi.UnauthorizedRetryOutcome;
@@ -46,8 +60,7 @@ public final class PartnerAuthorization implements AutoCloseable {
 
 	private final Duration tokenWait;
 
-	private final Map<UnauthorizedRetryOutcome, AtomicLong> unauthorized = new EnumMap<>(
-			UnauthorizedRetryOutcome.class);
+	private final AtomicLongArray unauthorized = new AtomicLongArray(UnauthorizedRetryOutcome.values().length);
 
 	PartnerAuthorization(PartnerOrigin origin, PartnerTokenCache tokens, RenewalPolicy policy, Clock clock,
 			boolean retryOnUnauthorized, Duration tokenWait) {
@@ -56,9 +69,6 @@ public final class PartnerAuthorization implements AutoCloseable {
 		this.forcedRenewals = new ForcedRenewals(policy, clock);
 		this.retryOnUnauthorized = retryOnUnauthorized;
 		this.tokenWait = tokenWait;
-		for (UnauthorizedRetryOutcome outcome : UnauthorizedRetryOutcome.values()) {
-			this.unauthorized.put(outcome, new AtomicLong());
-		}
 	}
 
 	/**
@@ -207,6 +217,9 @@ public final class PartnerAuthorization implements AutoCloseable {
 	/**
 	 * Returns whether a request answered with 401 will find another token: this call
 	 * dropped the rejected one, or it was already replaced.
+	 * @param request the request the partner rejected
+	 * @param rejected the token the request carried
+	 * @return whether retrying the request will send another token
 	 */
 	private boolean renew(HttpRequest request, OAuth2AccessToken rejected) {
 		if (!this.tokens.isCurrent(rejected)) {
@@ -243,7 +256,7 @@ public final class PartnerAuthorization implements AutoCloseable {
 	 * @return the count since start-up
 	 */
 	public long unauthorizedCount(UnauthorizedRetryOutcome outcome) {
-		return this.unauthorized.get(outcome).get();
+		return this.unauthorized.get(outcome.ordinal());
 	}
 
 	private void skipped() {
@@ -253,7 +266,7 @@ public final class PartnerAuthorization implements AutoCloseable {
 	}
 
 	private void count(UnauthorizedRetryOutcome outcome) {
-		this.unauthorized.get(outcome).incrementAndGet();
+		this.unauthorized.incrementAndGet(outcome.ordinal());
 	}
 
 	/**

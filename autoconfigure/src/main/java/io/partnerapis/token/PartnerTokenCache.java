@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.token;
 
 import java.time.Clock;
@@ -226,6 +242,8 @@ final class PartnerTokenCache implements AutoCloseable {
 	/**
 	 * Loads the stored token if it is another than the given one and not yet due for
 	 * renewal (usable), or not yet expired (valid: what a failed fetch falls back to).
+	 * @param previous the token this instance holds already, or {@code null}
+	 * @return the stored token, or empty when the store holds none that is usable
 	 */
 	private Mono<StoredToken> loadUsable(@Nullable StoredToken previous) {
 		return load(previous, (token, now) -> now.isBefore(this.policy.renewAt(token)));
@@ -248,6 +266,7 @@ final class PartnerTokenCache implements AutoCloseable {
 	/**
 	 * Moves the renewal of a token that is still valid past a failed attempt, before the
 	 * flight ends, so that no caller starts another attempt at once.
+	 * @param cached the entry whose renewal failed
 	 */
 	private void postpone(Cached cached) {
 		Instant retryAt = this.policy.retryAfterFailure(this.clock.instant(),
@@ -258,6 +277,8 @@ final class PartnerTokenCache implements AutoCloseable {
 	/**
 	 * Takes a stored token that is due for renewal into use after a fetch failed, with
 	 * its renewal tried again later as for a failed background renewal.
+	 * @param token the stored token, due for renewal but not expired
+	 * @return the cache entry now in use
 	 */
 	private Cached adoptAfterFailure(StoredToken token) {
 		Instant retryAt = this.policy.retryAfterFailure(this.clock.instant(), token.accessToken().getExpiresAt());

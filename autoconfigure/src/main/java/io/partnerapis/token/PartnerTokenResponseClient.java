@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.token;
 
 import java.net.URI;
@@ -7,8 +23,8 @@ import java.util.concurrent.TimeoutException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
-import io.partnerapis.RequestFormat;
 import io.partnerapis.PartnerTokenException;
+import io.partnerapis.RequestFormat;
 import io.partnerapis.observation.DefaultTokenFetchObservationConvention;
 import io.partnerapis.observation.TokenFetchContext;
 import io.partnerapis.observation.TokenFetchObservationConvention;
@@ -44,26 +60,12 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 
 /**
  * {@link ReactiveOAuth2AccessTokenResponseClient} that speaks each partner's
- * token-endpoint dialect as its {@link TokenEndpoint} describes.
- *
- * <p>
- * Request parameters and headers come from Spring Security's
- * {@link DefaultOAuth2TokenRequestParametersConverter} and
- * {@link DefaultOAuth2TokenRequestHeadersConverter}, so client authentication follows the
- * registration exactly as Spring Security's own clients do. Spring Security's
- * {@code AbstractWebClientReactiveOAuth2AccessTokenResponseClient} always writes a form
- * body and reads the token fields from the top level of the response; partners that want
- * a JSON body or wrap the token fields need both to change, which is why this client
- * sends the request itself. Each request is a {@code partner.apis.token.fetch}
- * observation, is bounded by the response timeout, and is retried with backoff and jitter
- * when it failed on the endpoint's side (5xx, no connection, timeout) but never after a
- * 4xx answer.
- *
- * <p>
- * JSON bodies go out and all answers come in as bytes, never as strings or objects, so
- * that Spring's codecs, which log the content of strings and objects at debug level,
- * never see a secret or a token; form bodies go through Spring's form writer, which masks
- * their content in logs. Answers longer than 64 KiB are not read further.
+ * token-endpoint dialect as its {@link TokenEndpoint} describes: a form or JSON body, and
+ * token fields at the top level or wrapped, which Spring Security's own clients cannot
+ * both vary. Parameters and headers come from Spring Security's converters, so client
+ * authentication follows the registration as Spring Security's clients do. Each request
+ * is observed, bounded by the response timeout and retried as
+ * {@link #exchangeWithRetries} says.
  *
  * @param <T> the grant request type
  */
@@ -101,7 +103,7 @@ final class PartnerTokenResponseClient<T extends AbstractOAuth2AuthorizationGran
 	 * @param assertionSigner the signer of the client's assertions where it authenticates
 	 * with a JWT, else {@code null}
 	 */
-	public PartnerTokenResponseClient(WebClient webClient, TokenEndpoint endpoint, ClientRegistration registration,
+	PartnerTokenResponseClient(WebClient webClient, TokenEndpoint endpoint, ClientRegistration registration,
 			ObservationRegistry observationRegistry, @Nullable TokenFetchObservationConvention observationConvention,
 			@Nullable ClientAssertionSigner assertionSigner) {
 		this.webClient = webClient;
@@ -130,6 +132,12 @@ final class PartnerTokenResponseClient<T extends AbstractOAuth2AuthorizationGran
 		});
 	}
 
+	/**
+	 * Sends a token request, retried with back-off and jitter when it failed on the
+	 * endpoint's side (5xx, no connection, timeout), never after a 4xx answer.
+	 * @param grantRequest the grant request
+	 * @return the partner's token response
+	 */
 	private Mono<OAuth2AccessTokenResponse> exchangeWithRetries(T grantRequest) {
 		return Mono.defer(() -> exchange(grantRequest))
 			.timeout(this.endpoint.retries().responseTimeout())
@@ -141,6 +149,15 @@ final class PartnerTokenResponseClient<T extends AbstractOAuth2AuthorizationGran
 				.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
 	}
 
+	/**
+	 * Sends a token request once. JSON bodies go out and all answers come in as bytes,
+	 * never as strings or objects, so that Spring's codecs, which log strings and objects
+	 * at debug level, never see a secret or a token; form bodies go through Spring's form
+	 * writer, which masks them in logs. Answers longer than {@value #MAX_BODY_BYTES}
+	 * bytes are not read further.
+	 * @param grantRequest the grant request
+	 * @return the partner's token response
+	 */
 	private Mono<OAuth2AccessTokenResponse> exchange(T grantRequest) {
 		ClientRegistration registration = grantRequest.getClientRegistration();
 		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>(

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.token;
 
 import java.time.Duration;
@@ -9,23 +25,11 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.util.Assert;
 
 /**
- * Decides when a partner's token is renewed: ahead of its expiry, again after a failed
- * renewal, and after the partner rejected it with 401 Unauthorized.
- *
- * <ul>
- * <li>A token is renewed {@code refresh-before-expiry} before it expires, but never
- * before half of its lifetime has passed, so a short-lived token is not fetched on every
- * call.</li>
- * <li>A failed background renewal is tried again after a quarter of the time the token
- * has left, between five and thirty seconds, not on every call.</li>
- * <li>When no valid token is held, a failed fetch is not tried again for one second,
- * doubling up to a minute while failures continue, or for as long as the endpoint's
- * {@code Retry-After} says, up to ten minutes.</li>
- * <li>A renewal forced by a 401 happens at most once per
- * {@code unauthorized-renewal-interval}, and that interval doubles, up to an hour, while
- * the partner rejects the fresh tokens too, so an API that rejects every token cannot
- * drain a token quota.</li>
- * </ul>
+ * Decides when a partner's token is renewed: ahead of its expiry ({@link #renewAt}),
+ * again after a failed renewal ({@link #retryAfterFailure}), after failed fetches while
+ * no valid token is held ({@link #backOffAfterFailure}), and after the partner rejected
+ * it with 401 Unauthorized ({@link #forcedRenewalInterval}). Each rule is stated on its
+ * method, and only there.
  */
 final class RenewalPolicy {
 
@@ -50,7 +54,7 @@ final class RenewalPolicy {
 	 * @param refreshBeforeExpiry how long before expiry a token is renewed
 	 * @param unauthorizedRenewalInterval shortest time between two renewals forced by 401
 	 */
-	public RenewalPolicy(Duration refreshBeforeExpiry, Duration unauthorizedRenewalInterval) {
+	RenewalPolicy(Duration refreshBeforeExpiry, Duration unauthorizedRenewalInterval) {
 		Assert.isTrue(!refreshBeforeExpiry.isNegative(), "'refreshBeforeExpiry' must not be negative");
 		Assert.isTrue(!unauthorizedRenewalInterval.isNegative(), "'unauthorizedRenewalInterval' must not be negative");
 		this.refreshBeforeExpiry = refreshBeforeExpiry;
@@ -58,12 +62,14 @@ final class RenewalPolicy {
 	}
 
 	/**
-	 * Returns when a token is due for renewal.
+	 * Returns when a token is due for renewal: {@code refresh-before-expiry} before it
+	 * expires, but never before half of its lifetime has passed, so that a short-lived
+	 * token is not fetched on every call.
 	 * @param token the token
 	 * @return the instant from which it is renewed in the background, or
 	 * {@link Instant#MAX} for a token that does not expire
 	 */
-	public Instant renewAt(OAuth2AccessToken token) {
+	Instant renewAt(OAuth2AccessToken token) {
 		Instant expiresAt = token.getExpiresAt();
 		if (expiresAt == null) {
 			return Instant.MAX;
@@ -78,12 +84,13 @@ final class RenewalPolicy {
 	}
 
 	/**
-	 * Returns when a background renewal that just failed is tried again.
+	 * Returns when a background renewal that just failed is tried again: after a quarter
+	 * of the time the token has left, between five and thirty seconds, not on every call.
 	 * @param now the current instant
 	 * @param expiresAt when the token in use expires
 	 * @return the instant of the next attempt
 	 */
-	public Instant retryAfterFailure(Instant now, @Nullable Instant expiresAt) {
+	Instant retryAfterFailure(Instant now, @Nullable Instant expiresAt) {
 		if (expiresAt == null) {
 			return now.plus(MAX_RETRY_DELAY);
 		}
@@ -99,13 +106,15 @@ final class RenewalPolicy {
 
 	/**
 	 * Returns how long callers that hold no valid token get a failed fetch's error before
-	 * the token endpoint is asked again.
+	 * the token endpoint is asked again: one second, doubling up to a minute while
+	 * failures continue, or as long as the endpoint's {@code Retry-After} says, up to ten
+	 * minutes.
 	 * @param consecutiveFailures how many fetches failed in a row, at least 1
 	 * @param retryAfter how long the endpoint asked not to be asked again, or
 	 * {@code null}
 	 * @return the back-off
 	 */
-	public Duration backOffAfterFailure(int consecutiveFailures, @Nullable Duration retryAfter) {
+	Duration backOffAfterFailure(int consecutiveFailures, @Nullable Duration retryAfter) {
 		if (retryAfter != null && !retryAfter.isNegative()) {
 			return (retryAfter.compareTo(MAX_RETRY_AFTER) > 0) ? MAX_RETRY_AFTER : retryAfter;
 		}
@@ -117,27 +126,31 @@ final class RenewalPolicy {
 	}
 
 	/**
-	 * Returns whether a 401 may force a renewal now. The interval between forced renewals
-	 * doubles with each one until the partner accepts a token again, up to an hour (or
-	 * the configured interval, if longer), so an API that rejects every token costs at
-	 * most a few dozen tokens a day.
+	 * Returns whether a 401 may force a renewal now: not before the
+	 * {@link #forcedRenewalInterval forced renewal interval} has passed since the last
+	 * one.
 	 * @param now the current instant
 	 * @param lastForced when the last forced renewal happened, or {@code null}
 	 * @param unaccepted how many forced renewals happened since the partner last accepted
 	 * a token
 	 * @return whether a renewal may be forced
 	 */
-	public boolean mayForceRenewal(Instant now, @Nullable Instant lastForced, int unaccepted) {
+	boolean mayForceRenewal(Instant now, @Nullable Instant lastForced, int unaccepted) {
 		return lastForced == null || !now.isBefore(lastForced.plus(forcedRenewalInterval(unaccepted)));
 	}
 
 	/**
-	 * Returns the shortest time after a forced renewal before the next one.
+	 * Returns the shortest time after a forced renewal before the next one. It is
+	 * {@code unauthorized-renewal-interval} after the first, and doubles with each
+	 * further forced renewal, up to an hour or the configured interval if that is longer,
+	 * until a renewal is proved to cure its 401 ({@link ForcedRenewals#accepted} says
+	 * what proves it). So an endpoint that always answers 401 beside endpoints that
+	 * accept the same token costs about 30 tokens a day, not 2,880.
 	 * @param unaccepted how many forced renewals happened since the partner last accepted
 	 * a token
 	 * @return the interval
 	 */
-	public Duration forcedRenewalInterval(int unaccepted) {
+	Duration forcedRenewalInterval(int unaccepted) {
 		Duration cap = (this.unauthorizedRenewalInterval.compareTo(MAX_FORCED_RENEWAL_INTERVAL) > 0)
 				? this.unauthorizedRenewalInterval : MAX_FORCED_RENEWAL_INTERVAL;
 		Duration interval = this.unauthorizedRenewalInterval;

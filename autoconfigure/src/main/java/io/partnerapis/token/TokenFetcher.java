@@ -1,10 +1,26 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.token;
 
 import java.util.function.Supplier;
 
-import io.partnerapis.RenewalGrant;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.PartnerTokenQuotaException;
+import io.partnerapis.RenewalGrant;
 import io.partnerapis.store.StoredToken;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -107,6 +123,9 @@ final class TokenFetcher {
 	 * how the partner answered. The budget travels in the Reactor context, so that a
 	 * response client that retries reserves each retry through
 	 * {@link #beforeRetry(Throwable)}.
+	 * @param budget the budget of the fetch that sends the request
+	 * @param request sends the token request when subscribed to
+	 * @return the partner's token response
 	 */
 	private static Mono<OAuth2AccessTokenResponse> counted(TokenRequestBudget budget,
 			Supplier<Mono<OAuth2AccessTokenResponse>> request) {
@@ -136,6 +155,8 @@ final class TokenFetcher {
 	/**
 	 * Returns whether a failed token request still got a 2xx answer, a token the partner
 	 * issued and probably counted against its quota even though it could not be used.
+	 * @param ex how the token request failed
+	 * @return whether the partner answered with a 2xx status
 	 */
 	private static boolean wasIssued(Throwable ex) {
 		return ex instanceof PartnerTokenException tokenException && tokenException.getStatus() != null
@@ -145,6 +166,8 @@ final class TokenFetcher {
 	/**
 	 * Returns whether the partner answered a failed token request with a status that
 	 * issues no token.
+	 * @param ex how the token request failed
+	 * @return whether the partner's answer says no token was issued
 	 */
 	private static boolean wasRefused(Throwable ex) {
 		return ex instanceof PartnerTokenException tokenException && tokenException.getStatus() != null

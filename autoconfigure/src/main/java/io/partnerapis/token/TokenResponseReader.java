@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.token;
 
 import java.time.Duration;
@@ -178,6 +194,10 @@ final class TokenResponseReader {
 	 * Reports a 2xx answer that is not a usable token response. Its body is never quoted:
 	 * it may hold a live token under a name this reader does not know, so only its shape,
 	 * the names of its JSON fields, is described.
+	 * @param status the HTTP status of the answer
+	 * @param body the answer's body, described by its shape only
+	 * @param reason why the body is not a usable token response
+	 * @return the exception to signal
 	 */
 	private PartnerTokenException invalid(int status, String body, String reason) {
 		return new PartnerTokenException(this.endpoint.partner(), status,
@@ -219,6 +239,9 @@ final class TokenResponseReader {
 	/**
 	 * Reads a {@code Retry-After} header: a number of seconds or an HTTP date (RFC 9110
 	 * section 10.2.3).
+	 * @param header the header's value, or {@code null} when the answer has none
+	 * @return how long to wait, never negative, or {@code null} when the header is absent
+	 * or unreadable
 	 */
 	static @Nullable Duration retryAfter(@Nullable String header) {
 		if (!StringUtils.hasText(header)) {

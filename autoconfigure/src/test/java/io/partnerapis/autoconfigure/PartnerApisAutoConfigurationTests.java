@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.autoconfigure;
 
 import java.util.ArrayList;
@@ -219,6 +235,53 @@ class PartnerApisAutoConfigurationTests {
 				prefix + "base-url=https://api." + name + ".example" };
 	}
 
+	@Test
+	@SuppressWarnings("removal")
+	void deprecatedAuthorizedClientServiceFactoryStillStoresTokensAndWarnsAtStartUp(CapturedOutput output) {
+		InMemoryReactiveOAuth2AuthorizedClientService[] created = new InMemoryReactiveOAuth2AuthorizedClientService[1];
+		this.contextRunner
+			.withBean(io.partnerapis.PartnerAuthorizedClientServiceFactory.class, () -> (registrations) -> {
+				created[0] = new InMemoryReactiveOAuth2AuthorizedClientService(registrations);
+				return created[0];
+			})
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(PartnerTokenStore.class))
+					.isInstanceOf(AuthorizedClientServiceTokenStore.class);
+				assertThat(created[0]).isNotNull();
+				assertThat(output).contains("A PartnerAuthorizedClientServiceFactory bean is deprecated for removal")
+					.contains("declare a PartnerTokenStore bean instead");
+			});
+	}
+
+	@Test
+	void noDeprecationWarningWithoutAnAuthorizedClientServiceFactory(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(PartnerTokenStore.class))
+				.isNotInstanceOf(AuthorizedClientServiceTokenStore.class);
+			assertThat(output).doesNotContain("PartnerAuthorizedClientServiceFactory");
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		final List<String> calls = new ArrayList<>();
+
+		@Bean
+		@Order(2)
+		PartnerWebClientCustomizer second() {
+			return (partner, builder) -> this.calls.add("second:" + partner);
+		}
+
+		@Bean
+		@Order(1)
+		PartnerWebClientCustomizer first() {
+			return (partner, builder) -> this.calls.add("first:" + partner);
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class QualifiedInjectionConfiguration {
 
@@ -249,53 +312,6 @@ class PartnerApisAutoConfigurationTests {
 	}
 
 	record UnqualifiedInjection(WebClient webClient) {
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CustomizerConfiguration {
-
-		final List<String> calls = new ArrayList<>();
-
-		@Bean
-		@Order(2)
-		PartnerWebClientCustomizer second() {
-			return (partner, builder) -> this.calls.add("second:" + partner);
-		}
-
-		@Bean
-		@Order(1)
-		PartnerWebClientCustomizer first() {
-			return (partner, builder) -> this.calls.add("first:" + partner);
-		}
-
-	}
-
-	@Test
-	@SuppressWarnings("removal")
-	void deprecatedAuthorizedClientServiceFactoryStillStoresTokensAndWarnsAtStartUp(CapturedOutput output) {
-		InMemoryReactiveOAuth2AuthorizedClientService[] created = new InMemoryReactiveOAuth2AuthorizedClientService[1];
-		this.contextRunner
-			.withBean(io.partnerapis.PartnerAuthorizedClientServiceFactory.class, () -> (registrations) -> {
-				created[0] = new InMemoryReactiveOAuth2AuthorizedClientService(registrations);
-				return created[0];
-			})
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(PartnerTokenStore.class))
-					.isInstanceOf(AuthorizedClientServiceTokenStore.class);
-				assertThat(created[0]).isNotNull();
-				assertThat(output).contains("A PartnerAuthorizedClientServiceFactory bean is deprecated for removal")
-					.contains("declare a PartnerTokenStore bean instead");
-			});
-	}
-
-	@Test
-	void noDeprecationWarningWithoutAnAuthorizedClientServiceFactory(CapturedOutput output) {
-		this.contextRunner.run((context) -> {
-			assertThat(context.getBean(PartnerTokenStore.class))
-				.isNotInstanceOf(AuthorizedClientServiceTokenStore.class);
-			assertThat(output).doesNotContain("PartnerAuthorizedClientServiceFactory");
-		});
 	}
 
 }

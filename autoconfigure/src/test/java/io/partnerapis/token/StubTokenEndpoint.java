@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.token;
 
 import java.time.Duration;
@@ -7,8 +23,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.partnerapis.RenewalGrant;
 import io.partnerapis.PartnerTokenException;
+import io.partnerapis.RenewalGrant;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -58,7 +74,7 @@ final class StubTokenEndpoint
 	 * this endpoint.
 	 * @return the fetcher
 	 */
-	public TokenFetcher fetcher() {
+	TokenFetcher fetcher() {
 		return fetcher(RenewalGrant.CLIENT_CREDENTIALS);
 	}
 
@@ -68,7 +84,7 @@ final class StubTokenEndpoint
 	 * @param renewalGrant the grant that renews a token
 	 * @return the fetcher
 	 */
-	public TokenFetcher fetcher(RenewalGrant renewalGrant) {
+	TokenFetcher fetcher(RenewalGrant renewalGrant) {
 		return new TokenFetcher(registration(), renewalGrant, this, this);
 	}
 
@@ -76,7 +92,7 @@ final class StubTokenEndpoint
 	 * Returns the client registration of partner {@code acme}.
 	 * @return the registration
 	 */
-	public static ClientRegistration registration() {
+	static ClientRegistration registration() {
 		return ClientRegistration.withRegistrationId("acme")
 			.clientId("client-acme")
 			.clientSecret("secret-acme")
@@ -90,7 +106,7 @@ final class StubTokenEndpoint
 	 * @param lifetime the lifetime
 	 * @return this endpoint
 	 */
-	public StubTokenEndpoint lifetime(Duration lifetime) {
+	StubTokenEndpoint lifetime(Duration lifetime) {
 		this.lifetime = lifetime;
 		return this;
 	}
@@ -100,7 +116,7 @@ final class StubTokenEndpoint
 	 * now on.
 	 * @return this endpoint
 	 */
-	public StubTokenEndpoint withRefreshTokens() {
+	StubTokenEndpoint withRefreshTokens() {
 		this.refreshTokens = true;
 		return this;
 	}
@@ -108,7 +124,7 @@ final class StubTokenEndpoint
 	/**
 	 * Holds the answers to requests received from now on until {@link #release()}.
 	 */
-	public void hold() {
+	void hold() {
 		this.holding = true;
 	}
 
@@ -116,7 +132,7 @@ final class StubTokenEndpoint
 	 * Answers every held request, in the order received, as the endpoint is set up now,
 	 * and answers later requests at once.
 	 */
-	public void release() {
+	void release() {
 		this.holding = false;
 		Sinks.Empty<Void> gate;
 		while ((gate = this.held.poll()) != null) {
@@ -128,7 +144,7 @@ final class StubTokenEndpoint
 	 * Answers requests with an HTTP 503 error, as the token client reports it, until
 	 * {@link #recover()}.
 	 */
-	public void fail() {
+	void fail() {
 		this.failure = error(503);
 	}
 
@@ -137,7 +153,7 @@ final class StubTokenEndpoint
 	 * reports it.
 	 * @param status the HTTP status
 	 */
-	public void failRefresh(int status) {
+	void failRefresh(int status) {
 		this.refreshFailure = error(status);
 	}
 
@@ -149,7 +165,7 @@ final class StubTokenEndpoint
 	/**
 	 * Answers every request with tokens again.
 	 */
-	public void recover() {
+	void recover() {
 		this.failure = null;
 		this.refreshFailure = null;
 	}
@@ -158,7 +174,7 @@ final class StubTokenEndpoint
 	 * Returns how many requests the endpoint received.
 	 * @return the count
 	 */
-	public int requests() {
+	int requests() {
 		return this.requests.get();
 	}
 
@@ -166,7 +182,7 @@ final class StubTokenEndpoint
 	 * Returns the grant type of each request received, in order.
 	 * @return the grant types
 	 */
-	public List<AuthorizationGrantType> grants() {
+	List<AuthorizationGrantType> grants() {
 		return this.received.stream().map(AbstractOAuth2AuthorizationGrantRequest::getGrantType).toList();
 	}
 
@@ -174,7 +190,7 @@ final class StubTokenEndpoint
 	 * Returns the requests received, in order.
 	 * @return the requests
 	 */
-	public List<AbstractOAuth2AuthorizationGrantRequest> received() {
+	List<AbstractOAuth2AuthorizationGrantRequest> received() {
 		return List.copyOf(this.received);
 	}
 

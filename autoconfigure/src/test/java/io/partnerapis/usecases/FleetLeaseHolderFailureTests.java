@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.usecases;
 
 import java.time.Duration;
@@ -5,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.testsupport.FleetExtension;
 import io.partnerapis.testsupport.PartnerStub;
@@ -14,7 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -38,7 +54,7 @@ class FleetLeaseHolderFailureTests {
 	void waiterTakesTheLeaseOverWhenTheHolderFails() throws Exception {
 		PartnerStub partner = fleet.partner();
 		partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).inScenario("holder fails")
-			.whenScenarioStateIs(STARTED)
+			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(500).withFixedDelay(1500))
 			.willSetStateTo("recovered"));
 		partner.stub(post(urlPathEqualTo(PartnerStub.TOKEN_PATH)).inScenario("holder fails")

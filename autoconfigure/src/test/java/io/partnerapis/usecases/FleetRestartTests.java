@@ -1,10 +1,25 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.usecases;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-import io.partnerapis.testsupport.Fleet;
 import io.partnerapis.testsupport.FleetExtension;
 import io.partnerapis.testsupport.MutableClock;
 import io.partnerapis.testsupport.PartnerStub;
@@ -43,9 +58,10 @@ class FleetRestartTests {
 		partner.tokens(5, 3600);
 		partner.apiAnswers("/things", "token-1", 200);
 		MutableClock clock = new MutableClock();
-		fleet.instance(Map.of()).withBean(Clock.class, () -> clock).run((first) -> {
-			assertThat(PartnerStub.call(first.getBean("acmeWebClient", WebClient.class), "/things")).isEqualTo(200);
-		});
+		fleet.instance(Map.of())
+			.withBean(Clock.class, () -> clock)
+			.run((first) -> assertThat(PartnerStub.call(first.getBean("acmeWebClient", WebClient.class), "/things"))
+				.isEqualTo(200));
 		partner.tokenEndpointFails(503, "{}");
 		clock.advance(Duration.ofSeconds(3590));
 		fleet.instance(Map.of()).withBean(Clock.class, () -> clock).run((restarted) -> {

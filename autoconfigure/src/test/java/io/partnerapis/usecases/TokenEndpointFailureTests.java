@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.usecases;
 
 import java.io.IOException;
@@ -138,12 +154,11 @@ class TokenEndpointFailureTests {
 			closedPort = socket.getLocalPort();
 		}
 		String tokenUri = "http://127.0.0.1:" + closedPort + "/oauth/token";
-		runner().withPropertyValues("partner.apis.acme.token-uri=" + tokenUri).run((context) -> {
-			assertThatExceptionOfType(PartnerTokenException.class)
+		runner().withPropertyValues("partner.apis.acme.token-uri=" + tokenUri)
+			.run((context) -> assertThatExceptionOfType(PartnerTokenException.class)
 				.isThrownBy(() -> call(context.getBean("acmeWebClient", WebClient.class)))
 				.withMessageContaining("partner 'acme' to " + tokenUri + " could not be sent")
-				.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("token_endpoint_unreachable"));
-		});
+				.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("token_endpoint_unreachable")));
 	}
 
 	@Test

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.benchmarks;
 
 import java.io.File;
@@ -118,6 +134,8 @@ public final class BenchmarkSuite {
 	/**
 	 * Returns where JMH's own output goes: beside the benchmarks jar, whatever the
 	 * working directory.
+	 * @param name the log file's name
+	 * @return the log file's path
 	 */
 	private static Path jmhLog(String name) {
 		Path first = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]).toAbsolutePath();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.benchmarks;
 
 import java.io.IOException;
@@ -112,6 +128,7 @@ final class FleetScenario {
 	/**
 	 * Runs a scenario against a new embedded Redis server and a new loopback partner, and
 	 * stops both after it.
+	 * @param scenario the scenario, given the partner and the Redis server's port
 	 */
 	private static void withRedis(BiConsumer<LoopbackPartner, Integer> scenario) {
 		RedisServer redis = startRedis();
@@ -126,6 +143,10 @@ final class FleetScenario {
 	/**
 	 * Runs one fleet: every instance of it, the restarted one too, shares one new key
 	 * prefix, as the instances of one service share their configuration.
+	 * @param partner the loopback partner the fleet calls
+	 * @param kind creates one instance of the contender measured, given the fleet's key
+	 * prefix
+	 * @return the fleet's token requests and timings
 	 */
 	private static Measurement herdAndRestart(LoopbackPartner partner, Function<String, Contender> kind) {
 		String prefix = keyPrefix();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.benchmarks;
 
 import java.lang.management.ManagementFactory;
@@ -76,16 +92,6 @@ final class Load {
 			.count()
 			.block(GRACE);
 		return new Burst(succeeded, (lastSent.get() - start) / 1e6, (System.nanoTime() - start) / 1e6);
-	}
-
-	/**
-	 * What a burst measured.
-	 *
-	 * @param succeeded calls that succeeded
-	 * @param sentMillis time until the last call was sent into the WebClient
-	 * @param answeredMillis time until every call was answered
-	 */
-	record Burst(long succeeded, double sentMillis, double answeredMillis) {
 	}
 
 	/**
@@ -251,6 +257,16 @@ final class Load {
 			this.latencies[this.count++] = latency;
 		}
 
+	}
+
+	/**
+	 * What a burst measured.
+	 *
+	 * @param succeeded calls that succeeded
+	 * @param sentMillis time until the last call was sent into the WebClient
+	 * @param answeredMillis time until every call was answered
+	 */
+	record Burst(long succeeded, double sentMillis, double answeredMillis) {
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.benchmarks;
 
 import java.lang.management.ManagementFactory;
@@ -93,6 +109,11 @@ public final class MemoryProbe {
 	/**
 	 * Registers one stock WebClient bean per partner, as an application that injects them
 	 * declares them (and as part 6's stock contexts do), and collects them.
+	 * @param context the refreshed context the beans are added to
+	 * @param wiring the stock wiring that builds each WebClient
+	 * @param count how many partners
+	 * @param partner the server every partner's API is on
+	 * @param webClients where the WebClient beans are collected
 	 */
 	private static void registerWebClients(ConfigurableApplicationContext context, StockWiring wiring, int count,
 			LoopbackPartner partner, List<WebClient> webClients) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.test;
 
 import java.time.Clock;
@@ -118,7 +134,7 @@ public final class PartnerStandIns implements AutoCloseable {
 		String method = configuration.value("client-authentication-method");
 		String clientId = Objects.requireNonNull(configuration.valueOr("client-id", "test-" + partner));
 		String secret = configuration.valueOr("client-secret",
-				needsSecret(provider, method) || configuration.isGiven("client-secret")
+				(needsSecret(provider, method) || configuration.isGiven("client-secret"))
 						? "test-" + partner + TEST_SECRET_SUFFIX : null);
 		StandInSettings settings = new StandInSettings(partner, provider,
 				Objects.requireNonNullElse(configuration.value("environment"), "production"), clientId, secret, method,
@@ -211,6 +227,8 @@ public final class PartnerStandIns implements AutoCloseable {
 
 		/**
 		 * Returns whether a property is given, resolvable or not.
+		 * @param key the property's name under the partner's prefix
+		 * @return whether the environment holds the property
 		 */
 		boolean isGiven(String key) {
 			return raw(key) != null;
@@ -219,6 +237,8 @@ public final class PartnerStandIns implements AutoCloseable {
 		/**
 		 * Returns a property's value, or {@code null} if it is absent, empty, or reads a
 		 * variable the machine lacks.
+		 * @param key the property's name under the partner's prefix
+		 * @return the property's value, or {@code null}
 		 */
 		@Nullable String value(String key) {
 			Object raw = raw(key);
@@ -237,6 +257,9 @@ public final class PartnerStandIns implements AutoCloseable {
 		/**
 		 * Returns a property's value, or the given test value, which is then also one of
 		 * the {@link #defaults()}.
+		 * @param key the property's name under the partner's prefix
+		 * @param testValue the value to use when the property is not given
+		 * @return the property's value, or the test value
 		 */
 		@Nullable String valueOr(String key, @Nullable String testValue) {
 			String value = value(key);

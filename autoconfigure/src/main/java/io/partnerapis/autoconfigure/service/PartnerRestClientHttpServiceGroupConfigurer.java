@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.autoconfigure.service;
 
 import java.util.LinkedHashMap;
@@ -74,6 +90,9 @@ class PartnerRestClientHttpServiceGroupConfigurer implements RestClientHttpServi
 	 * Returns the interceptor of the group's partner or, when the group names partners in
 	 * {@code @ClientRegistrationId}, one that picks the interceptor of the partner each
 	 * request names and falls back to the group's partner.
+	 * @param group the HTTP service group being configured
+	 * @param partner the partner the group is named after, or {@code null} if none is
+	 * @return the interceptor that authorizes the group's requests
 	 */
 	ClientHttpRequestInterceptor interceptor(HttpServiceGroup group, @Nullable Partner partner) {
 		if (partner != null && !this.partners.namesPartners(group)) {
@@ -88,6 +107,11 @@ class PartnerRestClientHttpServiceGroupConfigurer implements RestClientHttpServi
 	 * Returns an interceptor that sends each request through the interceptor of the
 	 * partner it names in its client registration id attribute, or else through the
 	 * fallback.
+	 * @param byName the interceptor of each partner the group's interfaces name, by
+	 * partner name
+	 * @param fallback the interceptor for requests that name no partner, or {@code null}
+	 * to send them unchanged
+	 * @return an interceptor that delegates per request
 	 */
 	static ClientHttpRequestInterceptor selecting(Map<String, ClientHttpRequestInterceptor> byName,
 			@Nullable ClientHttpRequestInterceptor fallback) {

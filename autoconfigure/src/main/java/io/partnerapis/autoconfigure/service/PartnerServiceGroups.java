@@ -1,7 +1,22 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.autoconfigure.service;
 
 import java.lang.reflect.Method;
-import java.net.URI;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -128,6 +143,8 @@ public final class PartnerServiceGroups {
 	/**
 	 * Adds the partner's API headers to the group's default headers, except those the
 	 * group's properties already set.
+	 * @param headers the group's default headers, added to in place
+	 * @param partner the partner whose API headers are added
 	 */
 	void addHeaders(HttpHeaders headers, Partner partner) {
 		partner.headers().forEach((name, value) -> {
@@ -141,6 +158,10 @@ public final class PartnerServiceGroups {
 	 * Returns the base URL to set on the client of a group named after a partner: the
 	 * partner's, or {@code null} when the group's {@code base-url} property sets one,
 	 * which Spring Boot has applied and which the partner must accept.
+	 * @param group the HTTP service group being configured
+	 * @param partner the partner the group is named after
+	 * @return the partner's base URL, or {@code null} to keep the one the group's
+	 * properties set
 	 */
 	@Nullable String baseUrl(HttpServiceGroup group, Partner partner) {
 		HttpClientProperties properties = this.groupProperties.get(group.name());
@@ -155,6 +176,8 @@ public final class PartnerServiceGroups {
 	/**
 	 * Returns the HTTP client settings of a group that calls partners: Spring Boot's for
 	 * the group, never following redirects.
+	 * @param group the HTTP service group being configured
+	 * @return the group's settings with redirects turned off
 	 */
 	HttpClientSettings settings(HttpServiceGroup group) {
 		return this.settingsMapper.map(this.groupProperties.get(group.name())).withRedirects(HttpRedirects.DONT_FOLLOW);
@@ -163,6 +186,9 @@ public final class PartnerServiceGroups {
 	/**
 	 * Returns the partner whose own SSL bundle the client of the group uses: the group's
 	 * partner, unless the group's properties name a bundle of their own.
+	 * @param group the HTTP service group being configured
+	 * @return the partner whose SSL bundle applies, or {@code null} to keep the group's
+	 * own
 	 */
 	@Nullable Partner sslPartner(HttpServiceGroup group) {
 		HttpClientProperties properties = this.groupProperties.get(group.name());

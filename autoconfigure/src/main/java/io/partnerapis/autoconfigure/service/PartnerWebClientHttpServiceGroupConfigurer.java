@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.autoconfigure.service;
 
 import java.util.LinkedHashMap;
@@ -54,6 +70,8 @@ class PartnerWebClientHttpServiceGroupConfigurer implements WebClientHttpService
 	 * Sets the group's partner, HTTP client and filter. The filter is added last, so that
 	 * it is innermost, and headers, which carry the token, are kept out of Spring's
 	 * request logging, as for partner WebClients.
+	 * @param group the HTTP service group being configured
+	 * @param builder the builder of the group's WebClient
 	 */
 	private void configureClient(HttpServiceGroup group, WebClient.Builder builder) {
 		Partner partner = this.partners.partnerOf(group);
@@ -81,6 +99,9 @@ class PartnerWebClientHttpServiceGroupConfigurer implements WebClientHttpService
 	 * Returns the filter of the group's partner or, when the group names partners in
 	 * {@code @ClientRegistrationId}, one that picks the filter of the partner each
 	 * request names and falls back to the group's partner.
+	 * @param group the HTTP service group being configured
+	 * @param partner the partner the group is named after, or {@code null} if none is
+	 * @return the filter that authorizes the group's requests
 	 */
 	ExchangeFilterFunction filter(HttpServiceGroup group, @Nullable Partner partner) {
 		if (partner != null && !this.partners.namesPartners(group)) {
@@ -94,6 +115,11 @@ class PartnerWebClientHttpServiceGroupConfigurer implements WebClientHttpService
 	/**
 	 * Returns a filter that sends each request through the filter of the partner it names
 	 * in its client registration id attribute, or else through the fallback.
+	 * @param byName the filter of each partner the group's interfaces name, by partner
+	 * name
+	 * @param fallback the filter for requests that name no partner, or {@code null} to
+	 * send them unchanged
+	 * @return a filter that delegates per request
 	 */
 	static ExchangeFilterFunction selecting(Map<String, ExchangeFilterFunction> byName,
 			@Nullable ExchangeFilterFunction fallback) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.store.redis;
 
 import java.time.Clock;
@@ -280,10 +296,12 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 	/**
 	 * Records that Redis holds a token of the key written with a key id, or in clear,
 	 * that this instance cannot read, and says so in one WARN line per partner.
+	 * @param key the key of the partner whose token cannot be read
+	 * @param found the key id the stored value names, or {@link RedisTokenCodec#CLEAR}
 	 */
 	private void cannotRead(TokenKey key, String found) {
 		String how = RedisTokenCodec.CLEAR.equals(found)
-				? "is stored in clear, which this instance, having an encryption key, does not " + "trust"
+				? "is stored in clear, which this instance, having an encryption key, does not trust"
 				: "is encrypted with key id " + found + ", which is not among this instance's "
 						+ (this.codec.encrypts() ? "key ids " + this.codec.readableIds() : "keys: it has none");
 		String problem = "The token stored in Redis for partner '" + key.partner() + "' " + how

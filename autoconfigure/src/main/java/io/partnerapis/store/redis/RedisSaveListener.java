@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.store.redis;
 
 import java.time.Duration;
@@ -131,6 +147,7 @@ final class RedisSaveListener {
 	 * stop runs is destroyed at once rather than kept: the stop sets {@code listening}
 	 * before it takes the container, and the creator reads {@code listening} after it set
 	 * the container, so one of them always sees the other.
+	 * @return the container, or {@code null} when the listener is stopped
 	 */
 	private @Nullable ReactiveRedisMessageListenerContainer container() {
 		ReactiveRedisMessageListenerContainer existing = this.container.get();
@@ -155,6 +172,7 @@ final class RedisSaveListener {
 	/**
 	 * Destroys a container without waiting: the creator may run on a Reactor thread
 	 * (after a retry's back-off), where blocking is refused.
+	 * @param container the container to destroy
 	 */
 	private void destroyLater(ReactiveRedisMessageListenerContainer container) {
 		container.destroyLater().timeout(this.timeout).subscribe(null, (ex) -> logger.debug(NOT_CLOSED, ex));

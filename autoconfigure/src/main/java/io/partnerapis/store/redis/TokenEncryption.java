@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.store.redis;
 
 import java.nio.charset.StandardCharsets;
@@ -42,10 +58,13 @@ final class TokenEncryption {
 
 	private final String currentId;
 
+	private final SecretKey currentKey;
+
 	private final Map<String, SecretKey> keys;
 
-	private TokenEncryption(String currentId, Map<String, SecretKey> keys) {
+	private TokenEncryption(String currentId, SecretKey currentKey, Map<String, SecretKey> keys) {
 		this.currentId = currentId;
+		this.currentKey = currentKey;
 		this.keys = keys;
 	}
 
@@ -67,7 +86,7 @@ final class TokenEncryption {
 			SecretKey previous = decode(previousKeys.get(i), "previous encryption key [" + i + "]");
 			keys.putIfAbsent(keyId(previous), previous);
 		}
-		return new TokenEncryption(currentId, keys);
+		return new TokenEncryption(currentId, current, keys);
 	}
 
 	/**
@@ -106,7 +125,7 @@ final class TokenEncryption {
 		byte[] iv = new byte[IV_BYTES];
 		RANDOM.nextBytes(iv);
 		try {
-			Cipher cipher = cipher(Cipher.ENCRYPT_MODE, this.keys.get(this.currentId), iv, associatedData);
+			Cipher cipher = cipher(Cipher.ENCRYPT_MODE, this.currentKey, iv, associatedData);
 			byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
 			byte[] out = new byte[IV_BYTES + sealed.length];
 			System.arraycopy(iv, 0, out, 0, IV_BYTES);
@@ -180,6 +199,8 @@ final class TokenEncryption {
 	/**
 	 * Derives a key's id: eight hex digits of a digest of the key under a fixed label,
 	 * from which nothing of the key can be learned.
+	 * @param key the key
+	 * @return its id
 	 */
 	private static String keyId(SecretKey key) {
 		try {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.test.standin;
 
 import java.net.URLEncoder;
@@ -300,6 +316,8 @@ public enum Dialect {
 	/**
 	 * Matches an HTTP Basic header with the client's credentials, URL-encoded first as
 	 * RFC 6749 section 2.3.1 says, or as they are.
+	 * @param settings the stand-in's settings, which hold the client's credentials
+	 * @return a pattern matching either form of the header
 	 */
 	private static StringValuePattern basic(StandInSettings settings) {
 		String encoded = basicHeader(urlEncode(settings.clientId()), urlEncode(secret(settings)));

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.test.standin;
 
 import java.time.Clock;
@@ -8,12 +24,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * A running stand-in of one partner: a WireMock server on its own free loopback port
@@ -44,7 +60,8 @@ public final class StandInServer implements AutoCloseable {
 		this.settings = settings;
 		this.dialect = Dialect.of(settings.provider());
 		this.tokens = this.dialect.tokenAuthority(settings.partner(), clock);
-		this.server = new WireMockServer(options().bindAddress("127.0.0.1")
+		this.server = new WireMockServer(WireMockConfiguration.options()
+			.bindAddress("127.0.0.1")
 			.dynamicPort()
 			.containerThreads(40)
 			.extensions(this.tokens.extensions()));

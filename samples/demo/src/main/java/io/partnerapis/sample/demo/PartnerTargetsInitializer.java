@@ -1,12 +1,27 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.sample.demo;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import java.time.Duration;
 
 import io.partnerapis.test.PartnerStandIn;
 import io.partnerapis.test.PartnerStandIns;
@@ -99,6 +114,9 @@ public class PartnerTargetsInitializer implements ApplicationContextInitializer<
 	/**
 	 * Stubs the endpoint the demo calls on a partner, in WireMock's own DSL; the stand-in
 	 * answers it only for requests that carry a token it issued.
+	 * @param standIn the partner's stand-in
+	 * @param environment the environment that may set the path under
+	 * {@code demo.paths.<partner>}
 	 */
 	private static void serveDemoPath(PartnerStandIn standIn, ConfigurableEnvironment environment) {
 		String path = environment.getProperty("demo.paths." + standIn.name(), "/");
@@ -111,6 +129,8 @@ public class PartnerTargetsInitializer implements ApplicationContextInitializer<
 	 * are not set, each with the first property that needs it. Only the value that wins
 	 * for each property counts, so a variable whose property is set some other way is not
 	 * needed.
+	 * @param environment the application's environment
+	 * @return each missing variable's name with the first property that needs it
 	 */
 	private static Map<String, String> missingVariables(ConfigurableEnvironment environment) {
 		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(environment);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.partnerapis.sample.demo.fleet;
 
 import java.io.IOException;
@@ -143,6 +159,8 @@ public final class FleetDemo {
 	/**
 	 * Starts one instance: the partner-apis starter, Spring Boot's Redis and WebClient
 	 * auto-configuration, the provider presets and the given properties.
+	 * @param properties the instance's properties
+	 * @return the instance's running context
 	 */
 	private static ConfigurableApplicationContext start(Map<String, Object> properties) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
@@ -156,6 +174,7 @@ public final class FleetDemo {
 	/**
 	 * Starts Redis on a free port, trying another port when the one found free was taken
 	 * before the server bound it.
+	 * @return the running server
 	 */
 	private static RedisServer startRedis() {
 		IOException last = null;

@@ -252,8 +252,9 @@ public final class PartnerTokens {
 	}
 
 	/**
-	 * Builds the partner's token handling, listening to its store until the returned
-	 * authorization is {@link PartnerAuthorization#close() closed}.
+	 * Builds the partner's token handling, which listens to its store from the first
+	 * token demand until the returned authorization is
+	 * {@link PartnerAuthorization#close() closed}.
 	 * @param baseUrl the partner's base URL, whose origin alone receives its tokens
 	 * @return the authorization that the partner's HTTP clients ask for tokens
 	 */
@@ -272,7 +273,6 @@ public final class PartnerTokens {
 				this.quotaZone);
 		PartnerTokenCache tokens = new PartnerTokenCache(fetcher,
 				new TokenStoreCoordinator(store, key, this.storeTimeout, wait.lease()), policy, quota, this.clock);
-		tokens.start();
 		return new PartnerAuthorization(PartnerOrigin.of(this.partner, baseUrl), tokens, policy, this.clock,
 				this.retryOnUnauthorized, wait.longest());
 	}

@@ -15,6 +15,8 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * Coordinates one partner's token with the {@link PartnerTokenStore}: loads, saves and
  * removes it, and runs the lease that lets one instance sharing the store fetch while the
@@ -47,9 +49,17 @@ final class TokenStoreCoordinator implements AutoCloseable {
 			ThreadLocalRandom.current().nextLong())
 		.toString();
 
-	private final Sinks.Many<TokenKey> saved = Sinks.many().multicast().directBestEffort();
+	/**
+	 * Announces saves to the flights waiting for the lease holder's token. Created when
+	 * first used, like the subscription to the store's saves: the first {@code Flux} of
+	 * an application initializes some two hundred of Reactor's classes.
+	 */
+	private final SingletonSupplier<Sinks.Many<TokenKey>> saved = SingletonSupplier
+		.of(() -> Sinks.many().multicast().directBestEffort());
 
 	private volatile @Nullable Disposable subscription;
+
+	private boolean closed;
 
 	private volatile @Nullable String storeFailure;
 
@@ -73,14 +83,14 @@ final class TokenStoreCoordinator implements AutoCloseable {
 
 	/**
 	 * Starts listening for saves of the partner's token, by this instance or another
-	 * sharing the store, until {@link #close()}.
+	 * sharing the store, until {@link #close()}; once closed, it does not start again.
 	 * @param onSave what to do on each save, before waiting flights are woken
 	 */
 	synchronized void start(Runnable onSave) {
-		if (this.subscription == null) {
+		if (this.subscription == null && !this.closed) {
 			this.subscription = this.store.saves().filter(this.key::equals).subscribe((saved) -> {
 				onSave.run();
-				this.saved.tryEmitNext(saved);
+				this.saved.obtain().tryEmitNext(saved);
 			}, (ex) -> {
 			});
 		}
@@ -91,6 +101,7 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	 */
 	@Override
 	public synchronized void close() {
+		this.closed = true;
 		Disposable subscription = this.subscription;
 		this.subscription = null;
 		if (subscription != null) {
@@ -124,7 +135,7 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	Mono<StoredToken> leased(Mono<StoredToken> reload, Mono<StoredToken> fetch) {
 		return Mono.defer(() -> {
 			Sinks.Empty<Void> savedMeanwhile = Sinks.empty();
-			Disposable watch = this.saved.asFlux().next().subscribe((saved) -> savedMeanwhile.tryEmitEmpty());
+			Disposable watch = this.saved.obtain().asFlux().next().subscribe((saved) -> savedMeanwhile.tryEmitEmpty());
 			return lease().flatMap((turn) -> {
 				if (turn == Turn.GRANTED) {
 					return reload.switchIfEmpty(fetch.flatMap((fresh) -> save(fresh).thenReturn(fresh)))

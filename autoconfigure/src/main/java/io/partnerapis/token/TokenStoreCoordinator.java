@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.StoredToken;
@@ -34,7 +35,13 @@ final class TokenStoreCoordinator implements AutoCloseable {
 
 	private final PartnerTokenStore store;
 
-	private final TokenKey key;
+	private final String partner;
+
+	/**
+	 * The key, made when first used: see
+	 * {@link PartnerTokens#store(PartnerTokenStore, Supplier, Duration)}.
+	 */
+	private final Supplier<TokenKey> key;
 
 	private final Duration timeout;
 
@@ -71,14 +78,28 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	 * @param leaseTime how long the lease of one flight lasts
 	 */
 	TokenStoreCoordinator(PartnerTokenStore store, TokenKey key, Duration timeout, Duration leaseTime) {
+		this(store, key.partner(), () -> key, timeout, leaseTime);
+	}
+
+	/**
+	 * Creates a coordinator whose key is made when first used.
+	 * @param store the store
+	 * @param partner the partner's name
+	 * @param key supplies the key of the partner's token in the store
+	 * @param timeout how long each store operation may take before it counts as failed
+	 * @param leaseTime how long the lease of one flight lasts
+	 */
+	TokenStoreCoordinator(PartnerTokenStore store, String partner, Supplier<TokenKey> key, Duration timeout,
+			Duration leaseTime) {
 		this.store = store;
+		this.partner = partner;
 		this.key = key;
 		this.timeout = timeout;
 		this.leaseTime = leaseTime;
 	}
 
 	String partner() {
-		return this.key.partner();
+		return this.partner;
 	}
 
 	/**
@@ -88,7 +109,8 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	 */
 	synchronized void start(Runnable onSave) {
 		if (this.subscription == null && !this.closed) {
-			this.subscription = this.store.saves().filter(this.key::equals).subscribe((saved) -> {
+			TokenKey key = this.key.get();
+			this.subscription = this.store.saves().filter(key::equals).subscribe((saved) -> {
 				onSave.run();
 				this.saved.obtain().tryEmitNext(saved);
 			}, (ex) -> {
@@ -114,7 +136,7 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	 * @return the stored token, or empty
 	 */
 	Mono<StoredToken> load() {
-		return Mono.defer(() -> this.store.load(this.key)).timeout(this.timeout).onErrorResume((ex) -> {
+		return Mono.defer(() -> this.store.load(this.key.get())).timeout(this.timeout).onErrorResume((ex) -> {
 			storeFailed("load a token from", ex);
 			return Mono.empty();
 		});
@@ -158,7 +180,7 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	 * @param rejected the value of the rejected access token
 	 */
 	void remove(String rejected) {
-		Mono.defer(() -> this.store.removeIfCurrent(this.key, rejected))
+		Mono.defer(() -> this.store.removeIfCurrent(this.key.get(), rejected))
 			.timeout(this.timeout)
 			.subscribe(null, (ex) -> storeFailed("remove the rejected token from", ex));
 	}
@@ -169,15 +191,15 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	 */
 	@Nullable String problem() {
 		String failure = this.storeFailure;
-		return (failure != null) ? failure : this.store.readProblem(this.key);
+		return (failure != null) ? failure : this.store.readProblem(this.key.get());
 	}
 
 	private Mono<Turn> lease() {
-		return Mono.defer(() -> this.store.tryLease(this.key, this.holder, this.leaseTime))
+		return Mono.defer(() -> this.store.tryLease(this.key.get(), this.holder, this.leaseTime))
 			.timeout(this.timeout)
 			.defaultIfEmpty(true)
 			.flatMap((granted) -> granted ? Mono.just(Turn.GRANTED)
-					: Mono.defer(() -> this.store.leaseRemaining(this.key))
+					: Mono.defer(() -> this.store.leaseRemaining(this.key.get()))
 						.timeout(this.timeout)
 						.map(Turn::waitFor)
 						.defaultIfEmpty(Turn.waitFor(LEASE_POLL)))
@@ -188,7 +210,7 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	}
 
 	private void releaseLease() {
-		Mono.defer(() -> this.store.releaseLease(this.key, this.holder))
+		Mono.defer(() -> this.store.releaseLease(this.key.get(), this.holder))
 			.timeout(this.timeout)
 			.subscribe(null, (ex) -> storeFailed("release the token lease in", ex));
 	}
@@ -198,7 +220,7 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	 * since the token is used from memory either way.
 	 */
 	private Mono<Void> save(StoredToken fresh) {
-		return Mono.defer(() -> this.store.save(this.key, fresh))
+		return Mono.defer(() -> this.store.save(this.key.get(), fresh))
 			.timeout(this.timeout)
 			.doOnSuccess((done) -> this.storeFailure = null)
 			.onErrorResume((ex) -> {

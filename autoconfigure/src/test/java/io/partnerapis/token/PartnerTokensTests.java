@@ -2,6 +2,7 @@ package io.partnerapis.token;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.partnerapis.RenewalGrant;
 import io.partnerapis.store.PartnerTokenStore;
@@ -107,13 +108,41 @@ class PartnerTokensTests {
 		assertThat(store.listeners()).as("after the context closed").isZero();
 	}
 
+	@Test
+	void suppliedKeyIsMadeOnceWhenTheTokenIsFirstLookedUpInTheStore() {
+		this.partner.tokens(1, 3600);
+		ObservedStore store = new ObservedStore(new MutableClock());
+		AtomicInteger made = new AtomicInteger();
+		PartnerAuthorization authorization = PartnerTokens.builder("acme", registration(), WebClient.create())
+			.store(store, () -> {
+				made.incrementAndGet();
+				return TokenKey.builder("acme").clientId("client-acme").build();
+			}, STORE_TIMEOUT)
+			.build(URI.create(this.partner.baseUrl()));
+		try {
+			assertThat(made).as("after assembly").hasValue(0);
+			assertThat(authorization.token().block(Duration.ofSeconds(10)).getTokenValue()).isEqualTo("token-1");
+			assertThat(authorization.quota().issued()).isEqualTo(1);
+			assertThat(made).hasValue(1);
+			assertThat(store.load(TokenKey.builder("acme").clientId("client-acme").build()).block())
+				.as("saved under the supplied key")
+				.isNotNull();
+		}
+		finally {
+			authorization.close();
+		}
+	}
+
 	private PartnerAuthorization authorization(PartnerTokenStore store) {
-		ClientRegistration registration = ClientRegistration.withClientRegistration(StubTokenEndpoint.registration())
-			.tokenUri(this.partner.tokenUri())
-			.build();
-		return PartnerTokens.builder("acme", registration, WebClient.create())
+		return PartnerTokens.builder("acme", registration(), WebClient.create())
 			.store(store, TokenKey.builder("acme").build(), STORE_TIMEOUT)
 			.build(URI.create(this.partner.baseUrl()));
+	}
+
+	private ClientRegistration registration() {
+		return ClientRegistration.withClientRegistration(StubTokenEndpoint.registration())
+			.tokenUri(this.partner.tokenUri())
+			.build();
 	}
 
 }

@@ -105,12 +105,13 @@ final class PartnerApiFactory {
 		PartnerSsl ssl = this.clientAuthentication.ssl(name, api);
 		WebClient tokenWebClient = this.webClients.tokenWebClient(api.getToken().getConnectTimeout(),
 				api.getToken().getResponseTimeout(), ssl);
-		TokenKey key = mapper.tokenKey(ClientAuthenticationLoader.identity(api, (ssl != null) ? ssl.bundle() : null));
+		TokenKey.Builder key = mapper
+			.tokenKeyBuilder(ClientAuthenticationLoader.identity(api, (ssl != null) ? ssl.bundle() : null));
 		String baseUrl = PartnerApisPropertiesValidator.required(api.getBaseUrl(),
 				ProviderPresetsEnvironmentPostProcessor.APIS + "." + name + ".base-url");
 		PartnerTokens tokens = mapper.tokens(PartnerTokens.builder(name, registration, tokenWebClient))
 			.observations(this.webClients.observationRegistry(), this.observationConvention)
-			.store(this.store, key, tokenStore.getTimeout())
+			.store(this.store, key::build, tokenStore.getTimeout())
 			.clock(this.clock);
 		PartnerAuthorization authorization = this.clientAuthentication.clientAssertion(name, api, tokens)
 			.build(URI.create(baseUrl));

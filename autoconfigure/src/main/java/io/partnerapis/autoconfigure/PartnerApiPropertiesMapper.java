@@ -120,6 +120,17 @@ final class PartnerApiPropertiesMapper {
 	 * @return the key
 	 */
 	TokenKey tokenKey(String clientIdentity) {
+		return tokenKeyBuilder(clientIdentity).build();
+	}
+
+	/**
+	 * Returns the builder of the key of the partner's token, holding everything that
+	 * shapes the token: its {@link TokenKey.Builder#build() build()} digests it, which
+	 * the first store look-up of the partner's token can do rather than the start-up.
+	 * @param clientIdentity what identifies the client's authentication without a secret
+	 * @return the builder
+	 */
+	TokenKey.Builder tokenKeyBuilder(String clientIdentity) {
 		PartnerApisProperties.Token token = this.api.getToken();
 		return TokenKey.builder(this.name)
 			.tokenUri(this.api.getTokenUri())
@@ -129,8 +140,7 @@ final class PartnerApiPropertiesMapper {
 			.headers(token.getHeaders())
 			.requestFormat(token.getRequestFormat().name())
 			.clientAuthentication(this.api.getClientAuthenticationMethod().name().toLowerCase(Locale.ROOT))
-			.clientIdentity(clientIdentity)
-			.build();
+			.clientIdentity(clientIdentity);
 	}
 
 	/**

@@ -47,6 +47,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -188,13 +189,17 @@ public final class PartnerApisAutoConfiguration {
 	}
 
 	/**
-	 * Authorizes the HTTP service groups that call partners.
+	 * Authorizes the HTTP service groups that call partners. The configurers are lazy:
+	 * the registry of HTTP service groups asks for them as it starts, so an application
+	 * with groups creates and checks them at start-up, and one without never creates
+	 * them.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(HttpServiceGroupConfigurer.class)
 	static class PartnerHttpServiceGroupsConfiguration {
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean(name = "partnerRestClientHttpServiceGroupConfigurer")
 		RestClientHttpServiceGroupConfigurer partnerRestClientHttpServiceGroupConfigurer(
 				ObjectProvider<PartnerApis> partnerApis, Environment environment, ObjectProvider<SslBundles> sslBundles,
@@ -207,6 +212,7 @@ public final class PartnerApisAutoConfiguration {
 		}
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean(name = "partnerWebClientHttpServiceGroupConfigurer")
 		@ConditionalOnClass(WebClientHttpServiceGroupConfigurer.class)
 		WebClientHttpServiceGroupConfigurer partnerWebClientHttpServiceGroupConfigurer(

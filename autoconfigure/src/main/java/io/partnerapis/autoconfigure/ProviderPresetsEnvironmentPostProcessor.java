@@ -17,6 +17,7 @@
 package io.partnerapis.autoconfigure;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +29,11 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
@@ -56,6 +62,8 @@ public final class ProviderPresetsEnvironmentPostProcessor implements Environmen
 	public static final String NAME = "partnerApisProviderPresets";
 
 	static final String APIS = "partner.apis";
+
+	private static final ConfigurationPropertyName APIS_NAME = ConfigurationPropertyName.of(APIS);
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -104,15 +112,23 @@ public final class ProviderPresetsEnvironmentPostProcessor implements Environmen
 
 	/**
 	 * Returns the names of the partners the environment configures, without binding their
-	 * settings: the bean registrars need no more.
+	 * settings: the bean registrars need no more. They are the keys that binding
+	 * {@code partner.apis} as a map of nested maps gives, each name's element after the
+	 * prefix in its original form, taken from the property names alone: binding the map,
+	 * as this post-processor and the registrars did, converted every value of every
+	 * partner each time.
 	 * @param environment the environment
 	 * @return the partners' names, in the order configured
 	 */
 	static Set<String> configuredNames(Environment environment) {
-		return Binder.get(environment)
-			.bind(APIS, Bindable.mapOf(String.class, Object.class))
-			.map(Map::keySet)
-			.orElseGet(Set::of);
+		Set<String> names = new LinkedHashSet<>();
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (source instanceof IterableConfigurationPropertySource iterable) {
+				iterable.filter(APIS_NAME::isAncestorOf)
+					.forEach((name) -> names.add(name.getElement(APIS_NAME.getNumberOfElements(), Form.ORIGINAL)));
+			}
+		}
+		return names;
 	}
 
 	/**

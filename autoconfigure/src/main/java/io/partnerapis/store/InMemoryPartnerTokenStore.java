@@ -31,6 +31,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * {@link PartnerTokenStore} that keeps tokens, leases and monthly counts in memory: the
  * default, where each instance has its own tokens and its own count. Every operation is
@@ -44,7 +46,12 @@ final class InMemoryPartnerTokenStore implements PartnerTokenStore {
 
 	private final Map<TokenKey, Map<YearMonth, AtomicLong>> issued = new ConcurrentHashMap<>();
 
-	private final Sinks.Many<TokenKey> saves = Sinks.many().multicast().directBestEffort();
+	/**
+	 * Announces saves; created when first used, since the first {@code Flux} of an
+	 * application initializes some two hundred of Reactor's classes.
+	 */
+	private final SingletonSupplier<Sinks.Many<TokenKey>> saves = SingletonSupplier
+		.of(() -> Sinks.many().multicast().directBestEffort());
 
 	private final Queue<TokenKey> announcements = new ConcurrentLinkedQueue<>();
 
@@ -85,7 +92,7 @@ final class InMemoryPartnerTokenStore implements PartnerTokenStore {
 		do {
 			TokenKey next;
 			while ((next = this.announcements.poll()) != null) {
-				this.saves.tryEmitNext(next);
+				this.saves.obtain().tryEmitNext(next);
 			}
 		}
 		while (this.announcing.decrementAndGet() != 0);
@@ -148,7 +155,7 @@ final class InMemoryPartnerTokenStore implements PartnerTokenStore {
 
 	@Override
 	public Flux<TokenKey> saves() {
-		return this.saves.asFlux();
+		return this.saves.obtain().asFlux();
 	}
 
 	private AtomicLong counter(TokenKey key, YearMonth month) {

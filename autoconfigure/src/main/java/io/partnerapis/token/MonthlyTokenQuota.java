@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.partnerapis.PartnerTokenQuotaException;
 import io.partnerapis.TokenQuota;
@@ -58,7 +59,7 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 
 	private final PartnerTokenStore store;
 
-	private final TokenKey key;
+	private final Supplier<TokenKey> key;
 
 	private final Duration storeTimeout;
 
@@ -100,7 +101,24 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 	 */
 	MonthlyTokenQuota(@Nullable Integer limit, PartnerTokenStore store, TokenKey key, Duration storeTimeout,
 			Clock clock, ZoneId zone) {
-		this.partner = key.partner();
+		this(limit, store, key.partner(), () -> key, storeTimeout, clock, zone);
+	}
+
+	/**
+	 * Creates the monthly token quota of one partner whose key is made when first used.
+	 * @param limit the monthly quota, or {@code null} for none: requests are still
+	 * counted
+	 * @param store the store that counts token requests
+	 * @param partner the partner's name
+	 * @param key supplies the key of the partner's token
+	 * @param storeTimeout how long each store operation may take before this instance's
+	 * own count stands in for the store's
+	 * @param clock the clock to read the month from
+	 * @param zone the time zone in which the partner's quota month starts
+	 */
+	MonthlyTokenQuota(@Nullable Integer limit, PartnerTokenStore store, String partner, Supplier<TokenKey> key,
+			Duration storeTimeout, Clock clock, ZoneId zone) {
+		this.partner = partner;
 		this.limit = limit;
 		this.store = store;
 		this.key = key;
@@ -125,7 +143,7 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 			return Mono.error(exception());
 		}
 		YearMonth month = month();
-		return Mono.defer(() -> this.store.issued(this.key, month))
+		return Mono.defer(() -> this.store.issued(this.key.get(), month))
 			.timeout(this.storeTimeout)
 			.doOnNext((issued) -> record(month, issued))
 			.onErrorResume((ex) -> Mono.empty())
@@ -147,7 +165,7 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 		}
 		YearMonth month = month();
 		long most = this.limit;
-		return Mono.defer(() -> this.store.reserve(this.key, month, most))
+		return Mono.defer(() -> this.store.reserve(this.key.get(), month, most))
 			.timeout(this.storeTimeout)
 			.onErrorResume((ex) -> Mono.fromSupplier(() -> reserveLocally(month, most)))
 			.flatMap((reservation) -> {
@@ -180,7 +198,7 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 			return Mono.fromRunnable(() -> this.count.updateAndGet((known) -> known.month().equals(month)
 					? new Count(month, Math.max(0, known.issued() - 1)) : known));
 		}
-		return Mono.defer(() -> this.store.release(this.key, month))
+		return Mono.defer(() -> this.store.release(this.key.get(), month))
 			.timeout(this.storeTimeout)
 			.doOnNext((issued) -> this.count.set(new Count(month, issued)))
 			.onErrorResume((ex) -> Mono.empty())
@@ -197,7 +215,7 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 			return;
 		}
 		YearMonth month = month();
-		Mono.defer(() -> this.store.issued(this.key, month))
+		Mono.defer(() -> this.store.issued(this.key.get(), month))
 			.timeout(this.storeTimeout)
 			.doFinally((signal) -> this.refreshing.set(false))
 			.subscribe((issued) -> {

@@ -18,6 +18,7 @@ package io.partnerapis.token;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiPredicate;
 
@@ -67,6 +68,8 @@ final class PartnerTokenCache implements AutoCloseable {
 
 	private volatile @Nullable StoredToken retired;
 
+	private final AtomicBoolean started = new AtomicBoolean();
+
 	PartnerTokenCache(TokenFetcher fetcher, TokenStoreCoordinator store, RenewalPolicy policy, MonthlyTokenQuota quota,
 			Clock clock) {
 		this.partner = store.partner();
@@ -80,15 +83,21 @@ final class PartnerTokenCache implements AutoCloseable {
 	}
 
 	/**
-	 * Starts listening for saves of the partner's token: a save, by this instance or
-	 * another sharing the store, wakes waiting flights, refreshes the monthly count and
-	 * ends a back-off, since the store now holds a token.
+	 * Starts listening for saves of the partner's token, once: a save, by this instance
+	 * or another sharing the store, wakes waiting flights, refreshes the monthly count
+	 * and ends a back-off, since the store now holds a token. The first flight and the
+	 * first read of the quota start it, not the assembly at start-up, where subscribing
+	 * would initialize Reactor's {@code Flux} (some two hundred classes) for a partner
+	 * that may not be called for a while. Until the first flight nothing waits for a save
+	 * and no back-off is set, so no save announced earlier is missed.
 	 */
 	void start() {
-		this.store.start(() -> {
-			this.backOff.clear();
-			this.quota.refresh();
-		});
+		if (!this.started.get() && this.started.compareAndSet(false, true)) {
+			this.store.start(() -> {
+				this.backOff.clear();
+				this.quota.refresh();
+			});
+		}
 	}
 
 	@Override
@@ -183,6 +192,7 @@ final class PartnerTokenCache implements AutoCloseable {
 	}
 
 	MonthlyTokenQuota quota() {
+		start();
 		return this.quota;
 	}
 
@@ -200,6 +210,7 @@ final class PartnerTokenCache implements AutoCloseable {
 	}
 
 	private Mono<Cached> flight() {
+		start();
 		Mono<Cached> existing = this.inFlight.get();
 		while (existing == null) {
 			AtomicReference<@Nullable Mono<Cached>> self = new AtomicReference<>();

@@ -72,8 +72,6 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 final class PartnerTokenResponseClient<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements ReactiveOAuth2AccessTokenResponseClient<T> {
 
-	private static final JsonWriter<Object> JSON = JsonWriter.standard();
-
 	private static final int MAX_BODY_BYTES = 64 * 1024;
 
 	private final Converter<T, MultiValueMap<String, String>> parametersConverter = new DefaultOAuth2TokenRequestParametersConverter<>();
@@ -195,8 +193,8 @@ final class PartnerTokenResponseClient<T extends AbstractOAuth2AuthorizationGran
 			HttpHeaders headers) {
 		if (this.endpoint.request().format() == RequestFormat.JSON) {
 			headers.setContentType(MediaType.APPLICATION_JSON);
-			return BodyInserters
-				.fromValue(JSON.writeToString(parameters.toSingleValueMap()).getBytes(StandardCharsets.UTF_8));
+			return BodyInserters.fromValue(
+					JsonBody.WRITER.writeToString(parameters.toSingleValueMap()).getBytes(StandardCharsets.UTF_8));
 		}
 		return BodyInserters.fromFormData(parameters);
 	}
@@ -230,6 +228,16 @@ final class PartnerTokenResponseClient<T extends AbstractOAuth2AuthorizationGran
 		URI parsed = URI.create(uri);
 		return parsed.getScheme() + "://" + parsed.getHost() + ((parsed.getPort() != -1) ? ":" + parsed.getPort() : "")
 				+ parsed.getRawPath();
+	}
+
+	/**
+	 * Writes JSON request bodies; set up with the first one rather than with the client,
+	 * which every partner makes at start-up.
+	 */
+	private static final class JsonBody {
+
+		static final JsonWriter<Object> WRITER = JsonWriter.standard();
+
 	}
 
 }

@@ -23,6 +23,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
@@ -39,6 +40,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -91,7 +93,9 @@ public final class PartnerTokens {
 
 	private @Nullable PartnerTokenStore store;
 
-	private @Nullable TokenKey key;
+	private @Nullable Supplier<TokenKey> key;
+
+	private @Nullable String keyPartner;
 
 	private Duration storeTimeout;
 
@@ -250,8 +254,26 @@ public final class PartnerTokens {
 	 * @return this builder
 	 */
 	public PartnerTokens store(PartnerTokenStore store, TokenKey key, Duration timeout) {
+		store(store, () -> key, timeout);
+		this.keyPartner = key.partner();
+		return this;
+	}
+
+	/**
+	 * Sets where the partner's token is kept and shared, with its key made when the
+	 * partner's token is first looked up in the store rather than at start-up: the first
+	 * digest of an application, such as the fingerprint that {@link TokenKey.Builder}
+	 * computes, initializes the JDK's security providers (close to a hundred classes).
+	 * @param store the token store
+	 * @param key supplies the key of the partner's token in the store, asked once
+	 * @param timeout how long each store operation may take
+	 * @return this builder
+	 * @since 0.2.0
+	 */
+	public PartnerTokens store(PartnerTokenStore store, Supplier<TokenKey> key, Duration timeout) {
 		this.store = store;
-		this.key = key;
+		this.key = SingletonSupplier.of(key);
+		this.keyPartner = null;
 		this.storeTimeout = timeout;
 		return this;
 	}
@@ -267,8 +289,9 @@ public final class PartnerTokens {
 	}
 
 	/**
-	 * Builds the partner's token handling, listening to its store until the returned
-	 * authorization is {@link PartnerAuthorization#close() closed}.
+	 * Builds the partner's token handling, which listens to its store from the first
+	 * token demand until the returned authorization is
+	 * {@link PartnerAuthorization#close() closed}.
 	 * @param baseUrl the partner's base URL, whose origin alone receives its tokens
 	 * @return the authorization that the partner's HTTP clients ask for tokens
 	 */
@@ -282,12 +305,14 @@ public final class PartnerTokens {
 		TokenWait wait = TokenWait.of(this.retries, fetcher.requestsPerFetch(), this.storeTimeout);
 		RenewalPolicy policy = new RenewalPolicy(this.refreshBeforeExpiry, this.unauthorizedRenewalInterval);
 		PartnerTokenStore store = (this.store != null) ? this.store : PartnerTokenStore.inMemory(this.clock);
-		TokenKey key = (this.key != null) ? this.key : TokenKey.builder(this.partner).build();
-		MonthlyTokenQuota quota = new MonthlyTokenQuota(this.monthlyQuota, store, key, this.storeTimeout, this.clock,
-				this.quotaZone);
+		Supplier<TokenKey> key = (this.key != null) ? this.key
+				: SingletonSupplier.of(() -> TokenKey.builder(this.partner).build());
+		String keyPartner = (this.keyPartner != null) ? this.keyPartner : this.partner;
+		MonthlyTokenQuota quota = new MonthlyTokenQuota(this.monthlyQuota, store, keyPartner, key, this.storeTimeout,
+				this.clock, this.quotaZone);
 		PartnerTokenCache tokens = new PartnerTokenCache(fetcher,
-				new TokenStoreCoordinator(store, key, this.storeTimeout, wait.lease()), policy, quota, this.clock);
-		tokens.start();
+				new TokenStoreCoordinator(store, keyPartner, key, this.storeTimeout, wait.lease()), policy, quota,
+				this.clock);
 		return new PartnerAuthorization(PartnerOrigin.of(this.partner, baseUrl), tokens, policy, this.clock,
 				this.retryOnUnauthorized, wait.longest());
 	}

@@ -58,32 +58,11 @@ final class TokenResponseReader {
 
 	private static final int SHAPE_DEPTH = 3;
 
-	private static final Pattern TOKEN_VALUE = Pattern.compile(
-			"(\"(?:access_token|refresh_token|id_token|token|client_secret|client_assertion)\"\\s*:\\s*\")[^\"]*(\"?)",
-			Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern FORM_TOKEN_VALUE = Pattern.compile(
-			"((?:access_token|refresh_token|id_token|client_secret|client_assertion)=)[^&\\s]*",
-			Pattern.CASE_INSENSITIVE);
-
-	/**
-	 * A JWT in compact form, or the start of one, wherever an endpoint echoes it: a
-	 * signed client assertion stays usable until it expires.
-	 */
-	private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]*){0,2}");
-
-	private static final Pattern CREDENTIALS = Pattern.compile("\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+",
-			Pattern.CASE_INSENSITIVE);
-
 	private final TokenEndpoint endpoint;
 
 	private final @Nullable String clientId;
 
 	private final @Nullable String clientSecret;
-
-	private static final JsonParser JSON = JsonParserFactory.getJsonParser();
-
-	private static final DefaultMapOAuth2AccessTokenResponseConverter CONVERTER = new DefaultMapOAuth2AccessTokenResponseConverter();
 
 	TokenResponseReader(TokenEndpoint endpoint, @Nullable String clientId, @Nullable String clientSecret) {
 		this.endpoint = endpoint;
@@ -119,7 +98,7 @@ final class TokenResponseReader {
 		Map<String, Object> normalised = new LinkedHashMap<>(fields);
 		normalised.put(OAuth2ParameterNames.TOKEN_TYPE, tokenType(status, body, fields));
 		normalised.put(OAuth2ParameterNames.EXPIRES_IN, expiresIn(status, body, fields));
-		return CONVERTER.convert(normalised);
+		return Parsing.CONVERTER.convert(normalised);
 	}
 
 	private Map<String, Object> tokenFields(int status, String body) {
@@ -166,27 +145,23 @@ final class TokenResponseReader {
 
 	private PartnerTokenException errorResponse(int status, String body, @Nullable String retryAfter) {
 		Map<String, Object> map = parse(body);
-		String code = null;
-		String description = null;
-		if (map != null) {
-			code = text(map.get(OAuth2ParameterNames.ERROR));
-			description = text(map.get(OAuth2ParameterNames.ERROR_DESCRIPTION));
-		}
+		String code = (map != null) ? text(map.get(OAuth2ParameterNames.ERROR)) : null;
+		String description = (map != null) ? text(map.get(OAuth2ParameterNames.ERROR_DESCRIPTION)) : null;
 		String errorCode = (code != null) ? excerpt(mask(code), 60) : "http_" + status;
+		String detail = (description != null) ? excerpt(mask(description), 200) : null;
 		StringBuilder message = new StringBuilder(prefix(status));
 		if (code != null) {
 			message.append(", error '").append(errorCode).append("'");
 		}
-		if (description != null) {
-			message.append(" (").append(excerpt(mask(description), 200)).append(")");
+		if (detail != null) {
+			message.append(" (").append(detail).append(")");
 		}
 		message.append(bodyExcerpt(body));
 		Duration delay = (status == 429 || status == 503) ? retryAfter(retryAfter) : null;
 		if (delay != null) {
 			message.append("; it asked not to be asked again for ").append(delay);
 		}
-		return new PartnerTokenException(this.endpoint.partner(), status,
-				new OAuth2Error(errorCode, (description != null) ? excerpt(mask(description), 200) : null, null),
+		return new PartnerTokenException(this.endpoint.partner(), status, new OAuth2Error(errorCode, detail, null),
 				message.toString(), null, delay);
 	}
 
@@ -273,16 +248,17 @@ final class TokenResponseReader {
 	}
 
 	/**
-	 * Masks every token-like value in a text taken from a token endpoint's answer, and
-	 * the client id and secret wherever the endpoint echoed them.
+	 * Masks every token-like value in a text taken from a token endpoint's answer, a JWT
+	 * in compact form or the start of one too (a signed client assertion stays usable
+	 * until it expires), and the client id and secret wherever the endpoint echoed them.
 	 * @param text the text
 	 * @return the masked text
 	 */
 	String mask(String text) {
-		String masked = TOKEN_VALUE.matcher(text).replaceAll("$1****$2");
-		masked = FORM_TOKEN_VALUE.matcher(masked).replaceAll("$1****");
-		masked = CREDENTIALS.matcher(masked).replaceAll("$1 ****");
-		masked = JWT.matcher(masked).replaceAll("****");
+		String masked = Parsing.TOKEN_VALUE.matcher(text).replaceAll("$1****$2");
+		masked = Parsing.FORM_TOKEN_VALUE.matcher(masked).replaceAll("$1****");
+		masked = Parsing.CREDENTIALS.matcher(masked).replaceAll("$1 ****");
+		masked = Parsing.JWT.matcher(masked).replaceAll("****");
 		if (StringUtils.hasLength(this.clientSecret)) {
 			masked = masked.replace(this.clientSecret, "****");
 		}
@@ -303,7 +279,7 @@ final class TokenResponseReader {
 			return null;
 		}
 		try {
-			return JSON.parseMap(trimmed);
+			return Parsing.JSON.parseMap(trimmed);
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
@@ -317,6 +293,30 @@ final class TokenResponseReader {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> stringKeys(Map<?, ?> map) {
 		return (Map<String, Object>) map;
+	}
+
+	/**
+	 * What reading and masking take: set up with the first answer, not at start-up.
+	 */
+	private static final class Parsing {
+
+		static final Pattern TOKEN_VALUE = Pattern.compile(
+				"(\"(?:access_token|refresh_token|id_token|token|client_secret|client_assertion)\"\\s*:\\s*\")[^\"]*(\"?)",
+				Pattern.CASE_INSENSITIVE);
+
+		static final Pattern FORM_TOKEN_VALUE = Pattern.compile(
+				"((?:access_token|refresh_token|id_token|client_secret|client_assertion)=)[^&\\s]*",
+				Pattern.CASE_INSENSITIVE);
+
+		static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]*){0,2}");
+
+		static final Pattern CREDENTIALS = Pattern.compile("\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+",
+				Pattern.CASE_INSENSITIVE);
+
+		static final JsonParser JSON = JsonParserFactory.getJsonParser();
+
+		static final DefaultMapOAuth2AccessTokenResponseConverter CONVERTER = new DefaultMapOAuth2AccessTokenResponseConverter();
+
 	}
 
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.StoredToken;
@@ -30,6 +31,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Coordinates one partner's token with the {@link PartnerTokenStore}: loads, saves and
@@ -48,7 +51,13 @@ final class TokenStoreCoordinator implements AutoCloseable {
 
 	private final PartnerTokenStore store;
 
-	private final TokenKey key;
+	private final String partner;
+
+	/**
+	 * The key, made when first used: see
+	 * {@link PartnerTokens#store(PartnerTokenStore, Supplier, Duration)}.
+	 */
+	private final Supplier<TokenKey> key;
 
 	private final Duration timeout;
 
@@ -63,9 +72,17 @@ final class TokenStoreCoordinator implements AutoCloseable {
 			ThreadLocalRandom.current().nextLong())
 		.toString();
 
-	private final Sinks.Many<TokenKey> saved = Sinks.many().multicast().directBestEffort();
+	/**
+	 * Announces saves to the flights waiting for the lease holder's token. Created when
+	 * first used, like the subscription to the store's saves: the first {@code Flux} of
+	 * an application initializes some two hundred of Reactor's classes.
+	 */
+	private final SingletonSupplier<Sinks.Many<TokenKey>> saved = SingletonSupplier
+		.of(() -> Sinks.many().multicast().directBestEffort());
 
 	private volatile @Nullable Disposable subscription;
+
+	private boolean closed;
 
 	private volatile @Nullable String storeFailure;
 
@@ -77,26 +94,41 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	 * @param leaseTime how long the lease of one flight lasts
 	 */
 	TokenStoreCoordinator(PartnerTokenStore store, TokenKey key, Duration timeout, Duration leaseTime) {
+		this(store, key.partner(), () -> key, timeout, leaseTime);
+	}
+
+	/**
+	 * Creates a coordinator whose key is made when first used.
+	 * @param store the store
+	 * @param partner the partner's name
+	 * @param key supplies the key of the partner's token in the store
+	 * @param timeout how long each store operation may take before it counts as failed
+	 * @param leaseTime how long the lease of one flight lasts
+	 */
+	TokenStoreCoordinator(PartnerTokenStore store, String partner, Supplier<TokenKey> key, Duration timeout,
+			Duration leaseTime) {
 		this.store = store;
+		this.partner = partner;
 		this.key = key;
 		this.timeout = timeout;
 		this.leaseTime = leaseTime;
 	}
 
 	String partner() {
-		return this.key.partner();
+		return this.partner;
 	}
 
 	/**
 	 * Starts listening for saves of the partner's token, by this instance or another
-	 * sharing the store, until {@link #close()}.
+	 * sharing the store, until {@link #close()}; once closed, it does not start again.
 	 * @param onSave what to do on each save, before waiting flights are woken
 	 */
 	synchronized void start(Runnable onSave) {
-		if (this.subscription == null) {
-			this.subscription = this.store.saves().filter(this.key::equals).subscribe((saved) -> {
+		if (this.subscription == null && !this.closed) {
+			TokenKey key = this.key.get();
+			this.subscription = this.store.saves().filter(key::equals).subscribe((saved) -> {
 				onSave.run();
-				this.saved.tryEmitNext(saved);
+				this.saved.obtain().tryEmitNext(saved);
 			}, (ex) -> {
 			});
 		}
@@ -107,6 +139,7 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	 */
 	@Override
 	public synchronized void close() {
+		this.closed = true;
 		Disposable subscription = this.subscription;
 		this.subscription = null;
 		if (subscription != null) {
@@ -119,7 +152,7 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	 * @return the stored token, or empty
 	 */
 	Mono<StoredToken> load() {
-		return Mono.defer(() -> this.store.load(this.key)).timeout(this.timeout).onErrorResume((ex) -> {
+		return Mono.defer(() -> this.store.load(this.key.get())).timeout(this.timeout).onErrorResume((ex) -> {
 			storeFailed("load a token from", ex);
 			return Mono.empty();
 		});
@@ -140,7 +173,7 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	Mono<StoredToken> leased(Mono<StoredToken> reload, Mono<StoredToken> fetch) {
 		return Mono.defer(() -> {
 			Sinks.Empty<Void> savedMeanwhile = Sinks.empty();
-			Disposable watch = this.saved.asFlux().next().subscribe((saved) -> savedMeanwhile.tryEmitEmpty());
+			Disposable watch = this.saved.obtain().asFlux().next().subscribe((saved) -> savedMeanwhile.tryEmitEmpty());
 			return lease().flatMap((turn) -> {
 				if (turn == Turn.GRANTED) {
 					return reload.switchIfEmpty(fetch.flatMap((fresh) -> save(fresh).thenReturn(fresh)))
@@ -163,7 +196,7 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	 * @param rejected the value of the rejected access token
 	 */
 	void remove(String rejected) {
-		Mono.defer(() -> this.store.removeIfCurrent(this.key, rejected))
+		Mono.defer(() -> this.store.removeIfCurrent(this.key.get(), rejected))
 			.timeout(this.timeout)
 			.subscribe(null, (ex) -> storeFailed("remove the rejected token from", ex));
 	}
@@ -174,15 +207,15 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	 */
 	@Nullable String problem() {
 		String failure = this.storeFailure;
-		return (failure != null) ? failure : this.store.readProblem(this.key);
+		return (failure != null) ? failure : this.store.readProblem(this.key.get());
 	}
 
 	private Mono<Turn> lease() {
-		return Mono.defer(() -> this.store.tryLease(this.key, this.holder, this.leaseTime))
+		return Mono.defer(() -> this.store.tryLease(this.key.get(), this.holder, this.leaseTime))
 			.timeout(this.timeout)
 			.defaultIfEmpty(true)
 			.flatMap((granted) -> granted ? Mono.just(Turn.GRANTED)
-					: Mono.defer(() -> this.store.leaseRemaining(this.key))
+					: Mono.defer(() -> this.store.leaseRemaining(this.key.get()))
 						.timeout(this.timeout)
 						.map(Turn::waitFor)
 						.defaultIfEmpty(Turn.waitFor(LEASE_POLL)))
@@ -193,7 +226,7 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	}
 
 	private void releaseLease() {
-		Mono.defer(() -> this.store.releaseLease(this.key, this.holder))
+		Mono.defer(() -> this.store.releaseLease(this.key.get(), this.holder))
 			.timeout(this.timeout)
 			.subscribe(null, (ex) -> storeFailed("release the token lease in", ex));
 	}
@@ -205,7 +238,7 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	 * @return completion, also when the store failed
 	 */
 	private Mono<Void> save(StoredToken fresh) {
-		return Mono.defer(() -> this.store.save(this.key, fresh))
+		return Mono.defer(() -> this.store.save(this.key.get(), fresh))
 			.timeout(this.timeout)
 			.doOnSuccess((done) -> this.storeFailure = null)
 			.onErrorResume((ex) -> {

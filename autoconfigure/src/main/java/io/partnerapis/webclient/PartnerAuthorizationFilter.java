@@ -56,8 +56,6 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  */
 public final class PartnerAuthorizationFilter implements ExchangeFilterFunction {
 
-	private static final BodyInserter<?, ? super ClientHttpRequest> EMPTY_BODY = BodyInserters.empty();
-
 	private static final String CLIENT = "WebClient";
 
 	private final PartnerAuthorization authorization;
@@ -84,9 +82,10 @@ public final class PartnerAuthorizationFilter implements ExchangeFilterFunction 
 			return token.flatMap((current) -> next.exchange(authorized(request, current, request.body()))
 				.flatMap((response) -> answered(sent, next, current, null, response)));
 		}
-		if (request.body() == EMPTY_BODY) {
-			return token.flatMap((current) -> next.exchange(authorized(request, current, EMPTY_BODY))
-				.flatMap((response) -> answered(sent, next, current, EMPTY_BODY, response)));
+		BodyInserter<?, ? super ClientHttpRequest> empty = emptyBody();
+		if (request.body() == empty) {
+			return token.flatMap((current) -> next.exchange(authorized(request, current, empty))
+				.flatMap((response) -> answered(sent, next, current, empty, response)));
 		}
 		return token.flatMap((current) -> {
 			RecordingBodyInserter body = new RecordingBodyInserter(request.body());
@@ -94,6 +93,18 @@ public final class PartnerAuthorizationFilter implements ExchangeFilterFunction 
 				.flatMap((response) -> answered(sent, next, current, body.isReplayable() ? body.replay() : null,
 						response));
 		});
+	}
+
+	/**
+	 * Returns the inserter of a request without a body, the same instance every time:
+	 * asked for per request rather than kept in a constant, so that creating the filter
+	 * at start-up does not initialize {@link BodyInserters}, whose reactive adapters
+	 * initialize Reactor's {@code Flux} (some two hundred classes), a cost the first
+	 * request pays anyway.
+	 * @return the empty body inserter
+	 */
+	private static BodyInserter<?, ? super ClientHttpRequest> emptyBody() {
+		return BodyInserters.empty();
 	}
 
 	private Mono<ClientResponse> answered(SentRequest sent, ExchangeFunction next, OAuth2AccessToken current,

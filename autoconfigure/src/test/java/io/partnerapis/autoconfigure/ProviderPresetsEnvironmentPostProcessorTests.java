@@ -16,10 +16,17 @@
 
 package io.partnerapis.autoconfigure;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +105,32 @@ class ProviderPresetsEnvironmentPostProcessorTests {
 			.filter((source) -> source.getName().equals(ProviderPresetsEnvironmentPostProcessor.NAME))).hasSize(1);
 		assertThat(this.environment.getProperty("partner.apis.buoy.token-uri"))
 			.isEqualTo("https://auth.sandbox.buoyhealth.com/oauth/token");
+	}
+
+	@Test
+	void configuredNamesAreTheKeysThatBindingTheMapGivesInEveryNotation() {
+		this.environment.setProperty("partner.apis.buoy.client-id", "id");
+		this.environment.setProperty("partner.apis[my.partner].token-uri", "https://auth.example/token");
+		this.environment.setProperty("partner.apis.Other-Partner.token.headers.Accept", "application/json");
+		this.environment.setProperty("partner.apis.scalar", "value");
+		this.environment.setProperty("partner.token-store.timeout", "1s");
+		this.environment.getPropertySources()
+			.addLast(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					Map.of("PARTNER_APIS_BUD_CLIENTID", "id", "PARTNER_APIS_BUOY_CLIENTSECRET", "secret")));
+		this.environment.getPropertySources()
+			.addLast(new MapPropertySource("more", Map.of("partner.apis.smartsense.client-id", "id")));
+		assertThat(ProviderPresetsEnvironmentPostProcessor.configuredNames(this.environment))
+			.containsExactlyElementsOf(Binder.get(this.environment)
+				.bind(ProviderPresetsEnvironmentPostProcessor.APIS, Bindable.mapOf(String.class, Object.class))
+				.get()
+				.keySet())
+			.containsExactlyInAnyOrder("buoy", "my.partner", "Other-Partner", "scalar", "bud", "smartsense");
+	}
+
+	@Test
+	void noPartnerConfiguredGivesNoNames() {
+		this.environment.setProperty("partner.token-store.timeout", "1s");
+		assertThat(ProviderPresetsEnvironmentPostProcessor.configuredNames(this.environment)).isEmpty();
 	}
 
 	private void postProcess() {

@@ -18,14 +18,17 @@ package io.partnerapis.token;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.partnerapis.RenewalGrant;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.MutableClock;
-import io.partnerapis.testsupport.PartnerContexts;
+import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +44,9 @@ class PartnerTokensTests {
 
 	private static final TokenEndpoint.Retries RETRIES = new TokenEndpoint.Retries(Duration.ofSeconds(10), 2,
 			Duration.ofMillis(200));
+
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
 	@Test
 	void leaseCoversEachRequestOfAFetchWithItsQuotaCallsAndTheLoadBeforeAndSaveAfter() {
@@ -80,30 +86,78 @@ class PartnerTokensTests {
 	}
 
 	@Test
-	void builtAuthorizationListensToItsStoreUntilItIsClosed() {
+	void builtAuthorizationListensToItsStoreFromTheFirstTokenDemandUntilItIsClosed() {
+		this.partner.tokens(1, 3600);
 		ObservedStore store = new ObservedStore(new MutableClock());
-		PartnerAuthorization authorization = PartnerTokens
-			.builder("acme", StubTokenEndpoint.registration(), WebClient.create())
-			.store(store, TokenKey.builder("acme").build(), STORE_TIMEOUT)
-			.build(URI.create("https://api.acme.example"));
+		PartnerAuthorization authorization = authorization(store);
+		assertThat(store.listeners()).as("after assembly").isZero();
+		assertThat(authorization.token().block(Duration.ofSeconds(10)).getTokenValue()).isEqualTo("token-1");
+		assertThat(store.listeners()).as("after the first token").isEqualTo(1);
+		assertThat(authorization.token().block(Duration.ofSeconds(10)).getTokenValue()).isEqualTo("token-1");
 		assertThat(store.listeners()).isEqualTo(1);
+		assertThat(this.partner.tokenRequests()).isEqualTo(1);
 		authorization.close();
 		assertThat(store.listeners()).isZero();
 	}
 
 	@Test
-	void partnersStopListeningToTheStoreWhenTheContextCloses() {
+	void closedAuthorizationDoesNotStartListeningToItsStore() {
 		ObservedStore store = new ObservedStore(new MutableClock());
-		PartnerContexts.runner()
-			.withBean(PartnerTokenStore.class, () -> store)
-			.withPropertyValues("partner.apis.acme.client-id=id-acme", "partner.apis.acme.client-secret=secret-acme",
-					"partner.apis.acme.token-uri=https://auth.acme.example/token",
-					"partner.apis.acme.base-url=https://api.acme.example")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(store.listeners()).isEqualTo(1);
-			});
+		PartnerAuthorization authorization = authorization(store);
+		authorization.close();
+		assertThat(authorization.quota().issued()).isZero();
+		assertThat(store.listeners()).isZero();
+	}
+
+	@Test
+	void partnersListenToTheStoreFromTheirFirstCallUntilTheContextCloses() {
+		this.partner.tokens(1, 3600);
+		this.partner.apiAnswers("/things", "token-1", 200);
+		ObservedStore store = new ObservedStore(new MutableClock());
+		this.partner.contextRunner("acme").withBean(PartnerTokenStore.class, () -> store).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(store.listeners()).as("after start-up").isZero();
+			assertThat(PartnerStub.call(context.getBean("acmeWebClient", WebClient.class), "/things")).isEqualTo(200);
+			assertThat(store.listeners()).as("after the first call").isEqualTo(1);
+		});
 		assertThat(store.listeners()).as("after the context closed").isZero();
+	}
+
+	@Test
+	void suppliedKeyIsMadeOnceWhenTheTokenIsFirstLookedUpInTheStore() {
+		this.partner.tokens(1, 3600);
+		ObservedStore store = new ObservedStore(new MutableClock());
+		AtomicInteger made = new AtomicInteger();
+		PartnerAuthorization authorization = PartnerTokens.builder("acme", registration(), WebClient.create())
+			.store(store, () -> {
+				made.incrementAndGet();
+				return TokenKey.builder("acme").clientId("client-acme").build();
+			}, STORE_TIMEOUT)
+			.build(URI.create(this.partner.baseUrl()));
+		try {
+			assertThat(made).as("after assembly").hasValue(0);
+			assertThat(authorization.token().block(Duration.ofSeconds(10)).getTokenValue()).isEqualTo("token-1");
+			assertThat(authorization.quota().issued()).isEqualTo(1);
+			assertThat(made).hasValue(1);
+			assertThat(store.load(TokenKey.builder("acme").clientId("client-acme").build()).block())
+				.as("saved under the supplied key")
+				.isNotNull();
+		}
+		finally {
+			authorization.close();
+		}
+	}
+
+	private PartnerAuthorization authorization(PartnerTokenStore store) {
+		return PartnerTokens.builder("acme", registration(), WebClient.create())
+			.store(store, TokenKey.builder("acme").build(), STORE_TIMEOUT)
+			.build(URI.create(this.partner.baseUrl()));
+	}
+
+	private ClientRegistration registration() {
+		return ClientRegistration.withClientRegistration(StubTokenEndpoint.registration())
+			.tokenUri(this.partner.tokenUri())
+			.build();
 	}
 
 }

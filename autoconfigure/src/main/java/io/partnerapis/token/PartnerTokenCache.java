@@ -83,13 +83,10 @@ final class PartnerTokenCache implements AutoCloseable {
 	}
 
 	/**
-	 * Starts listening for saves of the partner's token, once: a save, by this instance
-	 * or another sharing the store, wakes waiting flights, refreshes the monthly count
-	 * and ends a back-off, since the store now holds a token. The first flight and the
-	 * first read of the quota start it, not the assembly at start-up, where subscribing
-	 * would initialize Reactor's {@code Flux} (some two hundred classes) for a partner
-	 * that may not be called for a while. Until the first flight nothing waits for a save
-	 * and no back-off is set, so no save announced earlier is missed.
+	 * Starts listening for saves of the partner's token (which end a back-off and refresh
+	 * the monthly count), once, at the first flight or quota read rather than at
+	 * start-up, where it would initialize Reactor's {@code Flux}; nothing waits for a
+	 * save before.
 	 */
 	void start() {
 		if (!this.started.get() && this.started.compareAndSet(false, true)) {
@@ -123,9 +120,8 @@ final class PartnerTokenCache implements AutoCloseable {
 	}
 
 	/**
-	 * Returns a valid token: the cached one, or one fetched for this and every concurrent
-	 * caller that found none. While a back-off after a failed fetch lasts and no valid
-	 * token is held, callers get that failure at once.
+	 * Returns the cached valid token, or one fetched once for all concurrent callers; a
+	 * failure in its back-off is returned at once.
 	 * @return the token
 	 */
 	Mono<OAuth2AccessToken> token() {
@@ -146,9 +142,8 @@ final class PartnerTokenCache implements AutoCloseable {
 	}
 
 	/**
-	 * Drops a rejected token if it is still the current one, so that the next
-	 * {@link #token()} fetches another, and removes it from the store unless the store
-	 * already holds a newer one.
+	 * Drops a rejected token if it is still current, and removes it from the store unless
+	 * the store holds a newer one.
 	 * @param rejected the token the partner rejected
 	 * @return whether this call dropped it
 	 */
@@ -166,9 +161,8 @@ final class PartnerTokenCache implements AutoCloseable {
 	}
 
 	/**
-	 * Takes into use, without fetching, a valid stored token issued no earlier than the
-	 * rejected one while that is still current: how a 401 that may not force a renewal
-	 * recovers when another instance renewed.
+	 * Takes a valid stored token issued no earlier than the rejected, still current one
+	 * into use without fetching: a 401 that may not force a renewal.
 	 * @param rejected the token the partner rejected
 	 * @return the stored token now current, or empty
 	 */
@@ -252,7 +246,7 @@ final class PartnerTokenCache implements AutoCloseable {
 
 	/**
 	 * Loads the stored token if it is another than the given one and not yet due for
-	 * renewal (usable), or not yet expired (valid: what a failed fetch falls back to).
+	 * renewal.
 	 * @param previous the token this instance holds already, or {@code null}
 	 * @return the stored token, or empty when the store holds none that is usable
 	 */
@@ -275,8 +269,7 @@ final class PartnerTokenCache implements AutoCloseable {
 	}
 
 	/**
-	 * Moves the renewal of a token that is still valid past a failed attempt, before the
-	 * flight ends, so that no caller starts another attempt at once.
+	 * Moves a valid token's renewal past a failed attempt before the flight ends.
 	 * @param cached the entry whose renewal failed
 	 */
 	private void postpone(Cached cached) {
@@ -286,24 +279,24 @@ final class PartnerTokenCache implements AutoCloseable {
 	}
 
 	/**
-	 * Takes a stored token that is due for renewal into use after a fetch failed, with
-	 * its renewal tried again later as for a failed background renewal.
+	 * Takes a stored token due for renewal into use after a fetch failed, its renewal
+	 * retried later as after a failed background renewal.
 	 * @param token the stored token, due for renewal but not expired
 	 * @return the cache entry now in use
 	 */
 	private Cached adoptAfterFailure(StoredToken token) {
-		Instant retryAt = this.policy.retryAfterFailure(this.clock.instant(), token.accessToken().getExpiresAt());
-		Cached cached = new Cached(token, retryAt);
-		this.current.set(cached);
-		this.retired = null;
-		return cached;
+		return use(new Cached(token,
+				this.policy.retryAfterFailure(this.clock.instant(), token.accessToken().getExpiresAt())));
 	}
 
 	private Cached adopt(StoredToken token) {
-		Cached cached = new Cached(token, this.policy.renewAt(token.accessToken()));
+		this.backOff.clear();
+		return use(new Cached(token, this.policy.renewAt(token.accessToken())));
+	}
+
+	private Cached use(Cached cached) {
 		this.current.set(cached);
 		this.retired = null;
-		this.backOff.clear();
 		return cached;
 	}
 

@@ -157,9 +157,8 @@ public final class PartnerTokens {
 	}
 
 	/**
-	 * Authenticates token requests with a signed client assertion, for
-	 * {@code private_key_jwt} and {@code client_secret_jwt}, dated by the
-	 * {@link #clock(Clock) clock}.
+	 * Authenticates token requests with a client assertion ({@code private_key_jwt},
+	 * {@code client_secret_jwt}) dated by the {@link #clock(Clock) clock}.
 	 * @param clientId the client id, the assertion's issuer and subject
 	 * @param audience the assertion's audience
 	 * @param lifetime the time from an assertion's issue to its expiry
@@ -246,8 +245,7 @@ public final class PartnerTokens {
 	}
 
 	/**
-	 * Sets where the partner's token is kept and shared; without a store, it is kept in
-	 * memory.
+	 * Sets where the partner's token is kept and shared (by default, in memory).
 	 * @param store the token store
 	 * @param key the key of the partner's token in the store
 	 * @param timeout how long each store operation may take
@@ -260,15 +258,14 @@ public final class PartnerTokens {
 	}
 
 	/**
-	 * Sets where the partner's token is kept and shared, with its key made when the
-	 * partner's token is first looked up in the store rather than at start-up: the first
-	 * digest of an application, such as the fingerprint that {@link TokenKey.Builder}
-	 * computes, initializes the JDK's security providers (close to a hundred classes).
+	 * Sets where the partner's token is kept and shared, its key made at the first
+	 * look-up rather than at start-up (a first digest initializes the JDK's security
+	 * providers).
 	 * @param store the token store
 	 * @param key supplies the key of the partner's token in the store, asked once
 	 * @param timeout how long each store operation may take
 	 * @return this builder
-	 * @since 0.2.0
+	 * @since 0.3.0
 	 */
 	public PartnerTokens store(PartnerTokenStore store, Supplier<TokenKey> key, Duration timeout) {
 		this.store = store;

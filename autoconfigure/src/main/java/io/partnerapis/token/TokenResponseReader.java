@@ -38,15 +38,12 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.util.StringUtils;
 
 /**
- * Turns the status and body of a token endpoint's answer into an
- * {@link OAuth2AccessTokenResponse}, or a {@link PartnerTokenException} that says why
- * not. Lenient where partners differ: a wrapper object, any case of {@code bearer} or
- * none, an {@code expires_in} as a numeric string or absent, a UTF-8 byte-order mark.
- * Strict where it matters: no access token, another token type, or an {@code expires_in}
- * outside one second to a year is an error, which describes a 2xx body by its field names
- * only. Parsing is Spring Boot's {@link JsonParser} and Spring Security's
- * {@link DefaultMapOAuth2AccessTokenResponseConverter}; this class checks the map
- * between.
+ * Turns a token endpoint's answer into an {@link OAuth2AccessTokenResponse} or a
+ * {@link PartnerTokenException} that says why not: lenient where partners differ (a
+ * wrapper object, {@code bearer} in any case or absent, {@code expires_in} as a string or
+ * absent, a byte-order mark), strict where it matters (no access token, another type, an
+ * {@code expires_in} outside one second to a year). Parsing is Boot's {@link JsonParser}
+ * and Security's {@link DefaultMapOAuth2AccessTokenResponseConverter}.
  */
 final class TokenResponseReader {
 
@@ -166,9 +163,8 @@ final class TokenResponseReader {
 	}
 
 	/**
-	 * Reports a 2xx answer that is not a usable token response. Its body is never quoted:
-	 * it may hold a live token under a name this reader does not know, so only its shape,
-	 * the names of its JSON fields, is described.
+	 * Reports a 2xx answer that is not a usable token response, describing its body by
+	 * its field names only: it may hold a live token under a name unknown here.
 	 * @param status the HTTP status of the answer
 	 * @param body the answer's body, described by its shape only
 	 * @param reason why the body is not a usable token response
@@ -215,8 +211,7 @@ final class TokenResponseReader {
 	 * Reads a {@code Retry-After} header: a number of seconds or an HTTP date (RFC 9110
 	 * section 10.2.3).
 	 * @param header the header's value, or {@code null} when the answer has none
-	 * @return how long to wait, never negative, or {@code null} when the header is absent
-	 * or unreadable
+	 * @return how long to wait, never negative, or {@code null} if absent or unreadable
 	 */
 	static @Nullable Duration retryAfter(@Nullable String header) {
 		if (!StringUtils.hasText(header)) {
@@ -248,9 +243,8 @@ final class TokenResponseReader {
 	}
 
 	/**
-	 * Masks every token-like value in a text taken from a token endpoint's answer, a JWT
-	 * in compact form or the start of one too (a signed client assertion stays usable
-	 * until it expires), and the client id and secret wherever the endpoint echoed them.
+	 * Masks every token-like value in a token endpoint's answer, any JWT or start of one
+	 * (an echoed client assertion stays usable), and an echoed client id and secret.
 	 * @param text the text
 	 * @return the masked text
 	 */

@@ -134,11 +134,10 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 	}
 
 	/**
-	 * Returns why the token Redis holds for the key cannot be used by this instance, when
-	 * the last load or save found it written with a key this instance does not have.
+	 * Returns why the token Redis holds for the key was written with a key this instance
+	 * does not have, as the last load or save found.
 	 * @param key the key
-	 * @return the reason, naming the key id found and the properties to align, or
-	 * {@code null}
+	 * @return the reason, naming the key id and the properties to align, or {@code null}
 	 */
 	@Override
 	public @Nullable String readProblem(TokenKey key) {
@@ -146,11 +145,9 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 	}
 
 	/**
-	 * Saves a token and announces it, unless Redis holds a token under the key that this
-	 * instance cannot read (another encryption key, none, or in clear while this instance
-	 * has a key): that token stays in place until it expires, so that instances whose
-	 * keys disagree never overwrite each other's tokens, and this instance uses its own
-	 * from memory meanwhile.
+	 * Saves a token and announces it, unless Redis holds one under the key that this
+	 * instance cannot read (another encryption key, or none): instances whose keys
+	 * disagree never overwrite each other's tokens, each using its own from memory.
 	 */
 	@Override
 	public Mono<Void> save(TokenKey key, StoredToken token) {
@@ -232,9 +229,7 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 
 	/**
 	 * Returns the keys of tokens saved by any instance sharing this Redis, as
-	 * {@link RedisSaveListener} hears them. Listening starts with the application
-	 * context, or with the first call; waiters also stop waiting when their lease
-	 * expires.
+	 * {@link RedisSaveListener} hears them from the context's start or the first call.
 	 * @return the keys of saved tokens
 	 */
 	@Override
@@ -244,8 +239,7 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 	}
 
 	/**
-	 * Starts listening for saves, so that the subscription is in place before the first
-	 * call needs it.
+	 * Starts listening for saves before the first call needs them.
 	 */
 	@Override
 	public void start() {

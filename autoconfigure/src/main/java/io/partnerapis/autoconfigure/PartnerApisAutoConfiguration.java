@@ -105,7 +105,7 @@ public final class PartnerApisAutoConfiguration {
 	}
 
 	@Bean
-	PartnerApiFactory partnerApiFactory(PartnerTokenStore store, PartnerWebClients partnerWebClients,
+	PartnerApiFactory partnerApisFactory(PartnerTokenStore store, PartnerWebClients partnerWebClients,
 			PartnerRestClients partnerRestClients, ClientAuthenticationLoader partnerClientAuthentication,
 			ObjectProvider<TokenFetchObservationConvention> observationConvention, ObjectProvider<Clock> clock) {
 		return new PartnerApiFactory(store, partnerWebClients, partnerRestClients, partnerClientAuthentication,
@@ -113,7 +113,7 @@ public final class PartnerApisAutoConfiguration {
 	}
 
 	@Bean
-	PartnerWebClients partnerWebClients(ObjectProvider<WebClient.Builder> webClientBuilder,
+	PartnerWebClients partnerApisWebClients(ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<PartnerWebClientCustomizer> customizers,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
@@ -127,7 +127,7 @@ public final class PartnerApisAutoConfiguration {
 	}
 
 	@Bean
-	PartnerRestClients partnerRestClients(ObjectProvider<RestClient.Builder> restClientBuilder,
+	PartnerRestClients partnerApisRestClients(ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<PartnerRestClientCustomizer> customizers,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
@@ -139,7 +139,7 @@ public final class PartnerApisAutoConfiguration {
 	}
 
 	@Bean
-	ClientAuthenticationLoader partnerClientAuthentication(ResourceLoader resourceLoader,
+	ClientAuthenticationLoader partnerApisClientAuthentication(ResourceLoader resourceLoader,
 			ObjectProvider<SslBundles> sslBundles) {
 		return new ClientAuthenticationLoader(resourceLoader, sslBundles.getIfAvailable());
 	}

@@ -76,6 +76,19 @@ class PartnerApisAutoConfigurationTests {
 	}
 
 	@Test
+	void applicationBeansWithPlainPartnerNamesDoNotClashWithTheStartersOwn() {
+		this.contextRunner.withBean("partnerWebClients", String.class, () -> "mine")
+			.withBean("partnerRestClients", String.class, () -> "mine")
+			.withBean("partnerApiFactory", String.class, () -> "mine")
+			.withBean("partnerClientAuthentication", String.class, () -> "mine")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(PartnerApis.class).getNames()).containsExactly("acme", "my-partner");
+				assertThat(context.getBean("partnerWebClients")).isEqualTo("mine");
+			});
+	}
+
+	@Test
 	void partnerWebClientsAreInjectedByQualifier() {
 		this.contextRunner.withUserConfiguration(QualifiedInjectionConfiguration.class).run((context) -> {
 			QualifiedInjection injection = context.getBean(QualifiedInjection.class);

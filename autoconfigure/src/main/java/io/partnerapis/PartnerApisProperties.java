@@ -162,6 +162,12 @@ public class PartnerApisProperties {
 	 */
 	public static class Api {
 
+		private static final Duration DEFAULT_REFRESH_BEFORE_EXPIRY = Duration.ofSeconds(60);
+
+		private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofMinutes(5);
+
+		private static final Duration DEFAULT_UNAUTHORIZED_RENEWAL_INTERVAL = Duration.ofSeconds(30);
+
 		/**
 		 * Provider preset to apply, by default the one the partner's name names, else
 		 * 'generic'.
@@ -213,12 +219,12 @@ public class PartnerApisProperties {
 		 * How long before its expiry a token is renewed in the background, though never
 		 * before half of its lifetime has passed.
 		 */
-		private Duration refreshBeforeExpiry = Duration.ofSeconds(60);
+		private Duration refreshBeforeExpiry = DEFAULT_REFRESH_BEFORE_EXPIRY;
 
 		/**
 		 * Lifetime assumed for a token whose response carries no 'expires_in'.
 		 */
-		private Duration defaultTokenLifetime = Duration.ofMinutes(5);
+		private Duration defaultTokenLifetime = DEFAULT_TOKEN_LIFETIME;
 
 		/**
 		 * Whether a request answered with 401 Unauthorized is replayed once with a fresh
@@ -230,7 +236,7 @@ public class PartnerApisProperties {
 		 * Shortest time between two renewals forced by 401 answers, which grows while
 		 * forced renewals do not cure them.
 		 */
-		private Duration unauthorizedRenewalInterval = Duration.ofSeconds(30);
+		private Duration unauthorizedRenewalInterval = DEFAULT_UNAUTHORIZED_RENEWAL_INTERVAL;
 
 		/**
 		 * Whether the token URI and base URL may use plain 'http' for a host that is not
@@ -409,6 +415,8 @@ public class PartnerApisProperties {
 	 */
 	public static class ClientAssertion {
 
+		private static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
+
 		/**
 		 * Location of the private key that signs assertions with 'private-key-jwt': a
 		 * PKCS#8 PEM file or a JWK in JSON, such as 'file:/etc/keys/partner.pem'.
@@ -435,7 +443,7 @@ public class PartnerApisProperties {
 		/**
 		 * Time from an assertion's issue to its expiry.
 		 */
-		private Duration lifetime = Duration.ofSeconds(60);
+		private Duration lifetime = DEFAULT_LIFETIME;
 
 		public @Nullable String getKey() {
 			return this.key;
@@ -506,6 +514,14 @@ public class PartnerApisProperties {
 	 */
 	public static class Token {
 
+		private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+		private static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+
+		private static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(200);
+
+		private static final ZoneId UTC = ZoneId.of("UTC");
+
 		/**
 		 * Format of the token request body.
 		 */
@@ -546,12 +562,12 @@ public class PartnerApisProperties {
 		/**
 		 * Connect timeout for token requests.
 		 */
-		private Duration connectTimeout = Duration.ofSeconds(5);
+		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
 		/**
 		 * Time to wait for a token response, per attempt.
 		 */
-		private Duration responseTimeout = Duration.ofSeconds(10);
+		private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
 
 		/**
 		 * How many times a token request that failed with a 5xx answer, a connection
@@ -563,7 +579,7 @@ public class PartnerApisProperties {
 		 * Delay before the first retry of a token request; later retries back off
 		 * exponentially, with jitter.
 		 */
-		private Duration retryBackoff = Duration.ofMillis(200);
+		private Duration retryBackoff = DEFAULT_RETRY_BACKOFF;
 
 		/**
 		 * Most tokens the partner issues per calendar month in 'quota-zone', counted for
@@ -575,7 +591,7 @@ public class PartnerApisProperties {
 		/**
 		 * Time zone in which the partner's quota month starts.
 		 */
-		private ZoneId quotaZone = ZoneId.of("UTC");
+		private ZoneId quotaZone = UTC;
 
 		public RequestFormat getRequestFormat() {
 			return this.requestFormat;

@@ -19,7 +19,6 @@ package io.partnerapis.autoconfigure;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import io.partnerapis.PartnerApi.UnauthorizedRetryOutcome;
 import io.partnerapis.PartnerProvider;
@@ -62,7 +61,12 @@ final class ConfiguredPartnerApi implements PartnerServiceGroups.Partner, AutoCl
 
 	private final WebClient webClient;
 
-	private final Supplier<RestClient> restClient;
+	private final PartnerRestClients restClients;
+
+	/**
+	 * The RestClient, built when first asked for: most applications use one client type.
+	 */
+	private volatile @Nullable RestClient restClient;
 
 	private final PartnerAuthorization authorization;
 
@@ -73,7 +77,7 @@ final class ConfiguredPartnerApi implements PartnerServiceGroups.Partner, AutoCl
 	private final @Nullable PartnerSsl ssl;
 
 	ConfiguredPartnerApi(String name, PartnerProvider provider, ClientRegistration registration, String baseUrl,
-			Map<String, String> headers, WebClient webClient, Supplier<RestClient> restClient,
+			Map<String, String> headers, WebClient webClient, PartnerRestClients restClients,
 			PartnerAuthorization authorization, PartnerAuthorizationFilter filter,
 			PartnerAuthorizationInterceptor interceptor, @Nullable PartnerSsl ssl) {
 		this.name = name;
@@ -82,7 +86,7 @@ final class ConfiguredPartnerApi implements PartnerServiceGroups.Partner, AutoCl
 		this.baseUrl = baseUrl;
 		this.headers = headers;
 		this.webClient = webClient;
-		this.restClient = restClient;
+		this.restClients = restClients;
 		this.authorization = authorization;
 		this.filter = filter;
 		this.interceptor = interceptor;
@@ -121,7 +125,18 @@ final class ConfiguredPartnerApi implements PartnerServiceGroups.Partner, AutoCl
 
 	@Override
 	public RestClient getRestClient() {
-		return this.restClient.get();
+		RestClient restClient = this.restClient;
+		if (restClient == null) {
+			synchronized (this) {
+				restClient = this.restClient;
+				if (restClient == null) {
+					restClient = this.restClients.restClient(this.name, this.baseUrl, this.headers, this.interceptor,
+							this.ssl);
+					this.restClient = restClient;
+				}
+			}
+		}
+		return restClient;
 	}
 
 	@Override

@@ -119,8 +119,7 @@ final class PartnerApiFactory {
 		PartnerAuthorizationFilter filter = new PartnerAuthorizationFilter(authorization);
 		PartnerAuthorizationInterceptor interceptor = new PartnerAuthorizationInterceptor(authorization);
 		return new ConfiguredPartnerApi(name, mapper.provider(), registration, baseUrl, headers,
-				this.webClients.webClient(name, baseUrl, headers, filter, ssl),
-				this.restClients.restClient(name, baseUrl, headers, interceptor, ssl), authorization, filter,
+				this.webClients.webClient(name, baseUrl, headers, filter, ssl), this.restClients, authorization, filter,
 				interceptor, ssl);
 	}
 

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.util.StringUtils;
@@ -44,6 +45,12 @@ abstract class PartnerClientRegistrar implements ImportBeanDefinitionRegistrar {
 
 	private final Class<?> clientType;
 
+	/**
+	 * The client type as every definition's target type, made once: a definition keeps
+	 * the instance it is given, and its merged copy shares it.
+	 */
+	private final ResolvableType targetType;
+
 	private final String factoryMethod;
 
 	/**
@@ -56,6 +63,7 @@ abstract class PartnerClientRegistrar implements ImportBeanDefinitionRegistrar {
 	PartnerClientRegistrar(Environment environment, Class<?> clientType, String factoryMethod) {
 		this.environment = environment;
 		this.clientType = clientType;
+		this.targetType = ResolvableType.forClass(clientType);
 		this.factoryMethod = factoryMethod;
 	}
 
@@ -65,7 +73,7 @@ abstract class PartnerClientRegistrar implements ImportBeanDefinitionRegistrar {
 			String beanName = beanName(name, this.clientType);
 			if (!registry.containsBeanDefinition(beanName)) {
 				RootBeanDefinition definition = new RootBeanDefinition(getClass());
-				definition.setTargetType(this.clientType);
+				definition.setTargetType(this.targetType);
 				definition.setFactoryMethodName(this.factoryMethod);
 				definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
 				definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);

@@ -73,25 +73,23 @@ final class PartnerRestClients {
 	}
 
 	/**
-	 * Returns the partner's RestClient, built when it is first asked for.
+	 * Builds a partner's RestClient.
 	 * @param name the partner's name
 	 * @param baseUrl the partner's base URL
 	 * @param headers the partner's API headers
 	 * @param interceptor the partner's authorization interceptor
 	 * @param ssl the partner's own SSL bundle, or {@code null}
-	 * @return the RestClient, built once
+	 * @return the RestClient
 	 */
-	Supplier<RestClient> restClient(String name, String baseUrl, Map<String, String> headers,
+	RestClient restClient(String name, String baseUrl, Map<String, String> headers,
 			PartnerAuthorizationInterceptor interceptor, @Nullable PartnerSsl ssl) {
-		return SingletonSupplier.of(() -> {
-			RestClient.Builder builder = this.builders.get()
-				.requestFactory((ssl != null) ? ssl.requestFactory(this.requestFactoryBuilder.get(), settings())
-						: this.requestFactory.get())
-				.baseUrl(baseUrl)
-				.defaultHeaders((defaults) -> headers.forEach(defaults::set));
-			RedirectGuard.customize(name, builder, this.customizers.get());
-			return builder.requestInterceptor(interceptor).build();
-		});
+		RestClient.Builder builder = this.builders.get()
+			.requestFactory((ssl != null) ? ssl.requestFactory(this.requestFactoryBuilder.get(), settings())
+					: this.requestFactory.get())
+			.baseUrl(baseUrl)
+			.defaultHeaders((defaults) -> headers.forEach(defaults::set));
+		RedirectGuard.customize(name, builder, this.customizers.get());
+		return builder.requestInterceptor(interceptor).build();
 	}
 
 }

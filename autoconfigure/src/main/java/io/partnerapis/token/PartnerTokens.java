@@ -40,7 +40,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.util.Assert;
-import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -269,7 +268,7 @@ public final class PartnerTokens {
 	 */
 	public PartnerTokens store(PartnerTokenStore store, Supplier<TokenKey> key, Duration timeout) {
 		this.store = store;
-		this.key = SingletonSupplier.of(key);
+		this.key = key;
 		this.keyPartner = null;
 		this.storeTimeout = timeout;
 		return this;
@@ -302,9 +301,10 @@ public final class PartnerTokens {
 		TokenWait wait = TokenWait.of(this.retries, fetcher.requestsPerFetch(), this.storeTimeout);
 		RenewalPolicy policy = new RenewalPolicy(this.refreshBeforeExpiry, this.unauthorizedRenewalInterval);
 		PartnerTokenStore store = (this.store != null) ? this.store : PartnerTokenStore.inMemory(this.clock);
-		Supplier<TokenKey> key = (this.key != null) ? this.key
-				: SingletonSupplier.of(() -> TokenKey.builder(this.partner).build());
-		String keyPartner = (this.keyPartner != null) ? this.keyPartner : this.partner;
+		String partner = this.partner;
+		Supplier<TokenKey> key = new LazyTokenKey(
+				(this.key != null) ? this.key : () -> TokenKey.builder(partner).build());
+		String keyPartner = (this.keyPartner != null) ? this.keyPartner : partner;
 		MonthlyTokenQuota quota = new MonthlyTokenQuota(this.monthlyQuota, store, keyPartner, key, this.storeTimeout,
 				this.clock, this.quotaZone);
 		PartnerTokenCache tokens = new PartnerTokenCache(fetcher,

@@ -32,8 +32,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
-import org.springframework.util.function.SingletonSupplier;
-
 /**
  * Coordinates one partner's token with the {@link PartnerTokenStore}: loads, saves and
  * removes it, and runs the lease that lets one instance sharing the store fetch while the
@@ -54,8 +52,7 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	private final String partner;
 
 	/**
-	 * The key, made when first used: see
-	 * {@link PartnerTokens#store(PartnerTokenStore, Supplier, Duration)}.
+	 * The key, made when first used: see {@link LazyTokenKey}.
 	 */
 	private final Supplier<TokenKey> key;
 
@@ -77,8 +74,7 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	 * first used, like the subscription to the store's saves: the first {@code Flux} of
 	 * an application initializes some two hundred of Reactor's classes.
 	 */
-	private final SingletonSupplier<Sinks.Many<TokenKey>> saved = SingletonSupplier
-		.of(() -> Sinks.many().multicast().directBestEffort());
+	private volatile Sinks.@Nullable Many<TokenKey> saved;
 
 	private volatile @Nullable Disposable subscription;
 
@@ -128,7 +124,7 @@ final class TokenStoreCoordinator implements AutoCloseable {
 			TokenKey key = this.key.get();
 			this.subscription = this.store.saves().filter(key::equals).subscribe((saved) -> {
 				onSave.run();
-				this.saved.obtain().tryEmitNext(saved);
+				saved().tryEmitNext(saved);
 			}, (ex) -> {
 			});
 		}
@@ -173,7 +169,7 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	Mono<StoredToken> leased(Mono<StoredToken> reload, Mono<StoredToken> fetch) {
 		return Mono.defer(() -> {
 			Sinks.Empty<Void> savedMeanwhile = Sinks.empty();
-			Disposable watch = this.saved.obtain().asFlux().next().subscribe((saved) -> savedMeanwhile.tryEmitEmpty());
+			Disposable watch = saved().asFlux().next().subscribe((saved) -> savedMeanwhile.tryEmitEmpty());
 			return lease().flatMap((turn) -> {
 				if (turn == Turn.GRANTED) {
 					return reload.switchIfEmpty(fetch.flatMap((fresh) -> save(fresh).thenReturn(fresh)))
@@ -245,6 +241,20 @@ final class TokenStoreCoordinator implements AutoCloseable {
 				storeFailed("save a token to", ex);
 				return Mono.empty();
 			});
+	}
+
+	private Sinks.Many<TokenKey> saved() {
+		Sinks.Many<TokenKey> saved = this.saved;
+		if (saved == null) {
+			synchronized (this) {
+				saved = this.saved;
+				if (saved == null) {
+					saved = Sinks.many().multicast().directBestEffort();
+					this.saved = saved;
+				}
+			}
+		}
+		return saved;
 	}
 
 	private void storeFailed(String operation, Throwable ex) {

@@ -18,7 +18,6 @@ package io.partnerapis.token;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -29,7 +28,6 @@ import java.util.function.Supplier;
 import io.partnerapis.PartnerTokenQuotaException;
 import io.partnerapis.TokenQuota;
 import io.partnerapis.store.PartnerTokenStore;
-import io.partnerapis.store.PartnerTokenStore.Reservation;
 import io.partnerapis.store.TokenKey;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -41,9 +39,10 @@ import reactor.core.publisher.Mono;
  * partner's quota zone in its {@link PartnerTokenStore} (for the whole fleet in a shared
  * store), or in memory alone when there is no quota. Each request is reserved before it
  * is sent with the store's atomic check-and-increment, and taken back if answered without
- * a token; a store that fails leaves this instance's count in charge. It warns once a
- * month at 80 %, keeps the last 10 % for renewals of expiring tokens, and once the quota
- * is used up refuses at once with a {@link PartnerTokenQuotaException}.
+ * a token; a store that fails leaves this instance's {@link MonthlyTokenCount count} in
+ * charge. It warns once a month at 80 %, keeps the last 10 % for renewals of expiring
+ * tokens, and once the quota is used up refuses at once with a
+ * {@link PartnerTokenQuotaException}.
  */
 final class MonthlyTokenQuota implements TokenRequestBudget {
 
@@ -63,11 +62,7 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 
 	private final Duration storeTimeout;
 
-	private final Clock clock;
-
-	private final ZoneId zone;
-
-	private final AtomicReference<Count> count;
+	private final MonthlyTokenCount count;
 
 	private final AtomicReference<@Nullable YearMonth> warned = new AtomicReference<>();
 
@@ -123,9 +118,7 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 		this.store = store;
 		this.key = key;
 		this.storeTimeout = storeTimeout;
-		this.clock = clock;
-		this.zone = zone;
-		this.count = new AtomicReference<>(new Count(month(), 0));
+		this.count = new MonthlyTokenCount(clock, zone);
 	}
 
 	/**
@@ -139,15 +132,15 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 		if (this.limit == null) {
 			return Mono.empty();
 		}
-		if (exhausted(current())) {
+		if (exhausted(this.count.current())) {
 			return Mono.error(exception());
 		}
-		YearMonth month = month();
+		YearMonth month = this.count.month();
 		return Mono.defer(() -> this.store.issued(this.key.get(), month))
 			.timeout(this.storeTimeout)
-			.doOnNext((issued) -> record(month, issued))
+			.doOnNext((issued) -> this.count.record(month, issued))
 			.onErrorResume((ex) -> Mono.empty())
-			.then(Mono.defer(() -> exhausted(current()) ? Mono.error(exception()) : Mono.empty()));
+			.then(Mono.defer(() -> exhausted(this.count.current()) ? Mono.error(exception()) : Mono.empty()));
 	}
 
 	/**
@@ -158,18 +151,18 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 	@Override
 	public Mono<Void> beforeRequest() {
 		if (this.limit == null) {
-			return Mono.fromRunnable(() -> reserveLocally(month(), Long.MAX_VALUE));
+			return Mono.fromRunnable(() -> this.count.reserve(this.count.month(), Long.MAX_VALUE));
 		}
-		if (exhausted(current())) {
+		if (exhausted(this.count.current())) {
 			return Mono.error(exception());
 		}
-		YearMonth month = month();
+		YearMonth month = this.count.month();
 		long most = this.limit;
 		return Mono.defer(() -> this.store.reserve(this.key.get(), month, most))
 			.timeout(this.storeTimeout)
-			.onErrorResume((ex) -> Mono.fromSupplier(() -> reserveLocally(month, most)))
+			.onErrorResume((ex) -> Mono.fromSupplier(() -> this.count.reserve(month, most)))
 			.flatMap((reservation) -> {
-				record(month, reservation.issued());
+				this.count.record(month, reservation.issued());
 				if (!reservation.granted()) {
 					return Mono.error(exception());
 				}
@@ -193,14 +186,13 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 	 */
 	@Override
 	public Mono<Void> notIssued() {
-		YearMonth month = month();
+		YearMonth month = this.count.month();
 		if (this.limit == null) {
-			return Mono.fromRunnable(() -> this.count.updateAndGet((known) -> known.month().equals(month)
-					? new Count(month, Math.max(0, known.issued() - 1)) : known));
+			return Mono.fromRunnable(() -> this.count.release(month));
 		}
 		return Mono.defer(() -> this.store.release(this.key.get(), month))
 			.timeout(this.storeTimeout)
-			.doOnNext((issued) -> this.count.set(new Count(month, issued)))
+			.doOnNext((issued) -> this.count.set(month, issued))
 			.onErrorResume((ex) -> Mono.empty())
 			.then();
 	}
@@ -214,12 +206,12 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 		if (this.limit == null || !this.refreshing.compareAndSet(false, true)) {
 			return;
 		}
-		YearMonth month = month();
+		YearMonth month = this.count.month();
 		Mono.defer(() -> this.store.issued(this.key.get(), month))
 			.timeout(this.storeTimeout)
 			.doFinally((signal) -> this.refreshing.set(false))
 			.subscribe((issued) -> {
-				record(month, issued);
+				this.count.record(month, issued);
 				warnIfNearlyUsedUp(month, issued);
 			}, (ex) -> {
 			});
@@ -236,7 +228,7 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 			return true;
 		}
 		long reserve = (long) Math.ceil(this.limit * RESERVE);
-		return current().issued() < this.limit - reserve;
+		return this.count.current().issued() < this.limit - reserve;
 	}
 
 	/**
@@ -244,17 +236,8 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 	 * @return the quota state
 	 */
 	TokenQuota state() {
-		Count count = current();
-		return new TokenQuota(this.limit, count.issued(), count.month(), resetsAt(count.month()));
-	}
-
-	private Reservation reserveLocally(YearMonth month, long most) {
-		Count before = this.count.getAndUpdate((known) -> {
-			Count now = known.month().equals(month) ? known : new Count(month, 0);
-			return (now.issued() < most) ? new Count(month, now.issued() + 1) : now;
-		});
-		long issued = before.month().equals(month) ? before.issued() : 0;
-		return (issued < most) ? new Reservation(true, issued + 1) : new Reservation(false, issued);
+		MonthlyTokenCount.Count count = this.count.current();
+		return new TokenQuota(this.limit, count.issued(), count.month(), this.count.resetsAt(count.month()));
 	}
 
 	private void warnIfNearlyUsedUp(YearMonth month, long issued) {
@@ -262,54 +245,26 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 			YearMonth last = this.warned.get();
 			if (!month.equals(last) && this.warned.compareAndSet(last, month)) {
 				logger.warn("Partner '" + this.partner + "' has issued " + issued + " of its " + this.limit
-						+ " tokens for " + month + " (" + this.zone + "). Renewals forced by 401 stop at "
+						+ " tokens for " + month + " (" + this.count.zone() + "). Renewals forced by 401 stop at "
 						+ (this.limit - (long) Math.ceil(this.limit * RESERVE)) + ", and no token is requested at "
-						+ this.limit + " until " + resetsAt(month) + ".");
+						+ this.limit + " until " + this.count.resetsAt(month) + ".");
 			}
 		}
 	}
 
-	private boolean exhausted(Count count) {
+	private boolean exhausted(MonthlyTokenCount.Count count) {
 		return this.limit != null && count.issued() >= this.limit;
 	}
 
 	private PartnerTokenQuotaException exception() {
-		YearMonth month = current().month();
+		YearMonth month = this.count.current().month();
 		return new PartnerTokenQuotaException(this.partner, (this.limit != null) ? this.limit : 0, month,
-				resetsAt(month), this.zone);
-	}
-
-	/**
-	 * Records a count read or made for a month, keeping the higher of two counts of the
-	 * same month, since a count only grows between two reads.
-	 * @param month the month the count belongs to
-	 * @param issued the number of tokens issued in that month
-	 */
-	private void record(YearMonth month, long issued) {
-		this.count.updateAndGet(
-				(known) -> (month.isAfter(known.month()) || (month.equals(known.month()) && known.issued() < issued))
-						? new Count(month, issued) : known);
-	}
-
-	private Count current() {
-		YearMonth month = month();
-		return this.count.updateAndGet((known) -> known.month().equals(month) ? known : new Count(month, 0));
-	}
-
-	private YearMonth month() {
-		return YearMonth.from(this.clock.instant().atZone(this.zone));
-	}
-
-	private Instant resetsAt(YearMonth month) {
-		return month.plusMonths(1).atDay(1).atStartOfDay(this.zone).toInstant();
+				this.count.resetsAt(month), this.count.zone());
 	}
 
 	@Override
 	public String toString() {
 		return "MonthlyTokenQuota[partner=" + this.partner + ", limit=" + this.limit + "]";
-	}
-
-	private record Count(YearMonth month, long issued) {
 	}
 
 }

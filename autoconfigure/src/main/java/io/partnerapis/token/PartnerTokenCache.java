@@ -62,9 +62,9 @@ final class PartnerTokenCache implements AutoCloseable {
 
 	private final FetchBackOff backOff;
 
-	private final AtomicReference<@Nullable Cached> current = new AtomicReference<>();
+	private final AtomicReference<@Nullable CachedToken> current = new AtomicReference<>();
 
-	private final AtomicReference<@Nullable Mono<Cached>> inFlight = new AtomicReference<>();
+	private final SingleFlight<CachedToken> flights = new SingleFlight<>();
 
 	private volatile @Nullable StoredToken retired;
 
@@ -108,15 +108,15 @@ final class PartnerTokenCache implements AutoCloseable {
 	 * @return the token, or {@code null} when there is no valid one
 	 */
 	@Nullable OAuth2AccessToken peek() {
-		Cached cached = this.current.get();
+		CachedToken cached = this.current.get();
 		Instant now = this.clock.instant();
 		if (cached == null || !cached.isValidAt(now)) {
 			return null;
 		}
-		if (!now.isBefore(cached.renewAt) && this.inFlight.get() == null) {
+		if (cached.isDueAt(now) && !this.flights.isInFlight()) {
 			renewInBackground(cached);
 		}
-		return cached.token.accessToken();
+		return cached.accessToken();
 	}
 
 	/**
@@ -130,15 +130,15 @@ final class PartnerTokenCache implements AutoCloseable {
 			return Mono.just(token);
 		}
 		PartnerTokenException backedOff = this.backOff.failure();
-		if (backedOff != null && this.inFlight.get() == null) {
+		if (backedOff != null && !this.flights.isInFlight()) {
 			return Mono.error(backedOff);
 		}
-		return flight().map((fresh) -> fresh.token.accessToken());
+		return flight().map(CachedToken::accessToken);
 	}
 
 	boolean isCurrent(OAuth2AccessToken token) {
-		Cached cached = this.current.get();
-		return cached != null && cached.token.holds(token);
+		CachedToken cached = this.current.get();
+		return cached != null && cached.token().holds(token);
 	}
 
 	/**
@@ -148,11 +148,11 @@ final class PartnerTokenCache implements AutoCloseable {
 	 * @return whether this call dropped it
 	 */
 	boolean invalidate(OAuth2AccessToken rejected) {
-		Cached cached = this.current.get();
-		if (cached == null || !cached.token.holds(rejected)) {
+		CachedToken cached = this.current.get();
+		if (cached == null || !cached.token().holds(rejected)) {
 			return false;
 		}
-		this.retired = cached.token;
+		this.retired = cached.token();
 		if (!this.current.compareAndSet(cached, null)) {
 			return false;
 		}
@@ -168,13 +168,13 @@ final class PartnerTokenCache implements AutoCloseable {
 	 */
 	Mono<OAuth2AccessToken> storedSuccessor(OAuth2AccessToken rejected) {
 		return Mono.defer(() -> {
-			Cached cached = this.current.get();
-			if (cached == null || !cached.token.holds(rejected)) {
+			CachedToken cached = this.current.get();
+			if (cached == null || !cached.token().holds(rejected)) {
 				return Mono.empty();
 			}
-			return loadValid(cached.token).filter((stored) -> isNoOlder(stored.accessToken(), rejected))
+			return loadValid(cached.token()).filter((stored) -> isNoOlder(stored.accessToken(), rejected))
 				.map((stored) -> {
-					this.current.compareAndSet(cached, new Cached(stored, this.policy.renewAt(stored.accessToken())));
+					this.current.compareAndSet(cached, CachedToken.of(stored, this.policy));
 					return stored.accessToken();
 				});
 		});
@@ -191,44 +191,30 @@ final class PartnerTokenCache implements AutoCloseable {
 	}
 
 	TokenState state() {
-		Cached cached = this.current.get();
-		return this.statistics.state((cached != null) ? cached.token : null, (cached != null) ? cached.renewAt : null,
-				this.retired != null, this.store.problem());
+		return this.statistics.state(this.current.get(), this.retired != null, this.store.problem());
 	}
 
-	private void renewInBackground(Cached cached) {
+	private void renewInBackground(CachedToken cached) {
 		flight().subscribe(null,
 				(ex) -> logger.warn("Background renewal of the token of partner '" + this.partner
-						+ "' failed; its current token stays in use until " + cached.token.accessToken().getExpiresAt()
-						+ ". " + TokenStatistics.describe(ex)));
+						+ "' failed; its current token stays in use until " + cached.accessToken().getExpiresAt() + ". "
+						+ TokenStatistics.describe(ex)));
 	}
 
-	private Mono<Cached> flight() {
+	private Mono<CachedToken> flight() {
 		start();
-		Mono<Cached> existing = this.inFlight.get();
-		while (existing == null) {
-			AtomicReference<@Nullable Mono<Cached>> self = new AtomicReference<>();
-			Mono<Cached> flight = Mono.defer(this::loadOrFetch)
-				.doOnTerminate(() -> this.inFlight.compareAndSet(self.get(), null))
-				.doFinally((signal) -> this.inFlight.compareAndSet(self.get(), null))
-				.cache();
-			self.set(flight);
-			existing = this.inFlight.compareAndSet(null, flight) ? flight : this.inFlight.get();
-		}
-		return existing;
+		return this.flights.join(this::loadOrFetch);
 	}
 
-	private Mono<Cached> loadOrFetch() {
-		Cached cached = this.current.get();
+	private Mono<CachedToken> loadOrFetch() {
+		CachedToken cached = this.current.get();
 		Instant now = this.clock.instant();
-		if (cached != null && cached.isValidAt(now) && now.isBefore(cached.renewAt)) {
+		if (cached != null && cached.isValidAt(now) && !cached.isDueAt(now)) {
 			return Mono.just(cached);
 		}
-		StoredToken previous = (cached != null) ? cached.token : this.retired;
+		StoredToken previous = (cached != null) ? cached.token() : this.retired;
 		boolean holdsValid = cached != null && cached.isValidAt(now);
-		Mono<StoredToken> fetch = Mono.defer(() -> this.fetcher.fetch(previous, this.quota))
-			.doOnNext((fresh) -> this.statistics.fetched())
-			.doOnError(this.statistics::failed);
+		Mono<StoredToken> fetch = this.statistics.counted(Mono.defer(() -> this.fetcher.fetch(previous, this.quota)));
 		return loadUsable(previous)
 			.switchIfEmpty(this.quota.check().then(Mono.defer(() -> this.store.leased(loadUsable(previous), fetch))))
 			.map(this::adopt)
@@ -272,29 +258,25 @@ final class PartnerTokenCache implements AutoCloseable {
 	 * Moves a valid token's renewal past a failed attempt before the flight ends.
 	 * @param cached the entry whose renewal failed
 	 */
-	private void postpone(Cached cached) {
-		Instant retryAt = this.policy.retryAfterFailure(this.clock.instant(),
-				cached.token.accessToken().getExpiresAt());
-		this.current.compareAndSet(cached, new Cached(cached.token, retryAt));
+	private void postpone(CachedToken cached) {
+		this.current.compareAndSet(cached, CachedToken.afterFailure(cached.token(), this.policy, this.clock.instant()));
 	}
 
 	/**
-	 * Takes a stored token due for renewal into use after a fetch failed, its renewal
-	 * retried later as after a failed background renewal.
+	 * Takes a stored token due for renewal into use after a fetch failed.
 	 * @param token the stored token, due for renewal but not expired
 	 * @return the cache entry now in use
 	 */
-	private Cached adoptAfterFailure(StoredToken token) {
-		return use(new Cached(token,
-				this.policy.retryAfterFailure(this.clock.instant(), token.accessToken().getExpiresAt())));
+	private CachedToken adoptAfterFailure(StoredToken token) {
+		return use(CachedToken.afterFailure(token, this.policy, this.clock.instant()));
 	}
 
-	private Cached adopt(StoredToken token) {
+	private CachedToken adopt(StoredToken token) {
 		this.backOff.clear();
-		return use(new Cached(token, this.policy.renewAt(token.accessToken())));
+		return use(CachedToken.of(token, this.policy));
 	}
 
-	private Cached use(Cached cached) {
+	private CachedToken use(CachedToken cached) {
 		this.current.set(cached);
 		this.retired = null;
 		return cached;
@@ -303,15 +285,6 @@ final class PartnerTokenCache implements AutoCloseable {
 	@Override
 	public String toString() {
 		return "PartnerTokenCache[partner=" + this.partner + "]";
-	}
-
-	private record Cached(StoredToken token, Instant renewAt) {
-
-		boolean isValidAt(Instant now) {
-			Instant expiresAt = this.token.accessToken().getExpiresAt();
-			return expiresAt == null || now.isBefore(expiresAt);
-		}
-
 	}
 
 }

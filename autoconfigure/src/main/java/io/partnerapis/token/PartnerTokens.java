@@ -72,23 +72,7 @@ public final class PartnerTokens {
 
 	private @Nullable Function<Clock, ClientAssertionSigner> assertionSigner;
 
-	private TokenEndpoint.Request request;
-
-	private TokenEndpoint.Response response;
-
-	private TokenEndpoint.Retries retries;
-
-	private RenewalGrant renewalGrant;
-
-	private Duration refreshBeforeExpiry;
-
-	private Duration unauthorizedRenewalInterval;
-
-	private boolean retryOnUnauthorized;
-
-	private @Nullable Integer monthlyQuota;
-
-	private ZoneId quotaZone;
+	private TokenSettings settings = TokenSettings.defaults();
 
 	private @Nullable PartnerTokenStore store;
 
@@ -106,18 +90,6 @@ public final class PartnerTokens {
 		this.registration = registration;
 		this.tokenWebClient = tokenWebClient;
 		this.provider = PartnerProvider.forPartnerName(partner);
-		PartnerApisProperties.Api defaults = new PartnerApisProperties.Api();
-		PartnerApisProperties.Token token = defaults.getToken();
-		this.request = new TokenEndpoint.Request(token.getRequestFormat(), Map.of(), Map.of(), null,
-				token.isEncodeClientCredentials());
-		this.response = new TokenEndpoint.Response(List.of(), defaults.getDefaultTokenLifetime());
-		this.retries = new TokenEndpoint.Retries(token.getResponseTimeout(), token.getMaxRetries(),
-				token.getRetryBackoff());
-		this.renewalGrant = token.getRenewalGrant();
-		this.refreshBeforeExpiry = defaults.getRefreshBeforeExpiry();
-		this.unauthorizedRenewalInterval = defaults.getUnauthorizedRenewalInterval();
-		this.retryOnUnauthorized = defaults.isRetryOnUnauthorized();
-		this.quotaZone = token.getQuotaZone();
 		this.storeTimeout = new PartnerApisProperties().getTokenStore().getTimeout();
 	}
 
@@ -184,7 +156,8 @@ public final class PartnerTokens {
 	 */
 	public PartnerTokens request(RequestFormat format, Map<String, String> headers, Map<String, String> parameters,
 			@Nullable String clientIdHeader, boolean encodeClientCredentials) {
-		this.request = new TokenEndpoint.Request(format, headers, parameters, clientIdHeader, encodeClientCredentials);
+		this.settings = this.settings.withRequest(
+				new TokenEndpoint.Request(format, headers, parameters, clientIdHeader, encodeClientCredentials));
 		return this;
 	}
 
@@ -197,7 +170,7 @@ public final class PartnerTokens {
 	 * @return this builder
 	 */
 	public PartnerTokens response(List<String> path, Duration defaultLifetime) {
-		this.response = new TokenEndpoint.Response(path, defaultLifetime);
+		this.settings = this.settings.withResponse(new TokenEndpoint.Response(path, defaultLifetime));
 		return this;
 	}
 
@@ -209,7 +182,7 @@ public final class PartnerTokens {
 	 * @return this builder
 	 */
 	public PartnerTokens retries(Duration responseTimeout, int maxRetries, Duration backoff) {
-		this.retries = new TokenEndpoint.Retries(responseTimeout, maxRetries, backoff);
+		this.settings = this.settings.withRetries(new TokenEndpoint.Retries(responseTimeout, maxRetries, backoff));
 		return this;
 	}
 
@@ -224,10 +197,8 @@ public final class PartnerTokens {
 	 */
 	public PartnerTokens renewal(RenewalGrant grant, Duration refreshBeforeExpiry, Duration unauthorizedRenewalInterval,
 			boolean retryOnUnauthorized) {
-		this.renewalGrant = grant;
-		this.refreshBeforeExpiry = refreshBeforeExpiry;
-		this.unauthorizedRenewalInterval = unauthorizedRenewalInterval;
-		this.retryOnUnauthorized = retryOnUnauthorized;
+		this.settings = this.settings.withRenewal(new TokenSettings.Renewal(grant, refreshBeforeExpiry,
+				unauthorizedRenewalInterval, retryOnUnauthorized));
 		return this;
 	}
 
@@ -238,8 +209,7 @@ public final class PartnerTokens {
 	 * @return this builder
 	 */
 	public PartnerTokens monthlyQuota(@Nullable Integer limit, ZoneId zone) {
-		this.monthlyQuota = limit;
-		this.quotaZone = zone;
+		this.settings = this.settings.withQuota(new TokenSettings.Quota(limit, zone));
 		return this;
 	}
 
@@ -292,26 +262,27 @@ public final class PartnerTokens {
 	 * @return the authorization that the partner's HTTP clients ask for tokens
 	 */
 	public PartnerAuthorization build(URI baseUrl) {
-		TokenEndpoint endpoint = new TokenEndpoint(this.partner, this.provider, this.request, this.response,
-				this.retries);
+		TokenSettings settings = this.settings;
+		TokenEndpoint endpoint = new TokenEndpoint(this.partner, this.provider, settings.request(), settings.response(),
+				settings.retries());
 		PartnerTokenResponseClient<AbstractOAuth2AuthorizationGrantRequest> client = new PartnerTokenResponseClient<>(
 				this.tokenWebClient, endpoint, this.registration, this.observationRegistry, this.observationConvention,
 				(this.assertionSigner != null) ? this.assertionSigner.apply(this.clock) : null);
-		TokenFetcher fetcher = new TokenFetcher(this.registration, this.renewalGrant, client, client);
-		TokenWait wait = TokenWait.of(this.retries, fetcher.requestsPerFetch(), this.storeTimeout);
-		RenewalPolicy policy = new RenewalPolicy(this.refreshBeforeExpiry, this.unauthorizedRenewalInterval);
+		TokenFetcher fetcher = new TokenFetcher(this.registration, settings.renewal().grant(), client, client);
+		TokenWait wait = TokenWait.of(settings.retries(), fetcher.requestsPerFetch(), this.storeTimeout);
+		RenewalPolicy policy = settings.renewal().policy();
 		PartnerTokenStore store = (this.store != null) ? this.store : PartnerTokenStore.inMemory(this.clock);
 		String partner = this.partner;
 		Supplier<TokenKey> key = new LazyTokenKey(
 				(this.key != null) ? this.key : () -> TokenKey.builder(partner).build());
 		String keyPartner = (this.keyPartner != null) ? this.keyPartner : partner;
-		MonthlyTokenQuota quota = new MonthlyTokenQuota(this.monthlyQuota, store, keyPartner, key, this.storeTimeout,
-				this.clock, this.quotaZone);
+		MonthlyTokenQuota quota = new MonthlyTokenQuota(settings.quota().limit(), store, keyPartner, key,
+				this.storeTimeout, this.clock, settings.quota().zone());
 		PartnerTokenCache tokens = new PartnerTokenCache(fetcher,
 				new TokenStoreCoordinator(store, keyPartner, key, this.storeTimeout, wait.lease()), policy, quota,
 				this.clock);
 		return new PartnerAuthorization(PartnerOrigin.of(this.partner, baseUrl), tokens, policy, this.clock,
-				this.retryOnUnauthorized, wait.longest());
+				settings.renewal().retryOnUnauthorized(), wait.longest());
 	}
 
 }

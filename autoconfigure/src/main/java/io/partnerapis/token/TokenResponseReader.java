@@ -23,7 +23,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.partnerapis.PartnerTokenException;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +42,8 @@ import org.springframework.util.StringUtils;
  * wrapper object, {@code bearer} in any case or absent, {@code expires_in} as a string or
  * absent, a byte-order mark), strict where it matters (no access token, another type, an
  * {@code expires_in} outside one second to a year). Parsing is Boot's {@link JsonParser}
- * and Security's {@link DefaultMapOAuth2AccessTokenResponseConverter}.
+ * and Security's {@link DefaultMapOAuth2AccessTokenResponseConverter}; what an error
+ * message quotes is masked by {@link TokenResponseMasking}.
  */
 final class TokenResponseReader {
 
@@ -57,14 +57,11 @@ final class TokenResponseReader {
 
 	private final TokenEndpoint endpoint;
 
-	private final @Nullable String clientId;
-
-	private final @Nullable String clientSecret;
+	private final TokenResponseMasking masking;
 
 	TokenResponseReader(TokenEndpoint endpoint, @Nullable String clientId, @Nullable String clientSecret) {
 		this.endpoint = endpoint;
-		this.clientId = clientId;
-		this.clientSecret = clientSecret;
+		this.masking = new TokenResponseMasking(clientId, clientSecret);
 	}
 
 	OAuth2AccessTokenResponse read(int status, String body) {
@@ -144,8 +141,8 @@ final class TokenResponseReader {
 		Map<String, Object> map = parse(body);
 		String code = (map != null) ? text(map.get(OAuth2ParameterNames.ERROR)) : null;
 		String description = (map != null) ? text(map.get(OAuth2ParameterNames.ERROR_DESCRIPTION)) : null;
-		String errorCode = (code != null) ? excerpt(mask(code), 60) : "http_" + status;
-		String detail = (description != null) ? excerpt(mask(description), 200) : null;
+		String errorCode = (code != null) ? excerpt(this.masking.mask(code), 60) : "http_" + status;
+		String detail = (description != null) ? excerpt(this.masking.mask(description), 200) : null;
 		StringBuilder message = new StringBuilder(prefix(status));
 		if (code != null) {
 			message.append(", error '").append(errorCode).append("'");
@@ -239,27 +236,7 @@ final class TokenResponseReader {
 		if (!StringUtils.hasText(body)) {
 			return "; the body was empty";
 		}
-		return "; body: " + excerpt(mask(body.strip()), EXCERPT_LENGTH);
-	}
-
-	/**
-	 * Masks every token-like value in a token endpoint's answer, any JWT or start of one
-	 * (an echoed client assertion stays usable), and an echoed client id and secret.
-	 * @param text the text
-	 * @return the masked text
-	 */
-	String mask(String text) {
-		String masked = Parsing.TOKEN_VALUE.matcher(text).replaceAll("$1****$2");
-		masked = Parsing.FORM_TOKEN_VALUE.matcher(masked).replaceAll("$1****");
-		masked = Parsing.CREDENTIALS.matcher(masked).replaceAll("$1 ****");
-		masked = Parsing.JWT.matcher(masked).replaceAll("****");
-		if (StringUtils.hasLength(this.clientSecret)) {
-			masked = masked.replace(this.clientSecret, "****");
-		}
-		if (StringUtils.hasLength(this.clientId)) {
-			masked = masked.replace(this.clientId, "<client-id>");
-		}
-		return masked;
+		return "; body: " + excerpt(this.masking.mask(body.strip()), EXCERPT_LENGTH);
 	}
 
 	private static String excerpt(String text, int length) {
@@ -290,22 +267,9 @@ final class TokenResponseReader {
 	}
 
 	/**
-	 * What reading and masking take: set up with the first answer, not at start-up.
+	 * What reading takes: set up with the first answer, not at start-up.
 	 */
 	private static final class Parsing {
-
-		static final Pattern TOKEN_VALUE = Pattern.compile(
-				"(\"(?:access_token|refresh_token|id_token|token|client_secret|client_assertion)\"\\s*:\\s*\")[^\"]*(\"?)",
-				Pattern.CASE_INSENSITIVE);
-
-		static final Pattern FORM_TOKEN_VALUE = Pattern.compile(
-				"((?:access_token|refresh_token|id_token|client_secret|client_assertion)=)[^&\\s]*",
-				Pattern.CASE_INSENSITIVE);
-
-		static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]*){0,2}");
-
-		static final Pattern CREDENTIALS = Pattern.compile("\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+",
-				Pattern.CASE_INSENSITIVE);
 
 		static final JsonParser JSON = JsonParserFactory.getJsonParser();
 

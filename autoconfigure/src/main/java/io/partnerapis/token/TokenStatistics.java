@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.partnerapis.PartnerTokenException;
 import io.partnerapis.TokenState;
-import io.partnerapis.store.StoredToken;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 /**
  * Counts one partner's token fetches and their failures, and reads them together with the
@@ -45,12 +45,22 @@ final class TokenStatistics {
 		this.clock = clock;
 	}
 
-	void fetched() {
+	/**
+	 * Counts a fetch as it ends, as a success or a failure.
+	 * @param <T> the type of the fetched token
+	 * @param fetch the fetch
+	 * @return the fetch, counted
+	 */
+	<T> Mono<T> counted(Mono<T> fetch) {
+		return fetch.doOnNext((fetched) -> fetched()).doOnError(this::failed);
+	}
+
+	private void fetched() {
 		this.fetches.incrementAndGet();
 		this.lastFetchFailed = false;
 	}
 
-	void failed(Throwable ex) {
+	private void failed(Throwable ex) {
 		this.failures.incrementAndGet();
 		this.lastFailure = new Failure(describe(ex), this.clock.instant());
 		this.lastFetchFailed = true;
@@ -58,27 +68,25 @@ final class TokenStatistics {
 
 	/**
 	 * Returns the state of the partner's token.
-	 * @param token the cached token, or {@code null}
-	 * @param renewAt when the cached token is renewed, or {@code null}
+	 * @param cached the cached token, or {@code null}
 	 * @param dropped whether a token was held and dropped since
 	 * @param storeProblem why the store cannot be used, or {@code null}
 	 * @return the state
 	 */
-	TokenState state(@Nullable StoredToken token, @Nullable Instant renewAt, boolean dropped,
-			@Nullable String storeProblem) {
+	TokenState state(@Nullable CachedToken cached, boolean dropped, @Nullable String storeProblem) {
 		Failure failure = this.lastFailure;
-		Instant expiresAt = (token != null) ? token.accessToken().getExpiresAt() : null;
+		Instant expiresAt = (cached != null) ? cached.accessToken().getExpiresAt() : null;
 		TokenState.Status status;
-		if (token == null) {
+		if (cached == null) {
 			status = (dropped || this.fetches.get() > 0) ? TokenState.Status.EXPIRED : TokenState.Status.NONE;
 		}
 		else {
 			boolean valid = expiresAt == null || this.clock.instant().isBefore(expiresAt);
 			status = valid ? TokenState.Status.VALID : TokenState.Status.EXPIRED;
 		}
-		return new TokenState(status, expiresAt, renewAt, this.fetches.get(), this.failures.get(),
-				(failure != null) ? failure.description : null, (failure != null) ? failure.at : null,
-				this.lastFetchFailed, storeProblem);
+		return new TokenState(status, expiresAt, (cached != null) ? cached.renewAt() : null, this.fetches.get(),
+				this.failures.get(), (failure != null) ? failure.description : null,
+				(failure != null) ? failure.at : null, this.lastFetchFailed, storeProblem);
 	}
 
 	/**

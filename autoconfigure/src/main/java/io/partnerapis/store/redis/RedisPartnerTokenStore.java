@@ -24,15 +24,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.StoredToken;
 import io.partnerapis.store.TokenKey;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -57,8 +52,6 @@ import org.springframework.util.Assert;
  */
 public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLifecycle, AutoCloseable {
 
-	private static final Log logger = LogFactory.getLog(RedisPartnerTokenStore.class);
-
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
 	private final ReactiveStringRedisTemplate redis;
@@ -75,9 +68,7 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 
 	private final Clock clock;
 
-	private final Map<TokenKey, String> unreadable = new ConcurrentHashMap<>();
-
-	private final Set<String> warned = ConcurrentHashMap.newKeySet();
+	private final UnreadableTokens unreadable;
 
 	/**
 	 * Creates a store.
@@ -104,6 +95,7 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 		this.channel = keyPrefix + ":saves";
 		this.timeout = timeout;
 		this.codec = new RedisTokenCodec(encryption);
+		this.unreadable = new UnreadableTokens(this.codec);
 		this.listener = new RedisSaveListener(connectionFactory, this.channel, timeout);
 		this.clock = clock;
 	}
@@ -122,12 +114,12 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 		return bounded(this.redis.opsForValue().get(redisKey)).mapNotNull((value) -> {
 			String foreign = this.codec.foreignKeyId(value);
 			if (foreign != null) {
-				cannotRead(key, foreign);
+				this.unreadable.found(key, foreign);
 				return null;
 			}
 			StoredToken token = this.codec.decode(redisKey, value);
 			if (token != null) {
-				this.unreadable.remove(key);
+				this.unreadable.readable(key);
 			}
 			return token;
 		});
@@ -141,7 +133,7 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 	 */
 	@Override
 	public @Nullable String readProblem(TokenKey key) {
-		return this.unreadable.get(key);
+		return this.unreadable.problem(key);
 	}
 
 	/**
@@ -163,10 +155,10 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 		return bounded(this.redis.execute(RedisTokenScripts.SAVE, List.of(redisKey), arguments).next())
 			.doOnNext((found) -> {
 				if (found.isEmpty()) {
-					this.unreadable.remove(key);
+					this.unreadable.readable(key);
 				}
 				else {
-					cannotRead(key, found);
+					this.unreadable.found(key, found);
 				}
 			})
 			.then();
@@ -285,27 +277,6 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 
 	private <T> Mono<T> bounded(Mono<T> operation) {
 		return operation.timeout(this.timeout);
-	}
-
-	/**
-	 * Records that Redis holds a token of the key written with a key id, or in clear,
-	 * that this instance cannot read, and says so in one WARN line per partner.
-	 * @param key the key of the partner whose token cannot be read
-	 * @param found the key id the stored value names, or {@link RedisTokenCodec#CLEAR}
-	 */
-	private void cannotRead(TokenKey key, String found) {
-		String how = RedisTokenCodec.CLEAR.equals(found)
-				? "is stored in clear, which this instance, having an encryption key, does not trust"
-				: "is encrypted with key id " + found + ", which is not among this instance's "
-						+ (this.codec.encrypts() ? "key ids " + this.codec.readableIds() : "keys: it has none");
-		String problem = "The token stored in Redis for partner '" + key.partner() + "' " + how
-				+ ". This instance uses a token of its own and leaves the stored one in place until it expires. "
-				+ "Give every instance the same 'partner.token-store.encryption-key' and "
-				+ "'partner.token-store.previous-encryption-keys'.";
-		this.unreadable.put(key, problem);
-		if (this.warned.add(key.partner())) {
-			logger.warn(problem);
-		}
 	}
 
 	@Override

@@ -217,6 +217,10 @@ final class MonthlyTokenQuota implements TokenRequestBudget {
 			});
 	}
 
+	boolean isLimited() {
+		return this.limit != null;
+	}
+
 	/**
 	 * Returns whether a 401 may force a renewal: not in the last 10 % of the quota, which
 	 * are kept for renewals of expiring tokens. Reads the fleet's count as this instance

@@ -185,8 +185,15 @@ final class PartnerTokenCache implements AutoCloseable {
 				|| !stored.getIssuedAt().isBefore(rejected.getIssuedAt());
 	}
 
+	/**
+	 * Returns the monthly quota; reading one with a limit starts listening for the saves
+	 * that refresh its count.
+	 * @return the quota
+	 */
 	MonthlyTokenQuota quota() {
-		start();
+		if (this.quota.isLimited()) {
+			start();
+		}
 		return this.quota;
 	}
 

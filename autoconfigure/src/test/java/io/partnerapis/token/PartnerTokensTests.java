@@ -18,9 +18,12 @@ package io.partnerapis.token;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.partnerapis.RenewalGrant;
+import io.partnerapis.autoconfigure.PartnerApisMetricsAutoConfiguration;
 import io.partnerapis.store.PartnerTokenStore;
 import io.partnerapis.store.TokenKey;
 import io.partnerapis.testsupport.MutableClock;
@@ -28,6 +31,10 @@ import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -121,6 +128,25 @@ class PartnerTokensTests {
 			assertThat(store.listeners()).as("after the first call").isEqualTo(1);
 		});
 		assertThat(store.listeners()).as("after the context closed").isZero();
+	}
+
+	@Test
+	void boundMetersStartListeningOnlyForThePartnerWithAQuota() {
+		ObservedStore store = new ObservedStore(new MutableClock());
+		this.partner.contextRunner("acme")
+			.withPropertyValues(this.partner.properties("limited", Map.of("token.monthly-quota", "1000")))
+			.withConfiguration(
+					AutoConfigurations.of(PartnerApisMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+							CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+			.withBean(PartnerTokenStore.class, () -> store)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find("partner.apis.token.quota.remaining").gauges()).singleElement()
+					.satisfies((gauge) -> assertThat(gauge.getId().getTag("partner")).isEqualTo("limited"));
+				assertThat(registry.find("partner.apis.token.expiry").gauges()).hasSize(2);
+				assertThat(store.listeners()).as("after start-up, for the partner with a quota alone").isEqualTo(1);
+			});
 	}
 
 	@Test

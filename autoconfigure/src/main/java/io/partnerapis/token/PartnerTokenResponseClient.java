@@ -74,9 +74,19 @@ final class PartnerTokenResponseClient<T extends AbstractOAuth2AuthorizationGran
 
 	private static final int MAX_BODY_BYTES = 64 * 1024;
 
-	private final Converter<T, MultiValueMap<String, String>> parametersConverter = new DefaultOAuth2TokenRequestParametersConverter<>();
+	/**
+	 * Security's converters of a grant request, shared by every partner: they keep no
+	 * state but their settings, and the headers one has two.
+	 */
+	private static final Converter<AbstractOAuth2AuthorizationGrantRequest, MultiValueMap<String, String>> PARAMETERS = new DefaultOAuth2TokenRequestParametersConverter<>();
 
-	private final DefaultOAuth2TokenRequestHeadersConverter<T> headersConverter = new DefaultOAuth2TokenRequestHeadersConverter<>();
+	private static final Converter<AbstractOAuth2AuthorizationGrantRequest, HttpHeaders> ENCODED_CREDENTIALS_HEADERS = headersConverter(
+			true);
+
+	private static final Converter<AbstractOAuth2AuthorizationGrantRequest, HttpHeaders> RAW_CREDENTIALS_HEADERS = headersConverter(
+			false);
+
+	private final Converter<AbstractOAuth2AuthorizationGrantRequest, HttpHeaders> headersConverter;
 
 	private final WebClient webClient;
 
@@ -107,10 +117,18 @@ final class PartnerTokenResponseClient<T extends AbstractOAuth2AuthorizationGran
 		this.webClient = webClient;
 		this.assertionSigner = assertionSigner;
 		this.endpoint = endpoint;
-		this.headersConverter.setEncodeClientCredentials(endpoint.request().encodeClientCredentials());
+		this.headersConverter = endpoint.request().encodeClientCredentials() ? ENCODED_CREDENTIALS_HEADERS
+				: RAW_CREDENTIALS_HEADERS;
 		this.reader = new TokenResponseReader(endpoint, registration.getClientId(), registration.getClientSecret());
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
+	}
+
+	private static Converter<AbstractOAuth2AuthorizationGrantRequest, HttpHeaders> headersConverter(
+			boolean encodeClientCredentials) {
+		DefaultOAuth2TokenRequestHeadersConverter<AbstractOAuth2AuthorizationGrantRequest> converter = new DefaultOAuth2TokenRequestHeadersConverter<>();
+		converter.setEncodeClientCredentials(encodeClientCredentials);
+		return converter;
 	}
 
 	@Override
@@ -158,8 +176,7 @@ final class PartnerTokenResponseClient<T extends AbstractOAuth2AuthorizationGran
 	 */
 	private Mono<OAuth2AccessTokenResponse> exchange(T grantRequest) {
 		ClientRegistration registration = grantRequest.getClientRegistration();
-		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>(
-				this.parametersConverter.convert(grantRequest));
+		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>(PARAMETERS.convert(grantRequest));
 		HttpHeaders headers = this.headersConverter.convert(grantRequest);
 		if (grantRequest instanceof OAuth2ClientCredentialsGrantRequest) {
 			this.endpoint.request().parameters().forEach(parameters::set);

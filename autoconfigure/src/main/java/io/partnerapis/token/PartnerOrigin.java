@@ -24,12 +24,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The origin of a partner's base URL, the only one its tokens are sent to: scheme, host
- * and port, explicit or the scheme's default, compared without regard to case.
+ * and port, explicit or the scheme's default, compared without regard to case. It keeps
+ * the three parts, not a {@link URI} of them, which would hold five more strings for
+ * every partner.
  *
  * @param partner the partner's name
- * @param origin the origin, as {@code scheme://host:port}
+ * @param scheme the scheme, in lower case
+ * @param host the host, in lower case
+ * @param port the port, explicit or the scheme's default
  */
-record PartnerOrigin(String partner, URI origin) {
+record PartnerOrigin(String partner, String scheme, String host, int port) {
 
 	/**
 	 * Returns the origin of a partner's base URL.
@@ -38,7 +42,8 @@ record PartnerOrigin(String partner, URI origin) {
 	 * @return the origin
 	 */
 	static PartnerOrigin of(String partner, URI baseUrl) {
-		return new PartnerOrigin(partner, originOf(baseUrl));
+		String scheme = lowerCase(baseUrl.getScheme());
+		return new PartnerOrigin(partner, scheme, lowerCase(baseUrl.getHost()), port(scheme, baseUrl.getPort()));
 	}
 
 	/**
@@ -47,9 +52,8 @@ record PartnerOrigin(String partner, URI origin) {
 	 * @return whether it is
 	 */
 	boolean contains(URI uri) {
-		return this.origin.getScheme().equalsIgnoreCase(uri.getScheme())
-				&& this.origin.getHost().equalsIgnoreCase(uri.getHost())
-				&& this.origin.getPort() == port(uri.getScheme(), uri.getPort());
+		return this.scheme.equalsIgnoreCase(uri.getScheme()) && this.host.equalsIgnoreCase(uri.getHost())
+				&& this.port == port(uri.getScheme(), uri.getPort());
 	}
 
 	/**
@@ -62,16 +66,14 @@ record PartnerOrigin(String partner, URI origin) {
 	void check(String method, URI uri, String client) {
 		if (!contains(uri)) {
 			throw new PartnerApiException("Partner '" + this.partner + "' " + client + " refused a " + method
-					+ " request to " + originOf(uri) + ": its tokens are only sent to " + this.origin
+					+ " request to " + of(this.partner, uri) + ": its tokens are only sent to " + this
 					+ ", the origin of 'partner.apis." + this.partner + ".base-url'. Use a relative URI, or another "
 					+ client + " for other hosts.");
 		}
 	}
 
-	private static URI originOf(URI uri) {
-		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-		String host = (uri.getHost() != null) ? uri.getHost().toLowerCase(Locale.ROOT) : "";
-		return URI.create(scheme + "://" + host + ":" + port(scheme, uri.getPort()));
+	private static String lowerCase(@Nullable String part) {
+		return (part != null) ? part.toLowerCase(Locale.ROOT) : "";
 	}
 
 	private static int port(@Nullable String scheme, int port) {
@@ -81,9 +83,12 @@ record PartnerOrigin(String partner, URI origin) {
 		return "https".equalsIgnoreCase(scheme) ? 443 : ("http".equalsIgnoreCase(scheme) ? 80 : -1);
 	}
 
+	/**
+	 * Returns the origin as {@code scheme://host:port}.
+	 */
 	@Override
 	public String toString() {
-		return this.origin.toString();
+		return this.scheme + "://" + this.host + ":" + this.port;
 	}
 
 }

@@ -43,7 +43,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Every instance shows the fleet's quota count, not its own: an instance that never
  * fetches sees another's token request in its gauge, endpoint and health within a few
- * seconds, and one that loads a token from the store sees the count at once.
+ * seconds, also one started after the request, and one that loads a token from the store
+ * sees the count at once.
  */
 class FleetQuotaFiguresTests {
 
@@ -78,6 +79,23 @@ class FleetQuotaFiguresTests {
 			});
 			assertThat(partner.tokenRequests()).as("C loaded A's token").isEqualTo(1);
 		}));
+	}
+
+	@Test
+	void instanceStartedAfterTheFleetFetchedShowsTheFleetsCountWithoutWaitingForASave() {
+		PartnerStub partner = fleet.partner();
+		partner.tokens(5, 3600);
+		partner.apiAlwaysAnswers("/things", 200);
+		fleet.instance(QUOTA).run((a) -> {
+			assertThat(PartnerStub.call(a.getBean("acmeWebClient", WebClient.class), "/things")).isEqualTo(200);
+			withMetrics(fleet.instance(QUOTA)).run((b) -> {
+				MeterRegistry registryOfB = b.getBean(MeterRegistry.class);
+				await().atMost(Duration.ofSeconds(5))
+					.untilAsserted(() -> assertThat(remaining(registryOfB)).isEqualTo(999));
+				assertThat(acme(b).getTokenQuota().remaining()).isEqualTo(999);
+			});
+		});
+		assertThat(partner.tokenRequests()).as("A's request only").isEqualTo(1);
 	}
 
 	private static PartnerApi acme(AssertableApplicationContext context) {

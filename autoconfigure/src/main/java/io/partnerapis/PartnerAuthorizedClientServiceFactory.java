@@ -21,30 +21,25 @@ import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClient
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 
 /**
- * Creates the Spring Security {@link ReactiveOAuth2AuthorizedClientService} that stores
- * the partners' tokens. The default keeps them in memory; declare a bean of this type to
- * share them between instances, for example with Spring Security's
- * {@code R2dbcReactiveOAuth2AuthorizedClientService}. A token found in the store and not
- * yet due for renewal is used instead of fetching a new one.
- *
- * <p>
- * The repository passed in holds the partners' registrations only, never the
- * application's own; partner tokens are stored under the principal name
- * {@code partner-apis} and the partner's name as registration id.
+ * Creates the Spring Security {@link ReactiveOAuth2AuthorizedClientService} that keeps
+ * the partners' tokens, for example Spring Security's
+ * {@code R2dbcReactiveOAuth2AuthorizedClientService} to share them between instances.
  *
  * @since 0.1.0
- * @deprecated since 0.3.0 for removal: one store SPI is enough. Declare a
- * {@link io.partnerapis.store.PartnerTokenStore} bean instead, or set
- * {@code partner.token-store.type: redis} to share tokens between instances. A bean of
- * this type still works until then, and start-up logs a warning.
+ * @deprecated since 0.3.0 for removal, in favor of a
+ * {@link io.partnerapis.store.PartnerTokenStore} bean or
+ * {@code partner.token-store.type: redis}; a bean of this type still works until then,
+ * and start-up logs a warning
  */
 @Deprecated(since = "0.3.0", forRemoval = true)
 @FunctionalInterface
 public interface PartnerAuthorizedClientServiceFactory {
 
 	/**
-	 * Creates the store of the partners' tokens.
-	 * @param registrations the partners' client registrations
+	 * Creates the store of the partners' tokens, which keeps them under the principal
+	 * name {@code partner-apis} and the partner's name as registration id.
+	 * @param registrations the partners' client registrations, never the application's
+	 * own
 	 * @return the store
 	 */
 	ReactiveOAuth2AuthorizedClientService create(ReactiveClientRegistrationRepository registrations);

@@ -23,13 +23,9 @@ import org.springframework.web.client.RestClient;
  * bean of this type is called for every partner, in
  * {@link org.springframework.core.Ordered order}, after the base URL, headers and request
  * factory are set and before the partner's authorization interceptor is added as the
- * innermost interceptor. Use the partner's name to change one partner only.
- *
- * <p>
- * Tokens are only ever sent to the origin of the partner's {@code base-url} property:
- * changing the base URL here does not change where tokens may go. The request factory a
- * partner RestClient starts with never follows redirects; a customizer that sets another
- * one takes that duty over.
+ * innermost interceptor. Use the partner's name to change one partner only. Changing the
+ * base URL does not change where tokens may go: only to the origin of the partner's
+ * {@code base-url} property.
  *
  * @since 0.2.0
  */
@@ -37,7 +33,9 @@ import org.springframework.web.client.RestClient;
 public interface PartnerRestClientCustomizer {
 
 	/**
-	 * Customizes the builder of one partner's RestClient.
+	 * Customizes the builder of one partner's RestClient. It may not set a request
+	 * factory, which would decide whether redirects are followed (partner clients never
+	 * follow them): start-up then fails, naming what to configure instead.
 	 * @param partner the partner's name, as configured under {@code partner.apis}
 	 * @param builder the builder to customize
 	 */

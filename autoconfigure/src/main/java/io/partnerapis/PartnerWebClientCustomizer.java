@@ -21,13 +21,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Callback that customizes the {@link WebClient.Builder} of partner WebClients. Every
  * bean of this type is called for every partner, in
- * {@link org.springframework.core.Ordered order}, after the base URL and headers are set
- * and before the partner's authorization filter is added as the innermost filter. Use the
- * partner's name to change one partner only.
- *
- * <p>
- * Tokens are only ever sent to the origin of the partner's {@code base-url} property:
- * changing the base URL here does not change where tokens may go.
+ * {@link org.springframework.core.Ordered order}, after the base URL, headers and
+ * connector are set and before the partner's authorization filter is added as the
+ * innermost filter. Use the partner's name to change one partner only. Changing the base
+ * URL does not change where tokens may go: only to the origin of the partner's
+ * {@code base-url} property.
  *
  * @since 0.1.0
  */
@@ -35,7 +33,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 public interface PartnerWebClientCustomizer {
 
 	/**
-	 * Customizes the builder of one partner's WebClient.
+	 * Customizes the builder of one partner's WebClient. It may not set a connector or
+	 * exchange function, which would decide whether redirects are followed (partner
+	 * clients never follow them): start-up then fails, naming what to configure instead.
 	 * @param partner the partner's name, as configured under {@code partner.apis}
 	 * @param builder the builder to customize
 	 */

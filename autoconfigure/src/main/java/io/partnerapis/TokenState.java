@@ -26,15 +26,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param status the state of the cached token
  * @param expiresAt when the cached token expires, or {@code null} when none is cached
- * @param renewAt when the cached token is due for renewal, or {@code null} when none is
- * cached
+ * @param renewAt when the cached token is due for renewal, or {@code null} if none
  * @param fetches how many token fetches succeeded
  * @param failures how many token fetches failed
  * @param lastFailure class name and message of the most recent failure, or {@code null}
  * @param lastFailureAt when the most recent failure happened, or {@code null}
  * @param lastFetchFailed whether the most recent fetch failed
- * @param storeFailure what went wrong with the token store most recently, while it still
- * fails, or {@code null}; calls go on with tokens kept in memory meanwhile
+ * @param storeFailure the store's most recent failure, while it fails, or {@code null}
  * @since 0.1.0
  */
 public record TokenState(Status status, @Nullable Instant expiresAt, @Nullable Instant renewAt, long fetches,

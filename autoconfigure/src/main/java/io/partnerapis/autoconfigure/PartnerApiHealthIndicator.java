@@ -25,18 +25,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * {@link HealthIndicator} of one partner, judged from what its token cache already knows.
- * Checking health never sends a token request.
- * <ul>
- * <li>{@link Status#UP UP} while a valid token is cached, or the most recent token fetch
- * succeeded.</li>
- * <li>{@link Status#DOWN DOWN} when the most recent token fetch failed and no valid token
- * remains; the {@code error} detail then holds the failure's class and message.</li>
- * <li>{@link Status#UNKNOWN UNKNOWN} before any token was fetched.</li>
- * </ul>
- * Details name the provider and the token's status and times. They never hold a client
- * id, a secret or a token: failure messages come from partner-apis, which masks token
- * values and the client secret in them.
+ * {@link HealthIndicator} of one partner, judged from what its token cache and monthly
+ * quota already know, so that checking health never sends a token request. Details never
+ * hold a client id, a secret or a token: failure messages come from partner-apis, which
+ * masks token values and the client secret in them.
  */
 final class PartnerApiHealthIndicator implements HealthIndicator {
 
@@ -50,6 +42,14 @@ final class PartnerApiHealthIndicator implements HealthIndicator {
 		this.api = api;
 	}
 
+	/**
+	 * Returns the partner's health: {@link Status#DOWN DOWN} while the monthly token
+	 * quota is exhausted, else {@linkplain #status(TokenState) as its token stands}.
+	 * Details name the provider, the token's status and expiry, the store's failure, the
+	 * failure of the most recent fetch (class and message) and when, if it failed, and
+	 * the quota's count.
+	 * @return the health
+	 */
 	@Override
 	public Health health() {
 		TokenState state = this.api.getTokenState();
@@ -76,6 +76,14 @@ final class PartnerApiHealthIndicator implements HealthIndicator {
 		return builder.build();
 	}
 
+	/**
+	 * Returns the status the partner's token gives.
+	 * @param state the token's state
+	 * @return {@link Status#UP UP} while a valid token is cached, or the most recent
+	 * token fetch succeeded; {@link Status#DOWN DOWN} when the most recent fetch failed
+	 * and no valid token remains; {@link Status#UNKNOWN UNKNOWN} before any token was
+	 * fetched
+	 */
 	private static Status status(TokenState state) {
 		if (state.status() == TokenState.Status.VALID) {
 			return Status.UP;

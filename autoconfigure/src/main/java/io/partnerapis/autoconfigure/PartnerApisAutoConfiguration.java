@@ -62,15 +62,12 @@ import org.springframework.web.service.registry.HttpServiceGroupConfigurer;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of partner APIs: binds {@code partner.apis.*} over provider
- * presets, validates it, builds the {@link PartnerApis} registry and registers a
- * qualified {@link WebClient} bean per partner, and a qualified {@link RestClient} bean
- * per partner where Spring Boot's RestClient support ({@code spring-boot-restclient}) is
- * on the classpath. HTTP service groups that call partners are authorized too.
- *
- * <p>
- * Nothing is published under Spring Security's bean types, so an application's own OAuth2
- * client registrations, authorized-client service and security filter chains stay exactly
- * as Spring Boot configures them.
+ * presets, builds the {@link PartnerApis} registry, a qualified {@link WebClient} bean
+ * per partner, a qualified {@link RestClient} bean per partner where
+ * {@code spring-boot-restclient} is on the classpath, and authorizes the HTTP service
+ * groups that call partners. Nothing is published under Spring Security's bean types, so
+ * an application's own OAuth2 client registrations, authorized-client service and
+ * security filter chains stay exactly as Spring Boot configures them.
  *
  * @since 0.1.0
  */

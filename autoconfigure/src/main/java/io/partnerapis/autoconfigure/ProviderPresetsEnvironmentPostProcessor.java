@@ -41,16 +41,12 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * {@link EnvironmentPostProcessor} that puts each configured partner's provider preset
- * into the environment as its lowest-precedence property source, named {@value #NAME}.
- * Every binding of {@code partner.apis} then sees a value from the application if it sets
- * one, else from the preset, else from the property's initialiser; and the presets in
- * force show in the environment like any other property source.
- *
- * <p>
- * It runs whenever {@link SpringApplication} prepares an environment, after the
- * application's configuration files are loaded, in AOT mode as well. Contexts that are
- * not started by {@code SpringApplication}, such as an {@code ApplicationContextRunner}
- * in a test, can apply it with {@link #applyTo(ConfigurableEnvironment)}.
+ * into the environment as its lowest-precedence property source, named {@value #NAME}:
+ * every binding of {@code partner.apis} sees the application's value if it sets one, else
+ * the preset's, else the property's initialiser, and the presets in force show like any
+ * other property source. Contexts that {@link SpringApplication} does not start, such as
+ * an {@code ApplicationContextRunner} in a test, apply it with
+ * {@link #applyTo(ConfigurableEnvironment)}.
  *
  * @since 0.2.0
  */
@@ -65,6 +61,12 @@ public final class ProviderPresetsEnvironmentPostProcessor implements Environmen
 
 	private static final ConfigurationPropertyName APIS_NAME = ConfigurationPropertyName.of(APIS);
 
+	/**
+	 * Applies the presets whenever {@link SpringApplication} prepares an environment,
+	 * after the application's configuration files are loaded, in AOT mode as well.
+	 * @param environment the environment
+	 * @param application the application
+	 */
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		applyTo(environment);

@@ -35,17 +35,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Applies the partner customizers to a partner's client builder while keeping the rule
  * that partner clients never follow redirects, which would carry the partner's headers
- * and token to another host. Redirects are followed, or not, by the connector (WebClient)
- * or request factory (RestClient) that sends the requests, below every filter and
- * interceptor, and neither can be inspected or made safe once built. So a customizer that
- * sets its own connector, exchange function or request factory fails the partner's
- * set-up, naming the partner and the alternative: configure the HTTP client through
- * Spring Boot's connector or request factory builder and its properties, from which
- * partner-apis builds each partner's client with redirects turned off.
- *
- * <p>
- * The builder handed to customizers is a JDK proxy of the real one that notes such calls,
- * since the builders have no getter that would tell afterwards.
+ * and token to another host. The connector (WebClient) or request factory (RestClient)
+ * decides that, below every filter and interceptor, and cannot be inspected once built: a
+ * customizer that sets its own, or an exchange function, fails the partner's set-up with
+ * the {@link Client#alternative() alternative}. Customizers get a JDK proxy of the
+ * builder that notes such calls, since the builders have no getter that would tell.
  */
 final class RedirectGuard {
 

@@ -40,12 +40,12 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2Error;
 
 /**
- * {@link ClientHttpRequestInterceptor} that decides through the partner's
- * {@link PartnerAuthorization} exactly as the WebClient filter does. A caller that finds
- * no valid token waits for the one fetch all callers share, at most
- * {@link PartnerAuthorization#tokenWait()}, and only on a thread that may block. It
- * should be the innermost interceptor, so that no other one sees the token and a replay
- * does not run them twice. For example:
+ * {@link ClientHttpRequestInterceptor} that attaches a partner's bearer token to every
+ * request as the partner's {@link PartnerAuthorization} decides: only on its
+ * {@linkplain PartnerAuthorization#checkOrigin origin}, and with one
+ * {@linkplain #intercept replay} of a request answered with 401. Add it last, so that it
+ * is the innermost interceptor: no other one sees the token, and a replay does not run
+ * them twice. For example:
  *
  * <pre class="code">
  * RestClient restClient = RestClient.builder()
@@ -75,6 +75,19 @@ public final class PartnerAuthorizationInterceptor implements ClientHttpRequestI
 		this.tokenWait = authorization.tokenWait();
 	}
 
+	/**
+	 * Sends the request with the partner's token. A caller that finds no valid token
+	 * waits for the one fetch all callers share, at most
+	 * {@link PartnerAuthorization#tokenWait()}, and only on a thread that may block. A
+	 * request answered with 401 is replayed once when
+	 * {@link PartnerAuthorization#replayToken} gives a token for it; the replay's answer
+	 * goes back as it is.
+	 * @param request the request
+	 * @param body the request's body
+	 * @param execution the rest of the chain
+	 * @return the answer
+	 * @throws IOException when sending fails or the wait for a token is interrupted
+	 */
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {

@@ -33,24 +33,13 @@ import org.springframework.util.StringUtils;
 
 /**
  * Identifies the token of one partner in a {@link PartnerTokenStore}: the partner's name
- * and a fingerprint of everything that shapes the token the partner issues, so that two
- * applications that name a partner alike share a token only if they would have asked for
- * the same one. The fingerprint is a digest: it reveals no credential, parameter or
- * header value.
- *
- * <p>
- * Keys are made with a {@link #builder(String) builder}, one method per component:
- * <pre class="code">
- * TokenKey key = TokenKey.builder("acme")
- * 	.tokenUri("https://auth.acme.example/token")
- * 	.clientId("my-client")
- * 	.scopes(Set.of("read"))
- * 	.parameters(Map.of("resource", "orders"))
- * 	.build();
- * </pre>
+ * and a {@link #digest digest} of everything that shapes the token the partner issues, so
+ * that two applications that name a partner alike share a token only if they would have
+ * asked for the same one. Keys are made with a {@link #builder(String) builder}.
  *
  * @param partner the partner's name
- * @param fingerprint hex digest of what shapes the token
+ * @param fingerprint hex digest of what shapes the token, which reveals no credential,
+ * parameter or header value
  * @since 0.2.0
  */
 public record TokenKey(String partner, String fingerprint) {
@@ -83,7 +72,15 @@ public record TokenKey(String partner, String fingerprint) {
 	}
 
 	/**
-	 * Starts the key of a partner's token.
+	 * Starts the key of a partner's token. Each component is added with its own method:
+	 * <pre class="code">
+	 * TokenKey key = TokenKey.builder("acme")
+	 * 	.tokenUri("https://auth.acme.example/token")
+	 * 	.clientId("my-client")
+	 * 	.scopes(Set.of("read"))
+	 * 	.parameters(Map.of("resource", "orders"))
+	 * 	.build();
+	 * </pre>
 	 * @param partner the partner's name
 	 * @return a builder to add what shapes the token to
 	 */

@@ -37,17 +37,12 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * Signs the JWT a client authenticates with under {@code private_key_jwt} or
- * {@code client_secret_jwt}, as RFC 7523 section 3 describes: the client id as
- * {@code iss} and {@code sub}, the audience, {@code iat} and {@code exp} from the clock,
- * and a fresh {@code jti} for every token request, retries included. Signing is Nimbus
- * JOSE's; the signer holds its key and never shows it or an assertion in
- * {@link #toString()}.
- *
- * <p>
- * Spring Security's {@code NimbusJwtClientAuthenticationParametersConverter} needs the
- * key as a full JWK, public part included, which a PKCS#8 EC private key does not carry;
- * this signer needs the private key only.
- *
+ * {@code client_secret_jwt}, {@linkplain #sign() one for every token request}, with
+ * Nimbus JOSE. It holds its key and never shows it or an assertion in
+ * {@link #toString()}. Spring Security's
+ * {@code NimbusJwtClientAuthenticationParametersConverter} needs the key as a full JWK,
+ * public part included, which a PKCS#8 EC private key does not carry; this signer needs
+ * the private key only.
  */
 final class ClientAssertionSigner {
 
@@ -108,7 +103,10 @@ final class ClientAssertionSigner {
 	}
 
 	/**
-	 * Signs a new assertion.
+	 * Signs a new assertion, as RFC 7523 section 3 describes: the client id as
+	 * {@code iss} and {@code sub}, the audience, {@code iat} and {@code exp} from the
+	 * clock, and a fresh {@code jti}, so that every token request, retries included,
+	 * carries its own.
 	 * @return the assertion in its compact serialization
 	 * @throws PartnerTokenException if it cannot be signed
 	 */

@@ -44,15 +44,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Assembles one partner's token handling (fetching, caching, renewal, monthly quota and
- * the store) behind the {@link PartnerAuthorization} that the HTTP clients ask. Settings
- * left unset keep the defaults of {@link PartnerApisProperties.Api}. For example:
- *
- * <pre class="code">
- * PartnerAuthorization authorization = PartnerTokens.builder("acme", registration, tokenWebClient)
- *     .store(store, key, Duration.ofMillis(500))
- *     .retries(Duration.ofSeconds(10), 2, Duration.ofMillis(200))
- *     .build(URI.create("https://api.acme.example"));
- * </pre>
+ * the store) behind the {@link PartnerAuthorization} that the HTTP clients ask, from a
+ * {@link #builder builder}. Settings left unset keep the defaults of
+ * {@link PartnerApisProperties.Api}.
  *
  * @since 0.2.0
  */
@@ -94,7 +88,13 @@ public final class PartnerTokens {
 	}
 
 	/**
-	 * Starts assembling the token handling of one partner.
+	 * Starts assembling the token handling of one partner. For example:
+	 * <pre class="code">
+	 * PartnerAuthorization authorization = PartnerTokens.builder("acme", registration, tokenWebClient)
+	 *     .store(store, key, Duration.ofMillis(500))
+	 *     .retries(Duration.ofSeconds(10), 2, Duration.ofMillis(200))
+	 *     .build(URI.create("https://api.acme.example"));
+	 * </pre>
 	 * @param partner the partner's name
 	 * @param registration the partner's client registration
 	 * @param tokenWebClient the WebClient that sends the partner's token requests

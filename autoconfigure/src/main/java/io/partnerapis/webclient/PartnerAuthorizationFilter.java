@@ -38,12 +38,11 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
- * {@link ExchangeFilterFunction} that attaches a partner's bearer token to every request,
- * refuses a request to any other origin before anything is sent, and replays a request
- * answered with 401 once, with the same bytes, when the partner's
- * {@link PartnerAuthorization} gives a token for it (never one whose body cannot be sent
- * again; the replay's answer goes back as it is). The token is looked up on every
- * subscription, so a resubscription gets one that is valid then. For example:
+ * {@link ExchangeFilterFunction} that attaches a partner's bearer token to every request
+ * as the partner's {@link PartnerAuthorization} decides: only on its
+ * {@linkplain PartnerAuthorization#checkOrigin origin}, and with one {@linkplain #filter
+ * replay} of a request answered with 401. Add it last, so that it is the innermost
+ * filter. For example:
  *
  * <pre class="code">
  * WebClient webClient = WebClient.builder()
@@ -68,6 +67,16 @@ public final class PartnerAuthorizationFilter implements ExchangeFilterFunction 
 		this.authorization = authorization;
 	}
 
+	/**
+	 * Sends the request with the partner's token, looked up on every subscription so that
+	 * a resubscription gets one that is valid then. A request answered with 401 is
+	 * replayed once, with the same bytes, when {@link PartnerAuthorization#replayToken}
+	 * gives a token for it, never one whose body cannot be sent again; the replay's
+	 * answer goes back as it is.
+	 * @param request the request
+	 * @param next the next exchange function in the chain
+	 * @return the answer
+	 */
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
 		SentRequest sent = new SentRequest(request);

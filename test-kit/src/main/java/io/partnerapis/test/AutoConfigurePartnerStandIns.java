@@ -25,18 +25,23 @@ import java.lang.annotation.Target;
 
 /**
  * Starts, before a test's application context, a stand-in for every partner configured
- * under {@code partner.apis} (or only those named), and points each partner's
- * {@code token-uri} and {@code base-url} at its stand-in through a property source ahead
- * of every other. Credentials the configuration reads from variables the machine lacks
- * are replaced by test values the stand-in accepts; the application's own
- * {@code application.yml} needs nothing test-specific.
+ * under {@code partner.apis}, or only those {@linkplain #value() named}, and points each
+ * partner's {@code token-uri} and {@code base-url} at its stand-in, so that the
+ * application's own {@code application.yml} needs nothing test-specific, credentials
+ * included. Use it on a {@code @SpringBootTest} or a slice and inject the
+ * {@link PartnerStandIns}, which live as long as the context and are reset after each
+ * test method. For example:
  *
- * <p>
- * Use it on a {@code @SpringBootTest} or a slice, and inject {@link PartnerStandIns}. The
- * stand-ins live as long as the context, which Spring's test context cache shares between
- * test classes of the same configuration; they are reset after each test method. While
- * tests are processed ahead of time ({@code process-test-aot}) the stand-ins stop as soon
- * as the properties that point at them are known.
+ * <pre class="code">
+ * &#064;SpringBootTest
+ * &#064;AutoConfigurePartnerStandIns
+ * class OrdersIntegrationTests {
+ *
+ * 	&#064;Autowired
+ * 	PartnerStandIns standIns;
+ *
+ * }
+ * </pre>
  *
  * @author partner-apis
  * @since 0.1.0

@@ -39,17 +39,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 /**
  * One partner's stand-in: a WireMock server on its own free loopback port whose token
  * endpoint speaks the partner's dialect exactly, and whose API answers every request
- * without a valid token the partner's 401, ahead of any stub a test adds.
- *
- * <p>
- * Stub the partner's API with WireMock's own DSL on {@link #server()} ({@code stubFor},
- * {@code verify}, the request journal): those stubs only ever see requests that carry a
- * token this stand-in issued. Script faults with {@link #revokeAllTokens()},
- * {@link #tokenEndpointAnswers(int, Duration)}, {@link #slowTokenEndpoint(Duration)},
- * {@link #tokensLive(Duration)} and {@link #unauthorizedOnce()}; {@link #reset()} forgets
- * them, the test's stubs and the journal, and keeps the server and the tokens the
- * application still holds. Assert with AssertJ's {@code assertThat(standIn)}, which gives
- * a {@link PartnerStandInAssert}.
+ * without a valid token the partner's 401, ahead of any stub a test adds. Stub and verify
+ * the partner's API with WireMock's own DSL on {@link #server()}; script faults with the
+ * methods that return this stand-in, such as {@link #revokeAllTokens()}, until
+ * {@link #reset()}; assert with AssertJ's {@code assertThat(standIn)}.
  *
  * @author partner-apis
  * @since 0.1.0

@@ -25,14 +25,8 @@ import org.assertj.core.api.AbstractAssert;
 
 /**
  * AssertJ assertions on what a partner's stand-in received and issued since the last
- * reset. AssertJ's {@code assertThat(standIns.partner("bud"))} gives one, since
- * {@link PartnerStandIn} is an {@code AssertProvider}:
- *
- * <pre class="code">
- * assertThat(standIns.partner("bud")).receivedTokenRequests(1)
- * 	.everyApiRequestCarriedAnIssuedToken()
- * 	.refusedNothing();
- * </pre>
+ * reset, which AssertJ's {@code assertThat(standIn)} gives since {@link PartnerStandIn}
+ * is an {@code AssertProvider}; {@link PartnerStandIns} shows them in use.
  *
  * @author partner-apis
  * @since 0.1.0

@@ -39,16 +39,20 @@ import org.springframework.util.StringUtils;
 
 /**
  * The running stand-ins of an application's partners, one per partner configured under
- * {@code partner.apis}, each on its own free loopback port. Injectable into tests that
- * use {@link AutoConfigurePartnerStandIns @AutoConfigurePartnerStandIns} or
- * {@code @PartnerApiTest}; {@link #partner(String)} gives a partner's stand-in.
+ * {@code partner.apis}, injectable into tests that use
+ * {@link AutoConfigurePartnerStandIns @AutoConfigurePartnerStandIns} or
+ * {@code @PartnerApiTest}. Each accepts the credentials the application is configured
+ * with or, where the configuration reads one from a variable the machine lacks
+ * ({@code client-secret: ${ACME_CLIENT_SECRET}}) or gives none, a test value
+ * ({@code test-<name>}, {@code test-<name>-secret-…}) that {@link #properties()}
+ * supplies. For example:
  *
- * <p>
- * Each stand-in accepts the credentials the application is configured with. Where the
- * configuration reads a credential from a variable the machine lacks
- * ({@code client-secret: ${ACME_CLIENT_SECRET}}) or gives none, the stand-in accepts a
- * test value instead ({@code test-<name>}, {@code test-<name>-secret-…}), and
- * {@link #properties()} supplies it.
+ * <pre class="code">
+ * PartnerStandIn acme = this.standIns.partner("acme");
+ * acme.server().stubFor(get("/orders").willReturn(okJson("[]")));
+ * assertThat(this.orders.all()).isEmpty();
+ * assertThat(acme).receivedTokenRequests(1).everyApiRequestCarriedAnIssuedToken();
+ * </pre>
  *
  * @author partner-apis
  * @since 0.1.0

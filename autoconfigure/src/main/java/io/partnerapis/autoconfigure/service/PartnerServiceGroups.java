@@ -53,19 +53,12 @@ import org.springframework.web.service.registry.HttpServiceGroup;
 
 /**
  * Which HTTP service groups call which partners, and how their clients are set up; it
- * creates the RestClient and WebClient group configurers.
- *
- * <ul>
- * <li>A group named after a configured partner calls that partner: it gets the partner's
- * base URL, unless {@code spring.http.serviceclient.<group>.base-url} sets one that the
- * partner {@linkplain Partner#requireOrigin accepts}, and the partner's API headers,
- * unless the group's own default headers set them.</li>
- * <li>A group with Spring Security's {@link ClientRegistrationId @ClientRegistrationId}
- * naming a configured partner, on an interface or a method, calls that partner for those
- * requests.</li>
- * <li>A group that calls a partner never follows redirects; its other HTTP client
- * settings are Spring Boot's for the group.</li>
- * </ul>
+ * creates the RestClient and WebClient group configurers. A group calls a partner it is
+ * {@linkplain #partnerOf named after} or {@linkplain #namesPartners names} with Spring
+ * Security's {@link ClientRegistrationId @ClientRegistrationId}; its client gets the
+ * partner's {@linkplain #baseUrl base URL}, {@linkplain #addHeaders API headers} and
+ * {@linkplain #sslPartner SSL bundle}, and Spring Boot's {@linkplain #settings settings}
+ * for the group, without redirects.
  *
  * @since 0.3.0
  */
@@ -124,14 +117,32 @@ public final class PartnerServiceGroups {
 		return new PartnerWebClientHttpServiceGroupConfigurer(this, connectorBuilder);
 	}
 
+	/**
+	 * Returns whether the group calls partners: it is named after one, or names some.
+	 * @param group the HTTP service group being configured
+	 * @return whether the group calls partners
+	 */
 	boolean callsPartners(HttpServiceGroup group) {
 		return partnerOf(group) != null || namesPartners(group);
 	}
 
+	/**
+	 * Returns whether the group's interfaces, or their methods, name a configured partner
+	 * with {@link ClientRegistrationId @ClientRegistrationId}, whose requests then call
+	 * that partner.
+	 * @param group the HTTP service group being configured
+	 * @return whether the group names partners
+	 */
 	boolean namesPartners(HttpServiceGroup group) {
 		return !annotatedPartners(group).isEmpty();
 	}
 
+	/**
+	 * Returns the partner the group is named after, which all its requests call unless
+	 * they name another.
+	 * @param group the HTTP service group being configured
+	 * @return the partner, or {@code null} when the group is not named after one
+	 */
 	@Nullable Partner partnerOf(HttpServiceGroup group) {
 		return this.partners.get().get(group.name());
 	}

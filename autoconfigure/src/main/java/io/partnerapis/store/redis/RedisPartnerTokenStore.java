@@ -39,14 +39,12 @@ import org.springframework.util.Assert;
 
 /**
  * {@link PartnerTokenStore} that a fleet of instances shares through Redis, on Spring
- * Data Redis's reactive API. Each token has keys
- * {@code <prefix>:<partner>:<fingerprint>:} {@code token} (expiring with the token,
- * encrypted with AES-256-GCM when an encryption key is given), {@code lease} (the
- * instance fetching the next token) and {@code count:<yyyy-MM>} (a quota month's
- * requests, kept two months); none holds a credential or token. Save, compare-and-delete,
- * lease and quota are atomic Lua scripts; a token this instance cannot read is never
- * overwritten. Saves are announced on {@code <prefix>:saves}. Every operation fails after
- * the configured timeout.
+ * Data Redis's reactive API. A token's {@linkplain #key entries} live under
+ * {@code <prefix>:<partner>:<fingerprint>:}, its value {@linkplain RedisTokenCodec
+ * encoded} and encrypted when an encryption key is given; saves are announced on
+ * {@code <prefix>:saves}, and each operation that reads then writes is one
+ * {@linkplain RedisTokenScripts atomic script}. Every operation fails after the
+ * configured timeout.
  *
  * @since 0.2.0
  */
@@ -262,9 +260,12 @@ public final class RedisPartnerTokenStore implements PartnerTokenStore, SmartLif
 	}
 
 	/**
-	 * Returns the Redis key of a token key's entry of the given kind.
+	 * Returns the Redis key of a token key's entry of the given kind. No entry holds a
+	 * credential, and only the token's holds a token.
 	 * @param key the token key
-	 * @param kind {@code token}, {@code lease} or {@code count:<yyyy-MM>}
+	 * @param kind {@code token} (expiring with the token), {@code lease} (the instance
+	 * fetching the next token) or {@code count:<yyyy-MM>} (a quota month's requests, kept
+	 * two months)
 	 * @return the Redis key
 	 */
 	String key(TokenKey key, String kind) {

@@ -37,11 +37,10 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * A test of a class that calls partners, in the manner of {@code @RestClientTest}: only
- * the starter's auto-configuration, JSON, Spring Boot's WebClient and RestClient
- * auto-configurations with their HTTP service groups, SSL bundles, a stand-in for every
- * configured partner ({@link AutoConfigurePartnerStandIns @AutoConfigurePartnerStandIns})
- * and the {@link #components() components} named. The partners' configuration comes from
- * the application's {@code application.yml} as usual.
+ * what partner clients need ({@link AutoConfigurePartnerApis @AutoConfigurePartnerApis}),
+ * a stand-in for every configured partner
+ * ({@link AutoConfigurePartnerStandIns @AutoConfigurePartnerStandIns}) and the
+ * {@link #components() components} named. For example:
  *
  * <pre class="code">
  * &#064;PartnerApiTest(Orders.class)

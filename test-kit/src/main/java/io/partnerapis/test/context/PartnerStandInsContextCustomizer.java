@@ -32,17 +32,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Starts the stand-ins of a test's partners before its context refreshes, adds the
- * property source that points the partners at them, and registers them as the
- * {@link PartnerStandIns} bean, closed with the context.
- *
- * <p>
- * While tests are processed ahead of time ({@code process-test-aot}) the stand-ins are
- * stopped as soon as their properties are known: processing needs the partners' names and
- * settings, and a running server would keep the build's JVM alive.
- *
- * <p>
- * Two customizers for the same partner names are equal, so Spring's test context cache
- * gives test classes of the same configuration the same context (and stand-ins).
+ * property source that points the partners at them ahead of every other, and registers
+ * them as the {@link PartnerStandIns} bean, closed with the context.
  *
  * @author partner-apis
  */
@@ -64,6 +55,14 @@ final class PartnerStandInsContextCustomizer implements ContextCustomizer {
 		this.partners = new TreeSet<>(partners);
 	}
 
+	/**
+	 * Starts the stand-ins and points the partners at them. While tests are processed
+	 * ahead of time ({@code process-test-aot}) the stand-ins are stopped as soon as their
+	 * properties are known: processing needs the partners' names and settings, and a
+	 * running server would keep the build's JVM alive.
+	 * @param context the test's application context, not yet refreshed
+	 * @param mergedConfig the test's merged context configuration
+	 */
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 		ConfigurableEnvironment environment = context.getEnvironment();
@@ -81,6 +80,13 @@ final class PartnerStandInsContextCustomizer implements ContextCustomizer {
 		});
 	}
 
+	/**
+	 * Returns whether the other customizer is for the same partner names, so that
+	 * Spring's test context cache gives test classes of the same configuration the same
+	 * context, and stand-ins.
+	 * @param other the other object
+	 * @return whether it is a customizer for the same partners
+	 */
 	@Override
 	public boolean equals(Object other) {
 		return this == other || (other instanceof PartnerStandInsContextCustomizer customizer

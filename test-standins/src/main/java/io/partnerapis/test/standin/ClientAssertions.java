@@ -51,27 +51,12 @@ import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The client-authentication half of a stand-in whose clients authenticate by
- * {@code private_key_jwt} (RFC 7523 section 2.2 and 3): it checks each client assertion
- * for real, with Nimbus JOSE.
- *
- * <p>
- * The client's key is either {@link #generate generated} here, as a partner portal that
- * generates a key pair would (an EC P-256 key pair made when the stand-in starts; the
- * public key stays here and the private key is handed to the client as a PKCS#8 PEM file
- * in a temporary directory, readable by its owner only, deleted when the stand-in stops
- * or the JVM exits, never logged), or {@link #forKey given} by the application's
- * configuration, in which case signatures are verified with its public key when one is
- * known and not verified at all otherwise.
- *
- * <p>
- * An assertion is valid when it is a JWS whose signature the client's public key verifies
- * (with a generated key: ES256 and the registered key id), whose {@code iss} and
- * {@code sub} are the client id, whose {@code aud} names one of the accepted audiences,
- * whose {@code exp} lies ahead, and whose {@code jti} was never seen before. The
- * {@code jti} of a valid assertion is recorded when its token request is accepted, so a
- * replayed assertion is refused. {@link #valid()} and {@link #refusedFor(Refusal)} take
- * part in WireMock's matching.
+ * The client-authentication half of a stand-in whose clients authenticate with a client
+ * assertion (RFC 7523 sections 2.2 and 3): it checks each assertion for real, with Nimbus
+ * JOSE, and refuses it for the first {@link Refusal} that applies. The client's key is
+ * {@link #generate generated} here, as a partner portal would, or {@link #forKey given}
+ * by the application's configuration; {@link #forSecret} takes {@code client_secret_jwt}.
+ * {@link #valid()} and {@link #refusedFor(Refusal)} take part in WireMock's matching.
  *
  * @author partner-apis
  * @since 0.1.0
@@ -110,8 +95,11 @@ public final class ClientAssertions implements AutoCloseable {
 	}
 
 	/**
-	 * Registers a new key pair for a client, and hands the private key out through
-	 * {@link #clientProperties()}.
+	 * Registers a new EC P-256 key pair for a client, whose assertions must then be
+	 * signed with ES256 and name the key's id. The public key stays here; the private key
+	 * is handed out through {@link #clientProperties()} as a PKCS#8 PEM file in a
+	 * temporary directory, readable by its owner only, deleted on {@link #close()} or
+	 * when the JVM exits, and never logged.
 	 * @param clientId the client id, the issuer and subject of its assertions
 	 * @param audiences the audiences, one of which its assertions must name
 	 * @param clock the clock that decides whether an assertion has expired
@@ -252,7 +240,10 @@ public final class ClientAssertions implements AutoCloseable {
 	}
 
 	/**
-	 * Checks an assertion.
+	 * Checks an assertion: it is valid when it is a JWS whose signature the client's key
+	 * verifies, whose {@code iss} and {@code sub} are the client id, whose {@code aud}
+	 * names one of the accepted audiences, whose {@code exp} lies ahead, and whose
+	 * {@code jti} was never seen before.
 	 * @param assertion the assertion in its compact serialization
 	 * @return why it is refused, or {@code null} if it is valid
 	 */

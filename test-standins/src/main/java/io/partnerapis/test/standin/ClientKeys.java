@@ -40,13 +40,8 @@ import org.springframework.core.io.Resource;
 
 /**
  * Finds the public key of the private key an application configures under
- * {@code client-assertion.key}, so that a stand-in can verify the assertions it signs.
- *
- * <p>
- * The public key is known for a JWK in JSON (RSA or EC), an RSA PKCS#8 PEM key (its
- * public part is derived from the private key's CRT parameters), and a PEM file that also
- * holds the client's certificate. It is not known for an EC PKCS#8 PEM key alone:
- * deriving the public point needs elliptic-curve arithmetic the JDK does not expose.
+ * {@code client-assertion.key}, so that a stand-in can verify the assertions it signs;
+ * {@link #publicKeyOf(String)} says which keys tell it.
  *
  * @author partner-apis
  * @since 0.1.0
@@ -57,7 +52,11 @@ public final class ClientKeys {
 	}
 
 	/**
-	 * Returns the public key that belongs to a configured private key.
+	 * Returns the public key that belongs to a configured private key. It is known for a
+	 * JWK in JSON (RSA or EC), an RSA PKCS#8 PEM key (its public part is derived from the
+	 * private key's CRT parameters), and a PEM file that also holds the client's
+	 * certificate. It is not known for an EC PKCS#8 PEM key alone: deriving the public
+	 * point needs elliptic-curve arithmetic the JDK does not expose.
 	 * @param location the key's location, as {@code client-assertion.key} gives it
 	 * ({@code file:}, {@code classpath:})
 	 * @return the public key, or {@code null} if it cannot be derived or the key cannot

@@ -40,31 +40,39 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * The stubs of one stand-in, in priorities that put the partner's rules around the stubs
- * a test adds with WireMock's own DSL (WireMock's default priority, 5):
- * <ol>
- * <li>scripted faults, which win over everything;</li>
- * <li>token requests that follow the partner's document, and the API guards: a request
- * whose bearer token is missing, unknown, expired or revoked is answered with the
- * partner's 401 before any test stub sees it;</li>
- * <li>specific refusals of token requests;</li>
- * <li>a catch-all that refuses every other token request with
- * {@code 401 invalid_client}.</li>
- * </ol>
- * Refusals are named so that {@link #refusals(List)} can tell them apart; every stub
- * added here carries metadata so that {@link #removeTestStubs()} removes the test's stubs
- * and the faults, and leaves the partner's rules.
+ * a test adds with WireMock's own DSL (WireMock's default priority, 5): scripted
+ * {@linkplain #fault faults} first, then accepted token requests and the
+ * {@linkplain #guardsApi API guards}, then {@linkplain #refuses refusals} of token
+ * requests, and last a catch-all that refuses every other token request. Refusals are
+ * named so that {@link #refusals(List)} can tell them apart, and
+ * {@link #removeTestStubs()} keeps the partner's rules only.
  *
  * @author partner-apis
  * @since 0.1.0
  */
 public final class StandInStubs {
 
+	/**
+	 * Priority of scripted faults, which win over everything.
+	 */
 	private static final int FAULT = 1;
 
+	/**
+	 * Priority of token requests that follow the partner's document, and of the API
+	 * guards: a request whose bearer token is missing, unknown, expired or revoked is
+	 * answered with the partner's 401 before any test stub sees it.
+	 */
 	private static final int ACCEPTED = 2;
 
+	/**
+	 * Priority of specific refusals of token requests.
+	 */
 	private static final int REFUSED = 3;
 
+	/**
+	 * Priority of the catch-all that refuses every other token request with
+	 * {@code 401 invalid_client}.
+	 */
 	private static final int TOKEN_CATCH_ALL = 4;
 
 	private static final String REJECTED = "rejected: ";
@@ -250,7 +258,7 @@ public final class StandInStubs {
 
 	/**
 	 * Removes every stub a test added, and every scripted fault, keeping the partner's
-	 * rules.
+	 * rules, which it tells apart by the metadata every stub added here carries.
 	 */
 	public void removeTestStubs() {
 		for (StubMapping mapping : this.server.getStubMappings()) {

@@ -40,15 +40,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The token-keeping half of a stand-in: issues access and refresh tokens, knows which are
- * still valid, and revokes them on request. WireMock stubs declare what a request must
- * look like; this class adds what WireMock cannot say in a stub, namely whether a token
- * is one it issued and has neither expired nor been revoked.
- *
- * <p>
- * It takes part in WireMock's matching through {@link #validBearer()} and
- * {@link #knownRefreshToken()}, and in its responses through a transformer that a stub
- * names with {@code withTransformers(}{@value #ISSUE}{@code )} to write a fresh token
- * into the response, and a global one that counts API calls carrying a valid token.
+ * still valid, and revokes them on request, which a WireMock stub cannot say. It takes
+ * part in WireMock's matching through {@link #validBearer()} and
+ * {@link #knownRefreshToken()}, and in its responses through its {@link #extensions()
+ * extensions}.
  *
  * @author partner-apis
  * @since 0.1.0
@@ -106,7 +101,10 @@ public final class TokenAuthority {
 	}
 
 	/**
-	 * Returns the WireMock extensions a stand-in server needs for this authority.
+	 * Returns the WireMock extensions a stand-in server needs for this authority: a
+	 * transformer that a stub names with
+	 * {@code withTransformers(}{@value #ISSUE}{@code )} to write a fresh token into its
+	 * response, and a global one that counts API calls carrying a valid token.
 	 * @return the extensions
 	 */
 	public Extension[] extensions() {

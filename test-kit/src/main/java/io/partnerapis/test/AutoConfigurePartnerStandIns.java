@@ -43,7 +43,6 @@ import java.lang.annotation.Target;
  * }
  * </pre>
  *
- * @author partner-apis
  * @since 0.1.0
  */
 @Target(ElementType.TYPE)

@@ -44,7 +44,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * methods that return this stand-in, such as {@link #revokeAllTokens()}, until
  * {@link #reset()}; assert with AssertJ's {@code assertThat(standIn)}.
  *
- * @author partner-apis
  * @since 0.1.0
  */
 public final class PartnerStandIn implements AssertProvider<PartnerStandInAssert>, AutoCloseable {

@@ -28,7 +28,6 @@ import org.assertj.core.api.AbstractAssert;
  * reset, which AssertJ's {@code assertThat(standIn)} gives since {@link PartnerStandIn}
  * is an {@code AssertProvider}; {@link PartnerStandIns} shows them in use.
  *
- * @author partner-apis
  * @since 0.1.0
  */
 public class PartnerStandInAssert extends AbstractAssert<PartnerStandInAssert, PartnerStandIn> {

@@ -54,7 +54,6 @@ import org.springframework.util.StringUtils;
  * assertThat(acme).receivedTokenRequests(1).everyApiRequestCarriedAnIssuedToken();
  * </pre>
  *
- * @author partner-apis
  * @since 0.1.0
  */
 public final class PartnerStandIns implements AutoCloseable {

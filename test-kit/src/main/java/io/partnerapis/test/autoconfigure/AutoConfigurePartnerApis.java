@@ -33,7 +33,6 @@ import org.springframework.boot.test.autoconfigure.json.AutoConfigureJson;
  * groups, and JSON. The list is in
  * {@code META-INF/spring/io.partnerapis.test.autoconfigure.AutoConfigurePartnerApis.imports}.
  *
- * @author partner-apis
  * @since 0.1.0
  * @see PartnerApiTest
  */

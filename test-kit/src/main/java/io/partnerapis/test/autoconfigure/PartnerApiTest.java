@@ -55,7 +55,6 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * }
  * </pre>
  *
- * @author partner-apis
  * @since 0.1.0
  */
 @Target(ElementType.TYPE)

@@ -21,8 +21,6 @@ import org.springframework.boot.test.autoconfigure.TestSliceTestContextBootstrap
 /**
  * Bootstraps the context of a {@link PartnerApiTest @PartnerApiTest}, taking its
  * {@code properties} into the environment.
- *
- * @author partner-apis
  */
 class PartnerApiTestContextBootstrapper extends TestSliceTestContextBootstrapper<PartnerApiTest> {
 

@@ -25,8 +25,6 @@ import org.springframework.boot.test.context.filter.annotation.StandardAnnotatio
 /**
  * Keeps only the components a {@link PartnerApiTest @PartnerApiTest} names, out of those
  * that component scanning finds.
- *
- * @author partner-apis
  */
 class PartnerApiTypeExcludeFilter extends StandardAnnotationCustomizableTypeExcludeFilter<PartnerApiTest> {
 

@@ -34,8 +34,6 @@ import org.springframework.test.context.MergedContextConfiguration;
  * Starts the stand-ins of a test's partners before its context refreshes, adds the
  * property source that points the partners at them ahead of every other, and registers
  * them as the {@link PartnerStandIns} bean, closed with the context.
- *
- * @author partner-apis
  */
 final class PartnerStandInsContextCustomizer implements ContextCustomizer {
 

@@ -32,8 +32,6 @@ import org.springframework.test.context.TestContextAnnotationUtils;
  * or through a slice such as {@code @PartnerApiTest}, with
  * {@link AutoConfigurePartnerStandIns @AutoConfigurePartnerStandIns}. Registered in
  * {@code META-INF/spring.factories}.
- *
- * @author partner-apis
  */
 class PartnerStandInsContextCustomizerFactory implements ContextCustomizerFactory {
 

@@ -37,8 +37,6 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
  * Under JUnit's parallel execution several test methods may share one context at the same
  * time; its stand-ins are then reset when the last of them ends, never under a method
  * still running.
- *
- * @author partner-apis
  */
 class PartnerStandInsResetTestExecutionListener extends AbstractTestExecutionListener {
 

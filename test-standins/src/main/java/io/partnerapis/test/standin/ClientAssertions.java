@@ -58,7 +58,6 @@ import org.jspecify.annotations.Nullable;
  * by the application's configuration; {@link #forSecret} takes {@code client_secret_jwt}.
  * {@link #valid()} and {@link #refusedFor(Refusal)} take part in WireMock's matching.
  *
- * @author partner-apis
  * @since 0.1.0
  */
 public final class ClientAssertions implements AutoCloseable {

@@ -43,7 +43,6 @@ import org.springframework.core.io.Resource;
  * {@code client-assertion.key}, so that a stand-in can verify the assertions it signs;
  * {@link #publicKeyOf(String)} says which keys tell it.
  *
- * @author partner-apis
  * @since 0.1.0
  */
 public final class ClientKeys {

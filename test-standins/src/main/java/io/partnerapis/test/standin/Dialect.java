@@ -50,7 +50,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * allows and answers anything else as the partner would refuse it: a misconfigured
  * application fails its test as it would fail in production.
  *
- * @author partner-apis
  * @since 0.1.0
  */
 public enum Dialect {

@@ -39,7 +39,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * scripted faults and assertions on top; a test or a program without the kit uses this
  * class directly.
  *
- * @author partner-apis
  * @since 0.1.0
  */
 public final class StandInServer implements AutoCloseable {

@@ -25,7 +25,6 @@ import org.jspecify.annotations.Nullable;
  * provider, the environment whose audience it expects, the credentials it accepts and how
  * the client authenticates.
  *
- * @author partner-apis
  * @since 0.1.0
  */
 public final class StandInSettings {

@@ -47,7 +47,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * named so that {@link #refusals(List)} can tell them apart, and
  * {@link #removeTestStubs()} keeps the partner's rules only.
  *
- * @author partner-apis
  * @since 0.1.0
  */
 public final class StandInStubs {

@@ -45,7 +45,6 @@ import org.jspecify.annotations.Nullable;
  * {@link #knownRefreshToken()}, and in its responses through its {@link #extensions()
  * extensions}.
  *
- * @author partner-apis
  * @since 0.1.0
  */
 public final class TokenAuthority {

@@ -83,17 +83,6 @@ final class TokenStoreCoordinator implements AutoCloseable {
 	private volatile @Nullable String storeFailure;
 
 	/**
-	 * Creates a coordinator.
-	 * @param store the store
-	 * @param key the key of the partner's token in the store
-	 * @param timeout how long each store operation may take before it counts as failed
-	 * @param leaseTime how long the lease of one flight lasts
-	 */
-	TokenStoreCoordinator(PartnerTokenStore store, TokenKey key, Duration timeout, Duration leaseTime) {
-		this(store, key.partner(), () -> key, timeout, leaseTime);
-	}
-
-	/**
 	 * Creates a coordinator whose key is made when first used.
 	 * @param store the store
 	 * @param partner the partner's name

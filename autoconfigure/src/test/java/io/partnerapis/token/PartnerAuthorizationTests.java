@@ -325,7 +325,8 @@ class PartnerAuthorizationTests {
 
 	private PartnerTokenCache cache() {
 		PartnerTokenCache cache = new PartnerTokenCache(this.endpoint.fetcher(),
-				new TokenStoreCoordinator(this.store, this.key, Duration.ofMillis(500), Duration.ofSeconds(10)),
+				new TokenStoreCoordinator(this.store, this.key.partner(), () -> this.key, Duration.ofMillis(500),
+						Duration.ofSeconds(10)),
 				policy(), new MonthlyTokenQuota(null, this.store, this.key, Duration.ofMillis(500), this.clock),
 				this.clock);
 		cache.start();

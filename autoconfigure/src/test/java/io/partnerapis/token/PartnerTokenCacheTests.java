@@ -377,8 +377,8 @@ class PartnerTokenCacheTests {
 	@Test
 	void cacheListensToItsStoreFromStartUntilClose() {
 		ObservedStore observed = new ObservedStore(this.clock);
-		TokenStoreCoordinator coordinator = new TokenStoreCoordinator(observed, this.key, STORE_TIMEOUT,
-				Duration.ofSeconds(10));
+		TokenStoreCoordinator coordinator = new TokenStoreCoordinator(observed, this.key.partner(), () -> this.key,
+				STORE_TIMEOUT, Duration.ofSeconds(10));
 		PartnerTokenCache cache = new PartnerTokenCache(this.endpoint.fetcher(), coordinator,
 				new RenewalPolicy(REFRESH_BEFORE_EXPIRY, Duration.ofSeconds(30)),
 				new MonthlyTokenQuota(null, observed, this.key, STORE_TIMEOUT, this.clock), this.clock);
@@ -408,7 +408,7 @@ class PartnerTokenCacheTests {
 		TokenEndpoint.Retries retries = new TokenEndpoint.Retries(Duration.ofSeconds(10), 0, Duration.ofMillis(200));
 		Duration lease = TokenWait.of(retries, fetcher.requestsPerFetch(), STORE_TIMEOUT).lease();
 		PartnerTokenCache cache = new PartnerTokenCache(fetcher,
-				new TokenStoreCoordinator(store, this.key, STORE_TIMEOUT, lease),
+				new TokenStoreCoordinator(store, this.key.partner(), () -> this.key, STORE_TIMEOUT, lease),
 				new RenewalPolicy(REFRESH_BEFORE_EXPIRY, Duration.ofSeconds(30)),
 				new MonthlyTokenQuota(quota, store, this.key, STORE_TIMEOUT, clock), clock);
 		cache.start();

@@ -29,9 +29,6 @@ import io.partnerapis.testsupport.PartnerContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -66,16 +63,6 @@ class PartnerApisAutoConfigurationTests {
 		.withPropertyValues(partner("my-partner"));
 
 	@Test
-	void eachPartnerGetsAQualifiedWebClientBean() {
-		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(PartnerApis.class);
-			assertThat(context.getBean(PartnerApis.class).getNames()).containsExactly("acme", "my-partner");
-			assertThat(context).hasBean("acmeWebClient").hasBean("myPartnerWebClient");
-			assertThat(context.getBean("acmeWebClient")).isSameAs(context.getBean(PartnerApis.class).webClient("acme"));
-		});
-	}
-
-	@Test
 	void applicationBeansWithPlainPartnerNamesDoNotClashWithTheStartersOwn() {
 		this.contextRunner.withBean("partnerWebClients", String.class, () -> "mine")
 			.withBean("partnerRestClients", String.class, () -> "mine")
@@ -85,38 +72,6 @@ class PartnerApisAutoConfigurationTests {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(PartnerApis.class).getNames()).containsExactly("acme", "my-partner");
 				assertThat(context.getBean("partnerWebClients")).isEqualTo("mine");
-			});
-	}
-
-	@Test
-	void partnerWebClientsAreInjectedByQualifier() {
-		this.contextRunner.withUserConfiguration(QualifiedInjectionConfiguration.class).run((context) -> {
-			QualifiedInjection injection = context.getBean(QualifiedInjection.class);
-			PartnerApis apis = context.getBean(PartnerApis.class);
-			assertThat(injection.acme).isSameAs(apis.webClient("acme"));
-			assertThat(injection.myPartner).isSameAs(apis.webClient("my-partner"));
-		});
-	}
-
-	@Test
-	void partnerWebClientsDoNotMakeAnUnqualifiedWebClientAmbiguous() {
-		this.contextRunner.withUserConfiguration(UnqualifiedInjectionConfiguration.class).run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(context.getBean(UnqualifiedInjection.class).webClient)
-				.isSameAs(context.getBean("applicationWebClient"));
-			BeanDefinition definition = context.getBeanFactory().getBeanDefinition("acmeWebClient");
-			assertThat(definition).isInstanceOfSatisfying(AbstractBeanDefinition.class,
-					(abstractDefinition) -> assertThat(abstractDefinition.isDefaultCandidate()).isFalse());
-		});
-	}
-
-	@Test
-	void existingBeanDefinitionWithTheSameNameIsNotOverwritten() {
-		this.contextRunner.withBean("acmeWebClient", WebClient.class, () -> WebClient.create("http://127.0.0.1:1"))
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context.getBean("acmeWebClient"))
-					.isNotSameAs(context.getBean(PartnerApis.class).webClient("acme"));
 			});
 	}
 
@@ -234,13 +189,6 @@ class PartnerApisAutoConfigurationTests {
 			.withMessageContaining("partner.apis.acem"));
 	}
 
-	@Test
-	void beanNameIsTheLowerCamelPartnerNameWithWebClient() {
-		assertThat(PartnerWebClientRegistrar.beanName("my-partner")).isEqualTo("myPartnerWebClient");
-		assertThat(PartnerWebClientRegistrar.beanName("acme")).isEqualTo("acmeWebClient");
-		assertThat(PartnerWebClientRegistrar.beanName("big_partner.eu")).isEqualTo("bigPartnerEuWebClient");
-	}
-
 	private static String[] partner(String name) {
 		String prefix = "partner.apis." + name + ".";
 		return new String[] { prefix + "client-id=id-" + name, prefix + "client-secret=secret-" + name,
@@ -293,38 +241,6 @@ class PartnerApisAutoConfigurationTests {
 			return (partner, builder) -> this.calls.add("first:" + partner);
 		}
 
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class QualifiedInjectionConfiguration {
-
-		@Bean
-		QualifiedInjection qualifiedInjection(@Qualifier("acme") WebClient acme,
-				@Qualifier("my-partner") WebClient myPartner) {
-			return new QualifiedInjection(acme, myPartner);
-		}
-
-	}
-
-	record QualifiedInjection(WebClient acme, WebClient myPartner) {
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class UnqualifiedInjectionConfiguration {
-
-		@Bean
-		WebClient applicationWebClient() {
-			return WebClient.create();
-		}
-
-		@Bean
-		UnqualifiedInjection unqualifiedInjection(WebClient webClient) {
-			return new UnqualifiedInjection(webClient);
-		}
-
-	}
-
-	record UnqualifiedInjection(WebClient webClient) {
 	}
 
 }

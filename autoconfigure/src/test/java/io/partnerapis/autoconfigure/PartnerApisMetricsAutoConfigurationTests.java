@@ -23,16 +23,20 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.partnerapis.PartnerApis;
+import io.partnerapis.testsupport.PartnerClient;
 import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
@@ -100,14 +104,16 @@ class PartnerApisMetricsAutoConfigurationTests {
 		}
 	}
 
-	@Test
-	void partnerCallsShowAsSpringBootsHttpClientRequests() {
+	@ParameterizedTest
+	@EnumSource(PartnerClient.Type.class)
+	void partnerCallsShowAsSpringBootsHttpClientRequests(PartnerClient.Type clientType) {
 		this.partner.tokens(1, 3600);
 		this.partner.apiAlwaysAnswers("/things", 200);
-		this.bootMetricsRunner.withConfiguration(AutoConfigurations.of(WebClientObservationAutoConfiguration.class))
+		this.bootMetricsRunner
+			.withConfiguration(AutoConfigurations.of(WebClientObservationAutoConfiguration.class,
+					RestClientObservationAutoConfiguration.class))
 			.run((context) -> {
-				assertThat(PartnerStub.call(context.getBean("acmeWebClient", WebClient.class), "/things"))
-					.isEqualTo(200);
+				assertThat(clientType.of(context, "acme").status("/things")).isEqualTo(200);
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				Timer api = registry.get("http.client.requests").tag("uri", "/things").tag("status", "200").timer();
 				assertThat(api.count()).isEqualTo(1);

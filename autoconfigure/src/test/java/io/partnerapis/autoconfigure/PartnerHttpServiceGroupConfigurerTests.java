@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for the HTTP service group configurers' beans; the groups themselves are proved
- * over WireMock in {@code io.partnerapis.usecases.HttpServiceGroupsTests}.
+ * over WireMock in {@code io.partnerapis.usecases.AbstractHttpServiceGroupsTests}.
  */
 class PartnerHttpServiceGroupConfigurerTests {
 

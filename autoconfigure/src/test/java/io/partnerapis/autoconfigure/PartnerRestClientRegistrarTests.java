@@ -21,26 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.partnerapis.PartnerApis;
 import io.partnerapis.PartnerRestClientCustomizer;
-import io.partnerapis.testsupport.PartnerContexts;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.support.AbstractBeanDefinition;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.restclient.RestClientCustomizer;
-import org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -52,39 +41,37 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link PartnerRestClientRegistrar} and the partner RestClients it registers.
+ * Tests for {@link PartnerRestClientRegistrar} and the partner RestClients it registers,
+ * which, unlike WebClients, are optional and built on first use.
  */
-class PartnerRestClientRegistrarTests {
+class PartnerRestClientRegistrarTests extends AbstractPartnerClientRegistrarTests<RestClient> {
 
-	private final PartnerStub partner = new PartnerStub();
+	@RegisterExtension
+	final PartnerStub partner = new PartnerStub();
 
-	private final ApplicationContextRunner contextRunner = PartnerContexts.runner()
-		.withPropertyValues(this.partner.properties("acme", Map.of()))
-		.withPropertyValues(this.partner.properties("my-partner", Map.of()));
-
-	@AfterEach
-	void stop() {
-		this.partner.close();
+	PartnerRestClientRegistrarTests() {
+		super(RestClient.class, InjectionConfiguration.class);
 	}
 
-	@Test
-	void eachPartnerGetsAQualifiedLazyRestClientBeanThatIsNoDefaultCandidate() {
-		this.contextRunner.run((context) -> {
-			assertThat(context).hasBean("acmeRestClient").hasBean("myPartnerRestClient");
-			assertThat(context.getBean("acmeRestClient"))
-				.isSameAs(context.getBean(PartnerApis.class).restClient("acme"));
-			BeanDefinition definition = context.getBeanFactory().getBeanDefinition("myPartnerRestClient");
-			assertThat(definition.isLazyInit()).isTrue();
-			assertThat(definition.getFactoryMethodName()).isEqualTo("restClient");
-			assertThat(definition).isInstanceOfSatisfying(AbstractBeanDefinition.class,
-					(abstractDefinition) -> assertThat(abstractDefinition.isDefaultCandidate()).isFalse());
-		});
+	@Override
+	RestClient partnerClient(PartnerApis apis, String partner) {
+		return apis.restClient(partner);
+	}
+
+	@Override
+	RestClient newClient() {
+		return RestClient.create("http://127.0.0.1:1");
+	}
+
+	@Override
+	String beanName(String partner) {
+		return PartnerClientRegistrar.beanName(partner, RestClient.class);
 	}
 
 	@Test
 	void restClientAndWebClientOfAPartnerAreInjectedByQualifierSideBySide() {
-		this.contextRunner.withUserConfiguration(QualifiedInjectionConfiguration.class).run((context) -> {
-			QualifiedInjection injection = context.getBean(QualifiedInjection.class);
+		this.contextRunner.withUserConfiguration(SideBySideInjectionConfiguration.class).run((context) -> {
+			SideBySideInjection injection = context.getBean(SideBySideInjection.class);
 			PartnerApis apis = context.getBean(PartnerApis.class);
 			assertThat(injection.restClient).isSameAs(apis.restClient("acme"));
 			assertThat(injection.webClient).isSameAs(apis.webClient("acme"));
@@ -103,51 +90,57 @@ class PartnerRestClientRegistrarTests {
 	void restClientIsBuiltFromSpringBootsBuilderOnFirstUseWithCustomizersInOrder() {
 		this.partner.tokens(5, 3600);
 		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
-		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
-			CustomizerConfiguration customizers = context.getBean(CustomizerConfiguration.class);
-			assertThat(customizers.bootCustomizations).as("nothing built before first use").hasValue(0);
-			RestClient restClient = context.getBean("acmeRestClient", RestClient.class);
-			assertThat(PartnerStub.call(restClient, "/things")).isEqualTo(200);
-			assertThat(customizers.bootCustomizations).hasValue(1);
-			assertThat(customizers.calls).containsExactly("first:acme", "second:acme");
-			assertThat(this.partner.apiRequests()).singleElement().satisfies((request) -> {
-				assertThat(request.getHeader("X-Boot")).isEqualTo("applied");
-				assertThat(request.getHeaders().getHeader("X-Partner").values()).containsExactly("first:acme",
-						"second:acme");
-				assertThat(request.getHeader("Authorization")).isEqualTo("Bearer token-1");
-			});
-		});
-	}
-
-	@Test
-	void partnerCallsShowAsSpringBootsHttpClientRequests() {
-		this.partner.tokens(5, 3600);
-		this.partner.stub(get(urlPathEqualTo("/things")).willReturn(PartnerStub.json("{}")));
-		this.contextRunner.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
-				MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-				SimpleMetricsExportAutoConfiguration.class, RestClientObservationAutoConfiguration.class))
+		this.contextRunner.withPropertyValues(this.partner.properties("acme", Map.of()))
+			.withUserConfiguration(CustomizerConfiguration.class)
 			.run((context) -> {
-				assertThat(PartnerStub.call(context.getBean("acmeRestClient", RestClient.class), "/things"))
-					.isEqualTo(200);
-				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				assertThat(
-						registry.get("http.client.requests").tag("uri", "/things").tag("status", "200").timer().count())
-					.isEqualTo(1);
+				CustomizerConfiguration customizers = context.getBean(CustomizerConfiguration.class);
+				assertThat(customizers.bootCustomizations).as("nothing built before first use").hasValue(0);
+				RestClient restClient = context.getBean("acmeRestClient", RestClient.class);
+				assertThat(PartnerStub.call(restClient, "/things")).isEqualTo(200);
+				assertThat(customizers.bootCustomizations).hasValue(1);
+				assertThat(customizers.calls).containsExactly("first:acme", "second:acme");
+				assertThat(this.partner.apiRequests()).singleElement().satisfies((request) -> {
+					assertThat(request.getHeader("X-Boot")).isEqualTo("applied");
+					assertThat(request.getHeaders().getHeader("X-Partner").values()).containsExactly("first:acme",
+							"second:acme");
+					assertThat(request.getHeader("Authorization")).isEqualTo("Bearer token-1");
+				});
 			});
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class QualifiedInjectionConfiguration {
+	static class InjectionConfiguration {
 
 		@Bean
-		QualifiedInjection qualifiedInjection(@Qualifier("acme") RestClient restClient,
-				@Qualifier("acme") WebClient webClient) {
-			return new QualifiedInjection(restClient, webClient);
+		RestClient applicationClient() {
+			return RestClient.create();
+		}
+
+		@Bean
+		UnqualifiedInjection unqualifiedInjection(RestClient client) {
+			return new UnqualifiedInjection(client);
+		}
+
+		@Bean
+		QualifiedInjection qualifiedInjection(@Qualifier("acme") RestClient acme,
+				@Qualifier("my-partner") RestClient myPartner) {
+			return new QualifiedInjection(acme, myPartner);
 		}
 
 	}
 
-	record QualifiedInjection(RestClient restClient, WebClient webClient) {
+	@Configuration(proxyBeanMethods = false)
+	static class SideBySideInjectionConfiguration {
+
+		@Bean
+		SideBySideInjection sideBySideInjection(@Qualifier("acme") RestClient restClient,
+				@Qualifier("acme") WebClient webClient) {
+			return new SideBySideInjection(restClient, webClient);
+		}
+
+	}
+
+	record SideBySideInjection(RestClient restClient, WebClient webClient) {
 	}
 
 	@Configuration(proxyBeanMethods = false)

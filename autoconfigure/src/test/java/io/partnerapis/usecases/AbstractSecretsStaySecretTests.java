@@ -44,7 +44,7 @@ import org.springframework.boot.restclient.autoconfigure.service.HttpServiceClie
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.service.ReactiveHttpServiceClientAutoConfiguration;
-import org.springframework.context.ApplicationContext;
+import org.springframework.web.service.annotation.GetExchange;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -200,7 +200,7 @@ abstract class AbstractSecretsStaySecretTests extends AbstractPartnerClientTests
 					HttpServiceClientAutoConfiguration.class, ReactiveHttpServiceClientAutoConfiguration.class))
 			.withUserConfiguration(groupConfiguration())
 			.withPropertyValues("spring.codec.log-request-details=true")
-			.run((context) -> assertThat(callGroup(context)).isEqualTo("{}"));
+			.run((context) -> assertThat(context.getBean(AcmeApi.class).things()).isEqualTo("{}"));
 		assertThat(this.partner.apiRequests()).singleElement()
 			.satisfies((request) -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN_ONE));
 		assertThat(output.getAll()).as("logging ran at trace level").contains("TRACE").contains("DEBUG");
@@ -209,17 +209,10 @@ abstract class AbstractSecretsStaySecretTests extends AbstractPartnerClientTests
 
 	/**
 	 * Returns a configuration that imports an HTTP service group named {@code acme} of
-	 * this client type, with a {@code GET /things} method.
+	 * this client type, with the {@link AcmeApi} interface.
 	 * @return the configuration class
 	 */
 	abstract Class<?> groupConfiguration();
-
-	/**
-	 * Calls {@code GET /things} through the group of {@link #groupConfiguration()}.
-	 * @param context the application context
-	 * @return the body of the answer
-	 */
-	abstract String callGroup(ApplicationContext context);
 
 	/**
 	 * Returns the signed part of every assertion sent: its claims, the first 24
@@ -232,6 +225,17 @@ abstract class AbstractSecretsStaySecretTests extends AbstractPartnerClientTests
 			.filter(Objects::nonNull)
 			.map((assertion) -> assertion.substring(assertion.indexOf('.') + 1, assertion.indexOf('.') + 25))
 			.toList();
+	}
+
+	/**
+	 * The interface of a subclass's group {@code acme}; a WebClient group blocks for its
+	 * answers.
+	 */
+	interface AcmeApi {
+
+		@GetExchange("/things")
+		String things();
+
 	}
 
 }

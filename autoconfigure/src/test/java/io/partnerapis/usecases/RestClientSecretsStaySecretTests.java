@@ -18,9 +18,7 @@ package io.partnerapis.usecases;
 
 import io.partnerapis.testsupport.PartnerClient;
 
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.registry.ImportHttpServices;
 
 /**
@@ -35,18 +33,6 @@ class RestClientSecretsStaySecretTests extends AbstractSecretsStaySecretTests {
 	@Override
 	Class<?> groupConfiguration() {
 		return RestClientGroup.class;
-	}
-
-	@Override
-	String callGroup(ApplicationContext context) {
-		return context.getBean(AcmeApi.class).things();
-	}
-
-	interface AcmeApi {
-
-		@GetExchange("/things")
-		String things();
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -16,14 +16,9 @@
 
 package io.partnerapis.usecases;
 
-import java.time.Duration;
-
 import io.partnerapis.testsupport.PartnerClient;
-import reactor.core.publisher.Mono;
 
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.registry.HttpServiceGroup;
 import org.springframework.web.service.registry.ImportHttpServices;
 
@@ -39,18 +34,6 @@ class WebClientSecretsStaySecretTests extends AbstractSecretsStaySecretTests {
 	@Override
 	Class<?> groupConfiguration() {
 		return WebClientGroup.class;
-	}
-
-	@Override
-	String callGroup(ApplicationContext context) {
-		return context.getBean(AcmeApi.class).things().block(Duration.ofSeconds(10));
-	}
-
-	interface AcmeApi {
-
-		@GetExchange("/things")
-		Mono<String> things();
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

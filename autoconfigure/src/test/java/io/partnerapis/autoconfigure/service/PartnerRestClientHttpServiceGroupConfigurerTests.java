@@ -17,12 +17,9 @@
 package io.partnerapis.autoconfigure.service;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -32,50 +29,29 @@ import org.springframework.mock.http.client.MockClientHttpRequest;
 import org.springframework.mock.http.client.MockClientHttpResponse;
 import org.springframework.security.oauth2.client.web.ClientAttributes;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Tests for {@link PartnerRestClientHttpServiceGroupConfigurer}: which partner's
- * interceptor a request of a group that names partners goes through. The groups are
- * proved end to end in {@code io.partnerapis.usecases.HttpServiceGroupsTests}.
+ * interceptor a request of a group that names partners goes through.
  */
-class PartnerRestClientHttpServiceGroupConfigurerTests {
+class PartnerRestClientHttpServiceGroupConfigurerTests
+		extends AbstractPartnerHttpServiceGroupConfigurerTests<ClientHttpRequestInterceptor> {
 
-	private final List<String> passedThrough = new ArrayList<>();
-
-	@Test
-	void requestNamingAPartnerGoesThroughThatPartnersInterceptor() throws Exception {
-		assertThat(send(selecting(recording("fallback")), "other")).isEqualTo(HttpStatus.OK);
-		assertThat(this.passedThrough).containsExactly("other");
+	@Override
+	ClientHttpRequestInterceptor selecting(Map<String, ClientHttpRequestInterceptor> byName,
+			@Nullable ClientHttpRequestInterceptor fallback) {
+		return PartnerRestClientHttpServiceGroupConfigurer.selecting(byName, fallback);
 	}
 
-	@Test
-	void requestNamingNoPartnerOrAnUnknownOneGoesThroughTheGroupsOwnPartner() throws Exception {
-		send(selecting(recording("fallback")), null);
-		send(selecting(recording("fallback")), "unknown");
-		assertThat(this.passedThrough).containsExactly("fallback", "fallback");
-	}
-
-	@Test
-	void requestOfAGroupWithoutAPartnerOfItsOwnNamingNoneIsSentAsItIs() throws Exception {
-		assertThat(send(selecting(null), null)).isEqualTo(HttpStatus.OK);
-		assertThat(this.passedThrough).isEmpty();
-	}
-
-	private ClientHttpRequestInterceptor selecting(@Nullable ClientHttpRequestInterceptor fallback) {
-		return PartnerRestClientHttpServiceGroupConfigurer
-			.selecting(Map.of("acme", recording("acme"), "other", recording("other")), fallback);
-	}
-
-	private ClientHttpRequestInterceptor recording(String name) {
+	@Override
+	ClientHttpRequestInterceptor recording(String name) {
 		return (request, body, execution) -> {
 			this.passedThrough.add(name);
 			return execution.execute(request, body);
 		};
 	}
 
-	private static HttpStatus send(ClientHttpRequestInterceptor interceptor, @Nullable String registrationId)
-			throws Exception {
+	@Override
+	HttpStatus send(ClientHttpRequestInterceptor interceptor, @Nullable String registrationId) throws Exception {
 		MockClientHttpRequest request = new MockClientHttpRequest(HttpMethod.GET, URI.create("https://api.example/x"));
 		if (registrationId != null) {
 			ClientAttributes.clientRegistrationId(registrationId).accept(request.getAttributes());

@@ -18,12 +18,9 @@ package io.partnerapis.autoconfigure.service;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
@@ -33,49 +30,29 @@ import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Tests for {@link PartnerWebClientHttpServiceGroupConfigurer}: which partner's filter a
- * request of a group that names partners goes through. The groups are proved end to end
- * in {@code io.partnerapis.usecases.HttpServiceGroupsTests}.
+ * request of a group that names partners goes through.
  */
-class PartnerWebClientHttpServiceGroupConfigurerTests {
+class PartnerWebClientHttpServiceGroupConfigurerTests
+		extends AbstractPartnerHttpServiceGroupConfigurerTests<ExchangeFilterFunction> {
 
-	private final List<String> passedThrough = new ArrayList<>();
-
-	@Test
-	void requestNamingAPartnerGoesThroughThatPartnersFilter() {
-		assertThat(send(selecting(recording("fallback")), "other")).isEqualTo(HttpStatus.OK);
-		assertThat(this.passedThrough).containsExactly("other");
+	@Override
+	ExchangeFilterFunction selecting(Map<String, ExchangeFilterFunction> byName,
+			@Nullable ExchangeFilterFunction fallback) {
+		return PartnerWebClientHttpServiceGroupConfigurer.selecting(byName, fallback);
 	}
 
-	@Test
-	void requestNamingNoPartnerOrAnUnknownOneGoesThroughTheGroupsOwnPartner() {
-		send(selecting(recording("fallback")), null);
-		send(selecting(recording("fallback")), "unknown");
-		assertThat(this.passedThrough).containsExactly("fallback", "fallback");
-	}
-
-	@Test
-	void requestOfAGroupWithoutAPartnerOfItsOwnNamingNoneIsSentAsItIs() {
-		assertThat(send(selecting(null), null)).isEqualTo(HttpStatus.OK);
-		assertThat(this.passedThrough).isEmpty();
-	}
-
-	private ExchangeFilterFunction selecting(@Nullable ExchangeFilterFunction fallback) {
-		return PartnerWebClientHttpServiceGroupConfigurer
-			.selecting(Map.of("acme", recording("acme"), "other", recording("other")), fallback);
-	}
-
-	private ExchangeFilterFunction recording(String name) {
+	@Override
+	ExchangeFilterFunction recording(String name) {
 		return (request, next) -> {
 			this.passedThrough.add(name);
 			return next.exchange(request);
 		};
 	}
 
-	private static HttpStatus send(ExchangeFilterFunction filter, @Nullable String registrationId) {
+	@Override
+	HttpStatus send(ExchangeFilterFunction filter, @Nullable String registrationId) {
 		ClientRequest.Builder request = ClientRequest.create(HttpMethod.GET, URI.create("https://api.example/x"));
 		if (registrationId != null) {
 			request.attributes(ClientAttributes.clientRegistrationId(registrationId));

@@ -16,26 +16,20 @@
 
 package io.partnerapis.usecases;
 
-import java.time.Duration;
-
 import io.partnerapis.autoconfigure.PartnerApiConfigurationException;
+import io.partnerapis.testsupport.PartnerClient;
 import io.partnerapis.testsupport.PartnerStub;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientPropertiesAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.service.HttpServiceClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.service.ReactiveHttpServiceClientAutoConfiguration;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.client.annotation.ClientRegistrationId;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.service.annotation.GetExchange;
-import org.springframework.web.service.registry.HttpServiceGroup;
-import org.springframework.web.service.registry.ImportHttpServices;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -43,33 +37,48 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * HTTP service groups that call a partner: a group named after the partner, for either
- * client type, or any group whose interface names the partner in Spring Security's
- * {@code @ClientRegistrationId}, calls the partner with its token, base URL and rules.
+ * HTTP service groups that call a partner: a group named after the partner, or any group
+ * whose interface names the partner in Spring Security's {@code @ClientRegistrationId},
+ * calls the partner with its token, base URL and rules; the same for each client type of
+ * a group, which a subclass names along with its two groups: {@code acme}, of
+ * {@link AcmeApi}, and {@code sensors}, of {@link AnnotatedApi}.
  */
-class HttpServiceGroupsTests {
+abstract class AbstractHttpServiceGroupsTests extends AbstractPartnerClientTests {
 
-	private final PartnerStub partner = new PartnerStub();
-
-	private final PartnerStub elsewhere = new PartnerStub();
+	@RegisterExtension
+	final PartnerStub elsewhere = new PartnerStub();
 
 	private final ApplicationContextRunner contextRunner = this.partner.contextRunner("acme")
 		.withConfiguration(AutoConfigurations.of(HttpServiceClientPropertiesAutoConfiguration.class,
 				HttpServiceClientAutoConfiguration.class, ReactiveHttpServiceClientAutoConfiguration.class));
 
-	@AfterEach
-	void stop() {
-		this.partner.close();
-		this.elsewhere.close();
+	private final Class<?> acmeGroup;
+
+	private final Class<?> sensorsGroup;
+
+	AbstractHttpServiceGroupsTests(PartnerClient.Type clientType, Class<?> acmeGroup, Class<?> sensorsGroup) {
+		super(clientType);
+		this.acmeGroup = acmeGroup;
+		this.sensorsGroup = sensorsGroup;
+	}
+
+	/**
+	 * Returns a context runner with the partner {@code acme}, Spring Boot's HTTP service
+	 * client auto-configuration of both client types, and the given groups.
+	 * @param groups the configuration that imports the groups
+	 * @return the context runner
+	 */
+	ApplicationContextRunner contextRunner(Class<?> groups) {
+		return this.contextRunner.withUserConfiguration(groups);
 	}
 
 	@Test
-	void restClientGroupNamedAfterThePartnerCallsItWithTheTokenItsRestClientUses() {
+	void groupNamedAfterThePartnerCallsItWithTheTokenThePartnersOwnClientUses() {
 		this.partner.tokens(5, 3600);
 		this.partner.apiAnswers("/things", "token-1", 200);
-		this.contextRunner.withUserConfiguration(RestClientGroup.class).run((context) -> {
+		contextRunner(this.acmeGroup).run((context) -> {
 			assertThat(context.getBean(AcmeApi.class).things()).isEqualTo("{}");
-			assertThat(PartnerStub.call(context.getBean("acmeRestClient", RestClient.class), "/things")).isEqualTo(200);
+			assertThat(client(context).status("/things")).isEqualTo(200);
 			assertThat(this.partner.tokenRequests()).isEqualTo(1);
 			assertThat(this.partner.apiRequests()).hasSize(2)
 				.allSatisfy((request) -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer token-1"));
@@ -77,11 +86,11 @@ class HttpServiceGroupsTests {
 	}
 
 	@Test
-	void restClientGroupRecoversFromARevokedToken() {
+	void groupRecoversFromARevokedToken() {
 		this.partner.tokens(5, 3600);
 		this.partner.apiAnswers("/things", "token-1", 401);
 		this.partner.apiAnswers("/things", "token-2", 200);
-		this.contextRunner.withUserConfiguration(RestClientGroup.class).run((context) -> {
+		contextRunner(this.acmeGroup).run((context) -> {
 			assertThat(context.getBean(AcmeApi.class).things()).isEqualTo("{}");
 			assertThat(this.partner.apiRequests()).extracting((request) -> request.getHeader("Authorization"))
 				.containsExactly("Bearer token-1", "Bearer token-2");
@@ -89,22 +98,10 @@ class HttpServiceGroupsTests {
 	}
 
 	@Test
-	void webClientGroupNamedAfterThePartnerCallsItWithItsToken() {
-		this.partner.tokens(5, 3600);
-		this.partner.apiAnswers("/things", "token-1", 200);
-		this.contextRunner.withUserConfiguration(WebClientGroup.class).run((context) -> {
-			assertThat(context.getBean(ReactiveAcmeApi.class).things().block(Duration.ofSeconds(10))).isEqualTo("{}");
-			assertThat(this.partner.tokenRequests()).isEqualTo(1);
-			assertThat(this.partner.apiRequests()).singleElement()
-				.satisfies((request) -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer token-1"));
-		});
-	}
-
-	@Test
 	void groupBaseUrlPropertyOnThePartnersOriginIsUsed() {
 		this.partner.tokens(5, 3600);
 		this.partner.apiAnswers("/v2/things", "token-1", 200);
-		this.contextRunner.withUserConfiguration(RestClientGroup.class)
+		contextRunner(this.acmeGroup)
 			.withPropertyValues("spring.http.serviceclient.acme.base-url=" + this.partner.baseUrl() + "/v2")
 			.run((context) -> {
 				assertThat(context.getBean(AcmeApi.class).things()).isEqualTo("{}");
@@ -115,7 +112,7 @@ class HttpServiceGroupsTests {
 
 	@Test
 	void groupBaseUrlPropertyOnAnotherOriginFailsStartUpNamingBothProperties() {
-		this.contextRunner.withUserConfiguration(WebClientGroup.class)
+		contextRunner(this.acmeGroup)
 			.withPropertyValues("spring.http.serviceclient.acme.base-url=" + this.elsewhere.baseUrl())
 			.run((context) -> {
 				assertThat(context).hasFailed();
@@ -131,8 +128,7 @@ class HttpServiceGroupsTests {
 	@Test
 	void groupBaseUrlInTheFailureIsShownWithoutUserInformationOrQuery() {
 		String elsewhere = this.elsewhere.baseUrl().replace("://", "://user:group-secret@") + "/v1?key=query-secret";
-		this.contextRunner.withUserConfiguration(WebClientGroup.class)
-			.withPropertyValues("spring.http.serviceclient.acme.base-url=" + elsewhere)
+		contextRunner(this.acmeGroup).withPropertyValues("spring.http.serviceclient.acme.base-url=" + elsewhere)
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context).getFailure()
@@ -149,7 +145,7 @@ class HttpServiceGroupsTests {
 		this.partner.tokens(5, 3600);
 		this.partner.apiAnswers("/things", "token-1", 200);
 		this.partner.stub(get(urlPathEqualTo("/public")).willReturn(PartnerStub.json("{\"public\":true}")));
-		this.contextRunner.withUserConfiguration(AnnotatedGroup.class)
+		contextRunner(this.sensorsGroup)
 			.withPropertyValues("spring.http.serviceclient.sensors.base-url=" + this.partner.baseUrl())
 			.run((context) -> {
 				AnnotatedApi api = context.getBean(AnnotatedApi.class);
@@ -166,15 +162,17 @@ class HttpServiceGroupsTests {
 		this.partner.stub(get(urlPathEqualTo("/things"))
 			.willReturn(aResponse().withStatus(307).withHeader("Location", this.elsewhere.baseUrl() + "/steal")));
 		this.elsewhere.stub(get(urlPathEqualTo("/steal")).willReturn(PartnerStub.json("{}")));
-		this.contextRunner.withUserConfiguration(RestClientGroup.class)
-			.withPropertyValues("spring.http.clients.redirects=follow")
-			.run((context) -> {
-				assertThat(context.getBean(AcmeApi.class).status().getStatusCode().value()).isEqualTo(307);
-				assertThat(this.partner.apiRequests()).hasSize(1);
-				assertThat(this.elsewhere.server().getAllServeEvents()).isEmpty();
-			});
+		contextRunner(this.acmeGroup).withPropertyValues("spring.http.clients.redirects=follow").run((context) -> {
+			assertThat(context.getBean(AcmeApi.class).status().getStatusCode().value()).isEqualTo(307);
+			assertThat(this.partner.apiRequests()).hasSize(1);
+			assertThat(this.elsewhere.server().getAllServeEvents()).isEmpty();
+		});
 	}
 
+	/**
+	 * The interface of a subclass's group {@code acme}; a WebClient group blocks for its
+	 * answers.
+	 */
 	interface AcmeApi {
 
 		@GetExchange("/things")
@@ -185,13 +183,9 @@ class HttpServiceGroupsTests {
 
 	}
 
-	interface ReactiveAcmeApi {
-
-		@GetExchange("/things")
-		Mono<String> things();
-
-	}
-
+	/**
+	 * The interface of a subclass's group {@code sensors}, which names the partner.
+	 */
 	@ClientRegistrationId("acme")
 	interface AnnotatedApi {
 
@@ -201,25 +195,6 @@ class HttpServiceGroupsTests {
 		@GetExchange("/public")
 		@ClientRegistrationId("not-a-partner")
 		String open();
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportHttpServices(group = "acme", types = AcmeApi.class)
-	static class RestClientGroup {
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportHttpServices(group = "acme", types = ReactiveAcmeApi.class,
-			clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
-	static class WebClientGroup {
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportHttpServices(group = "sensors", types = AnnotatedApi.class)
-	static class AnnotatedGroup {
 
 	}
 

@@ -129,9 +129,17 @@ final class FivePartners {
 			return wiring.webClient(builder, "budsense", "https://api.budsense.com");
 		}
 
+		/**
+		 * Bud's WebClient, which sends the client id in {@code X-Client-Id} on every API
+		 * request, as Bud's document asks and as the starter's Bud preset does.
+		 * @param wiring the stock wiring
+		 * @param builder the WebClient builder of Spring Boot
+		 * @return the WebClient
+		 */
 		@Bean
 		WebClient budWebClient(StockWiring wiring, WebClient.Builder builder) {
-			return wiring.webClient(builder, "bud", "https://api-sandbox.thisisbud.com");
+			return wiring.webClient(builder.defaultHeader("X-Client-Id", LoopbackPartner.CLIENT_ID), "bud",
+					"https://api-sandbox.thisisbud.com");
 		}
 
 		@Bean

@@ -46,7 +46,7 @@ record Settings(int runs, int concurrency, Duration renewalLoad, int jmhForks, i
 	 * @return the settings
 	 */
 	static Settings full() {
-		return new Settings(5, 16, Duration.ofSeconds(6), 2, 8, 3, Duration.ofSeconds(1), 5, 2, 50, 130,
+		return new Settings(5, 16, Duration.ofSeconds(6), 2, 8, 3, Duration.ofSeconds(1), 11, 2, 50, 130,
 				Duration.ofMillis(200));
 	}
 

@@ -35,7 +35,8 @@ public interface PartnerRestClientCustomizer {
 	/**
 	 * Customizes the builder of one partner's RestClient. It may not set a request
 	 * factory, which would decide whether redirects are followed (partner clients never
-	 * follow them): start-up then fails, naming what to configure instead.
+	 * follow them): building the partner's RestClient, on first use, then fails, naming
+	 * what to configure instead.
 	 * @param partner the partner's name, as configured under {@code partner.apis}
 	 * @param builder the builder to customize
 	 */

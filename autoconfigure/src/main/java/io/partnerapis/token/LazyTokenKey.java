@@ -50,6 +50,7 @@ final class LazyTokenKey implements Supplier<TokenKey> {
 					Supplier<TokenKey> source = this.source;
 					Assert.state(source != null, "The key's source is dropped only once the key is made");
 					key = source.get();
+					Assert.state(key != null, "The token key supplier returned null");
 					this.key = key;
 					this.source = null;
 				}

@@ -88,7 +88,7 @@ record PartnerOrigin(String partner, String scheme, String host, int port) {
 	 */
 	@Override
 	public String toString() {
-		return this.scheme + "://" + this.host + ":" + this.port;
+		return this.scheme + "://" + this.host + ((this.port != -1) ? ":" + this.port : "");
 	}
 
 }

@@ -84,8 +84,8 @@ final class PartnerTokenCache implements AutoCloseable {
 
 	/**
 	 * Starts listening for saves of the partner's token (which end a back-off and refresh
-	 * the monthly count), once, at the first flight or quota read rather than at
-	 * start-up, where it would initialize Reactor's {@code Flux}; nothing waits for a
+	 * the monthly count), once, at the first flight or limited quota's read rather than
+	 * at start-up, where it would initialize Reactor's {@code Flux}; nothing waits for a
 	 * save before. The count is read once as it starts, since saves made before it
 	 * listened are not announced again.
 	 */

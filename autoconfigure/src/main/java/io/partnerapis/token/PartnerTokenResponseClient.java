@@ -75,8 +75,9 @@ final class PartnerTokenResponseClient<T extends AbstractOAuth2AuthorizationGran
 	private static final int MAX_BODY_BYTES = 64 * 1024;
 
 	/**
-	 * Security's converters of a grant request, shared by every partner: they keep no
-	 * state but their settings, and the headers one has two.
+	 * Security's converters of a grant request, shared by every partner since they keep
+	 * no state but their settings: one for the parameters, and one headers converter per
+	 * value of {@code encode-client-credentials}.
 	 */
 	private static final Converter<AbstractOAuth2AuthorizationGrantRequest, MultiValueMap<String, String>> PARAMETERS = new DefaultOAuth2TokenRequestParametersConverter<>();
 

@@ -54,11 +54,10 @@ import org.springframework.web.service.registry.HttpServiceGroup;
 /**
  * Which HTTP service groups call which partners, and how their clients are set up; it
  * creates the RestClient and WebClient group configurers. A group calls a partner it is
- * {@linkplain #partnerOf named after} or {@linkplain #namesPartners names} with Spring
- * Security's {@link ClientRegistrationId @ClientRegistrationId}; its client gets the
- * partner's {@linkplain #baseUrl base URL}, {@linkplain #addHeaders API headers} and
- * {@linkplain #sslPartner SSL bundle}, and Spring Boot's {@linkplain #settings settings}
- * for the group, without redirects.
+ * named after or names with Spring Security's
+ * {@link ClientRegistrationId @ClientRegistrationId}; its client gets the partner's base
+ * URL, API headers and SSL bundle, and Spring Boot's settings for the group, without
+ * redirects.
  *
  * @since 0.3.0
  */

@@ -42,7 +42,7 @@ record Settings(int runs, int concurrency, Duration renewalLoad, int jmhForks, i
 		Duration interleavedSlice) {
 
 	/**
-	 * Returns the settings of a full run: a few minutes on two cores.
+	 * Returns the settings of a full run: about twenty minutes on two cores.
 	 * @return the settings
 	 */
 	static Settings full() {

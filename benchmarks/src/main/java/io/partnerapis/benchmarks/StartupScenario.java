@@ -95,7 +95,46 @@ final class StartupScenario {
 				+ "partners are measured against the context without partners of the same kind. CPU time (all the JVM's threads, JIT compilers included) moves less than wall time "
 				+ "when other processes share the cores. The first JVM is a discarded warm-up of the disk " + "cache. "
 				+ settings.startupRuns() + " JVMs per variant, interleaved; medians (min–max).\n\n" + table + "\n\n"
-				+ aotTable(settings));
+				+ target(refresh, cpu) + "\n\n" + aotTable(settings));
+	}
+
+	/**
+	 * States the target against stock from Boot's properties with Jackson twice: as the
+	 * ratio of what each adds by medians, and from the differences between the two within
+	 * each round of interleaved JVMs, which cancel what drifts between rounds, with the
+	 * 95 % confidence interval of their median.
+	 * @param refresh the refresh times by variant, in the order of the rounds
+	 * @param cpu the CPU times by variant, in the order of the rounds
+	 * @return the target's sentence
+	 */
+	private static String target(Map<String, List<Double>> refresh, Map<String, List<Double>> cpu) {
+		String partnerApis = "partner-apis" + StartupProbe.JACKSON;
+		String stock = "stock-properties" + StartupProbe.JACKSON;
+		String none = "none" + StartupProbe.JACKSON;
+		return "Target: what five partners add with partner-apis at most 1.05 × what they add with stock from "
+				+ "Boot's OAuth2 client properties, both with Jackson. "
+				+ comparison("Refresh", refresh, partnerApis, stock, none) + " "
+				+ comparison("CPU", cpu, partnerApis, stock, none);
+	}
+
+	private static String comparison(String what, Map<String, List<Double>> times, String variant, String stock,
+			String none) {
+		double base = Stats.of(times.get(none)).median();
+		double stockAdded = Stats.of(times.get(stock)).median() - base;
+		double added = Stats.of(times.get(variant)).median() - base;
+		List<Double> differences = new ArrayList<>();
+		for (int round = 0; round < times.get(variant).size(); round++) {
+			differences.add(times.get(variant).get(round) - times.get(stock).get(round));
+		}
+		double difference = Stats.of(differences).median();
+		double[] interval = Stats.medianInterval(differences);
+		return what + ": " + Stats.number(added / stockAdded, 2) + " × by medians (+" + Stats.number(added, 0)
+				+ " against +" + Stats.number(stockAdded, 0) + " ms); partner-apis minus stock within a round "
+				+ Stats.number(difference, 0) + " ms (95 % confidence interval of the median "
+				+ Stats.number(interval[0], 0) + " to " + Stats.number(interval[1], 0) + "), that is "
+				+ Stats.number((stockAdded + difference) / stockAdded, 2) + " × ("
+				+ Stats.number((stockAdded + interval[0]) / stockAdded, 2) + "–"
+				+ Stats.number((stockAdded + interval[1]) / stockAdded, 2) + ").";
 	}
 
 	/**
